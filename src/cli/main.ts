@@ -1,0 +1,205 @@
+/** The `statecraft` command line: thin — parse, call app/ or store/, format. */
+import { createWriteStream } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { StatecraftError } from '../core/errors.js';
+import { isIsoDate } from '../ingest/dates.js';
+import { createPipeline } from '../app/pipeline.js';
+import { ingestPaths, type IngestReport } from '../app/ingest.js';
+import { exportJsonl } from '../app/export.js';
+import { openStore } from '../store/store.js';
+import { getDocument, listDocuments, searchSentences } from '../store/documents.js';
+import { csv, progressBar, table } from './format.js';
+import { registerExtended } from './commands.js';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const defaultIo: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
+
+export function isoDateArg(v: string): string {
+  if (!isIsoDate(v)) throw new InvalidArgumentError('expected YYYY, YYYY-MM or YYYY-MM-DD');
+  return v;
+}
+
+export function formatOption(choices: string[], def: string): Option {
+  return new Option('--format <format>', 'output format').choices(choices).default(def);
+}
+
+export function summaryLine(r: IngestReport): string {
+  return `${r.stored.length} stored, ${r.unchanged.length} unchanged, ${r.failed.length} failed (${r.seconds.toFixed(1)} s)`;
+}
+
+export function buildProgram(io: Io = defaultIo, state: { code: number } = { code: 0 }): Command {
+  const program = new Command('statecraft')
+    .description('Read expert commentary and news about international politics; build a sourced model of the system of states it describes.')
+    .version('0.1.0')
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .exitOverride();
+  const db = () => new Option('--db <location>', 'store: a directory (embedded PGlite) or postgres://… (default $STATECRAFT_DB or ./.statecraft)');
+
+  program
+    .command('ingest')
+    .description('read files, directories (recursively) or - (stdin) into the store')
+    .argument('<paths...>')
+    .addOption(db())
+    .option('--published <date>', 'publication date for documents that carry none', isoDateArg)
+    .option('--source <name>', 'publisher for documents that carry none')
+    .option('--title <title>', 'title for documents that carry none')
+    .addOption(new Option('--stdin-format <fmt>', 'format of stdin').choices(['txt', 'md', 'html', 'jsonl', 'csv']).default('txt'))
+    .option('--text-field <name>', 'JSONL/CSV field holding the text (default text|content|body)')
+    .option('--title-field <name>', 'JSONL/CSV field holding the title')
+    .option('--date-field <name>', 'JSONL/CSV field holding the date')
+    .option('--url-field <name>', 'JSONL/CSV field holding the URL')
+    .option('--id-field <name>', 'JSONL/CSV field holding the id')
+    .option('--authors-field <name>', 'JSONL/CSV field holding the authors')
+    .option('--json', 'print a machine-readable summary')
+    .action(async (paths: string[], o) => {
+      const store = await openStore(o.db);
+      try {
+        const pipeline = await createDefaultPipeline();
+        const report = await ingestPaths(store, pipeline, paths, {
+          published: o.published, source: o.source, title: o.title, format: o.stdinFormat,
+          fields: { text: o.textField, title: o.titleField, date: o.dateField, url: o.urlField, id: o.idField, authors: o.authorsField },
+          onProgress: o.json ? undefined : progressBar(),
+        });
+        if (o.json) io.out(JSON.stringify({ stored: report.stored, unchanged: report.unchanged, failed: report.failed.map(({ line, ...f }) => f), seconds: report.seconds }, null, 2));
+        else {
+          for (const f of report.failed) io.err(f.line);
+          for (const s of report.stored) io.out(`stored     ${s.id}  ${s.title ?? s.origin}  (${s.sentences} sentences${s.events !== undefined ? `, ${s.events} events` : ''})`);
+          for (const s of report.unchanged) io.out(`unchanged  ${s.id}  ${s.title ?? s.origin}  (already in the store)`);
+          io.out(summaryLine(report));
+        }
+        if (report.failed.length) state.code = 1;
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
+    .command('docs')
+    .description('list stored documents')
+    .addOption(db())
+    .addOption(formatOption(['table', 'json', 'csv'], 'table'))
+    .action(async (o) => {
+      const store = await openStore(o.db);
+      try {
+        const { items } = await listDocuments(store);
+        const cols = ['id', 'published', 'title', 'authors', 'source', 'sentences', 'chars'];
+        if (o.format === 'json') io.out(JSON.stringify(items, null, 2));
+        else if (o.format === 'csv') io.out(csv(items as never, cols));
+        else io.out(table(items as never, cols, { max: { title: 50, authors: 30, id: 24 } }));
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
+    .command('show')
+    .description('print a document: title, authors, sections and the normalised text (offsets index into it)')
+    .argument('<doc>', 'document id or a unique prefix')
+    .addOption(db())
+    .option('--json', 'print the whole record as JSON')
+    .option('--dropped', 'also list what the cleaner dropped from the page')
+    .action(async (id: string, o) => {
+      const store = await openStore(o.db);
+      try {
+        const d = await getDocument(store, id);
+        if (!d) throw new StatecraftError('E202', `no document "${id}" (or the prefix is not unique)`);
+        if (o.json) {
+          io.out(JSON.stringify(d, null, 2));
+          return;
+        }
+        io.out(`# ${d.title ?? '(untitled)'}`);
+        io.out(`id: ${d.id}\npublished: ${d.published ?? 'unknown'}\nsource: ${d.source ?? 'unknown'}\nauthors: ${d.authors.join(', ') || 'unknown'}\norigin: ${d.origin}\nsentences: ${d.sentences}  chars: ${d.chars}`);
+        if (d.sections.length) {
+          io.out('sections:');
+          d.sections.forEach((s, i) => io.out(`  ${i + 1}. ${s.title}${s.authors.length ? ` — ${s.authors.join(', ')}` : ''}  [${s.span[0]}, ${s.span[1]})`));
+        }
+        io.out('');
+        io.out(d.text);
+        if (o.dropped) {
+          io.out('\n--- dropped ---');
+          for (const x of d.dropped) io.out(`[${x.reason}] ${x.text}`);
+        }
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
+    .command('search')
+    .description('full-text search over sentences ("phrases", OR, -word), ranked, with highlighted snippets')
+    .argument('<query>')
+    .addOption(db())
+    .option('--limit <n>', 'how many hits', (v) => parseInt(v, 10), 20)
+    .addOption(formatOption(['text', 'json'], 'text'))
+    .action(async (query: string, o) => {
+      const store = await openStore(o.db);
+      try {
+        const r = await searchSentences(store, query, { limit: o.limit, mark: process.stdout.isTTY ? ['\x1b[1;33m', '\x1b[0m'] : ['«', '»'] });
+        if (o.format === 'json') {
+          io.out(JSON.stringify(r, null, 2));
+          return;
+        }
+        for (const h of r.items) io.out(`${h.doc} #${h.sentence} [${h.span[0]},${h.span[1]})  ${h.published ?? ''}  ${h.title ?? ''}\n    ${h.snippet}`);
+        io.out(`${r.total} matching sentence${r.total === 1 ? '' : 's'}${r.total > r.items.length ? ` (first ${r.items.length} shown)` : ''}`);
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
+    .command('export')
+    .description('write everything the store holds as JSON Lines (see CONTRACT.md)')
+    .addOption(db())
+    .addOption(new Option('--format <format>', 'export format').choices(['jsonl']).default('jsonl'))
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(async (o) => {
+      const store = await openStore(o.db);
+      try {
+        if (o.out) {
+          const ws = createWriteStream(o.out);
+          const counts = await exportJsonl(store, (l) => {
+            if (!ws.write(l + '\n')) return new Promise<void>((res) => ws.once('drain', () => res()));
+          });
+          await new Promise<void>((res, rej) => ws.end((e?: Error | null) => (e ? rej(e) : res())));
+          io.err(`wrote ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')} to ${o.out}`);
+        } else {
+          await exportJsonl(store, (l) => io.out(l));
+        }
+      } finally {
+        await store.close();
+      }
+    });
+
+  registerExtended(program, io, state, db);
+  return program;
+}
+
+/** The default pipeline with the full extractor, loaded lazily so `docs`/`show` start fast. */
+export async function createDefaultPipeline() {
+  const { createExtractor } = await import('../extract/index.js');
+  return createPipeline({ extractor: await createExtractor() });
+}
+
+/** Run the CLI; returns the exit code. */
+export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
+  const state = { code: 0 };
+  const program = buildProgram(io, state);
+  try {
+    await program.parseAsync(argv);
+    return state.code;
+  } catch (e) {
+    const err = e as { code?: string; exitCode?: number; message?: string };
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+    if (typeof err.code === 'string' && err.code.startsWith('commander.')) return err.exitCode ?? 2;
+    if (e instanceof StatecraftError) {
+      io.err(`statecraft: ${e.describe()}`);
+      return 2;
+    }
+    io.err(`statecraft: ${err.message ?? e}`);
+    return 2;
+  }
+}

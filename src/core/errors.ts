@@ -1,0 +1,39 @@
+/**
+ * Numbered errors shared by every caller. Each names the file (and line) it concerns,
+ * so one line tells the user what failed and why.
+ */
+export const ERRORS = {
+  E101: 'binary content (NUL bytes or control characters), not text',
+  E102: 'empty document (no text after cleaning)',
+  E103: 'too large',
+  E104: 'not valid UTF-8',
+  E105: 'malformed JSON',
+  E106: 'malformed CSV',
+  E107: 'no text field',
+  E108: 'unreadable HTML',
+  E109: 'cannot read file',
+  E110: 'unsupported file type',
+  E111: 'malformed front matter',
+  E201: 'database error',
+  E202: 'unknown document',
+  E301: 'bad argument',
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class StatecraftError extends Error {
+  readonly code: ErrorCode;
+  readonly file?: string;
+  readonly locator?: string;
+  constructor(code: ErrorCode, detail?: string, where?: { file?: string; locator?: string }) {
+    super(detail ? `${ERRORS[code]}: ${detail}` : ERRORS[code]);
+    this.code = code;
+    this.file = where?.file;
+    this.locator = where?.locator;
+  }
+  /** One line: `FILE[:LINE]: CODE reason`. */
+  describe(): string {
+    const where = [this.file, this.locator].filter(Boolean).join(':');
+    return `${where ? where + ': ' : ''}${this.code} ${this.message}`;
+  }
+}

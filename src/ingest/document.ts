@@ -1,0 +1,82 @@
+/**
+ * Raw document → stored document: normalise, clean, structure, split sentences.
+ * The id comes from the normalised text, so the same article always gets the same id.
+ */
+import { createHash } from 'node:crypto';
+import { StatecraftError } from '../core/errors.js';
+import type { DocumentRecord, RawDocument, Section, Sentence, Span } from '../core/types.js';
+import type { Nlp } from '../nlp/nlp.js';
+import { cleanBlocks, normalizeText, toBlocks } from './clean.js';
+import { MAX_DOC_CHARS } from './read.js';
+import { dedupe, structure, type ParagraphKind } from './structure.js';
+
+export interface Paragraph {
+  span: Span;
+  kind: ParagraphKind;
+}
+
+export interface BuiltDocument extends DocumentRecord {
+  paragraphKinds: ParagraphKind[];
+}
+
+export function documentId(text: string): { id: string; sha256: string } {
+  const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+  return { id: `d_${sha256.slice(0, 20)}`, sha256 };
+}
+
+export function buildDocument(raw: RawDocument, nlp: Nlp, defaults: { published?: string | null; source?: string | null; title?: string | null } = {}): BuiltDocument {
+  const where = { file: raw.origin, locator: raw.locator };
+  if (raw.text.length > MAX_DOC_CHARS) throw new StatecraftError('E103', `${raw.text.length} characters; the limit is ${MAX_DOC_CHARS} per document`, where);
+  const normalized = normalizeText(raw.text);
+  if (!normalized) throw new StatecraftError('E102', 'no text', where);
+  const cleaned = cleanBlocks(toBlocks(normalized));
+  const titleIn = raw.title ? normalizeText(raw.title) : (defaults.title ?? cleaned.title);
+  const st = structure(cleaned.kept, titleIn ?? null);
+  if (st.blocks.length === 0) throw new StatecraftError('E102', 'nothing left after removing page furniture', where);
+  // assemble the stored text: blocks separated by blank lines; spans index into it
+  let text = '';
+  const paragraphs: Span[] = [];
+  const kinds: ParagraphKind[] = [];
+  for (const b of st.blocks) {
+    if (text) text += '\n\n';
+    paragraphs.push([text.length, text.length + b.text.length]);
+    kinds.push(b.kind);
+    text += b.text;
+  }
+  if (!/\p{L}/u.test(text)) throw new StatecraftError('E102', 'no letters in the text', where);
+  const sections: Section[] = st.sections.map((s) => ({
+    title: s.title,
+    authors: s.authors,
+    span: [paragraphs[s.start][0], paragraphs[s.end][1]] as Span,
+  }));
+  const sentences: Sentence[] = [];
+  paragraphs.forEach((p, pi) => {
+    const ptext = text.slice(p[0], p[1]);
+    const spans = kinds[pi] === 'body' ? nlp.sentences(ptext) : [[0, ptext.length] as Span];
+    for (const [a, b] of spans) {
+      const span: Span = [p[0] + a, p[0] + b];
+      const section = sections.findIndex((s) => span[0] >= s.span[0] && span[1] <= s.span[1]);
+      sentences.push({ idx: sentences.length, span, text: text.slice(span[0], span[1]), section: section < 0 ? null : section, paragraph: pi });
+    }
+  });
+  const { id, sha256 } = documentId(text);
+  const authors = dedupe([...(raw.authors ?? []), ...st.authors]);
+  return {
+    id,
+    origin: raw.locator ? `${raw.origin}#${raw.locator.replace(/\s+/g, '')}` : raw.origin,
+    title: st.title,
+    source: raw.source ?? defaults.source ?? null,
+    url: raw.url ?? null,
+    published: raw.published ?? defaults.published ?? null,
+    authors,
+    language: 'en',
+    sha256,
+    chars: text.length,
+    text,
+    sections,
+    paragraphs,
+    paragraphKinds: kinds,
+    sentences,
+    dropped: cleaned.dropped,
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * Versioned schema. Every extracted row carries `doc_id` and has it first in its key,
+ * so the tables can later be distributed by document (Citus) without a redesign.
+ * Only PostgreSQL 15 features: the same SQL runs on PGlite (PG 18) and the server.
+ */
+import type { Store } from './store.js';
+
+export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'documents and sentences',
+    sql: `
+CREATE TABLE documents (
+  id text PRIMARY KEY,
+  origin text NOT NULL,
+  title text,
+  source text,
+  url text,
+  published text,
+  authors jsonb NOT NULL DEFAULT '[]',
+  language text NOT NULL DEFAULT 'en',
+  sha256 text NOT NULL,
+  chars int NOT NULL,
+  text text NOT NULL,
+  sections jsonb NOT NULL DEFAULT '[]',
+  paragraphs jsonb NOT NULL DEFAULT '[]',
+  dropped jsonb NOT NULL DEFAULT '[]',
+  ingested_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX documents_published ON documents (published);
+CREATE TABLE sentences (
+  doc_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  idx int NOT NULL,
+  start_off int NOT NULL,
+  end_off int NOT NULL,
+  section int,
+  paragraph int NOT NULL,
+  kind text NOT NULL,
+  text text NOT NULL,
+  tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED,
+  PRIMARY KEY (doc_id, idx)
+);
+CREATE INDEX sentences_tsv ON sentences USING gin (tsv);
+`,
+  },
+  {
+    version: 2,
+    name: 'actors, mentions and events',
+    sql: `
+CREATE TABLE actors (
+  id text PRIMARY KEY,
+  name text NOT NULL,
+  kind text NOT NULL,
+  country text,
+  org text,
+  role text,
+  successor text,
+  aliases jsonb NOT NULL DEFAULT '[]'
+);
+CREATE TABLE mentions (
+  doc_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  idx int NOT NULL,
+  sentence int NOT NULL,
+  start_off int NOT NULL,
+  end_off int NOT NULL,
+  text text NOT NULL,
+  actor_id text NOT NULL,
+  country text,
+  org text,
+  role text,
+  via text NOT NULL,
+  PRIMARY KEY (doc_id, idx)
+);
+CREATE INDEX mentions_actor ON mentions (actor_id);
+CREATE TABLE events (
+  doc_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  id text NOT NULL,
+  sentence int NOT NULL,
+  start_off int NOT NULL,
+  end_off int NOT NULL,
+  quote text NOT NULL,
+  source text, source_country text, source_org text, source_role text,
+  target text, target_country text, target_org text, target_role text,
+  cameo text NOT NULL,
+  root text NOT NULL,
+  plover text,
+  plover_mode text,
+  goldstein real NOT NULL,
+  quad int NOT NULL,
+  date text,
+  date_sort date,
+  location jsonb,
+  modality text NOT NULL,
+  form text NOT NULL,
+  attributed_to text,
+  confidence real NOT NULL,
+  cluster text NOT NULL,
+  reason text NOT NULL,
+  PRIMARY KEY (doc_id, id)
+);
+CREATE INDEX events_cluster ON events (cluster);
+CREATE INDEX events_dyad ON events (source_country, target_country);
+CREATE INDEX events_date ON events (date_sort);
+CREATE INDEX events_root ON events (root);
+`,
+  },
+];
+
+export async function migrate(store: Store): Promise<number> {
+  await store.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  const rows = await store.query<{ v: number | null }>('SELECT max(version)::int AS v FROM schema_migrations');
+  const current = rows[0]?.v ?? 0;
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    await store.tx(async (q) => {
+      // two processes migrating one server at once: the second waits, then finds the work done
+      if (store.kind === 'postgres') await q.query('SELECT pg_advisory_xact_lock(4242)');
+      const done = await q.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
+      if (done.length) return;
+      for (const stmt of m.sql.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) await q.query(stmt);
+      await q.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+    });
+  }
+  return MIGRATIONS[MIGRATIONS.length - 1].version;
+}

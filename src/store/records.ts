@@ -1,0 +1,59 @@
+/** Extracted records: actors, mentions, events. */
+import type { Actor } from '../core/types.js';
+import type { Extraction } from '../extract/extraction.js';
+import type { Queryable } from './store.js';
+
+export async function upsertActors(q: Queryable, actors: Actor[]): Promise<void> {
+  if (actors.length === 0) return;
+  await q.query(
+    `INSERT INTO actors (id, name, kind, country, org, role, successor, aliases)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[])
+     ON CONFLICT (id) DO UPDATE SET aliases = (
+       SELECT coalesce(jsonb_agg(DISTINCT a), '[]'::jsonb) FROM jsonb_array_elements(actors.aliases || EXCLUDED.aliases) a)`,
+    [actors.map((a) => a.id), actors.map((a) => a.name), actors.map((a) => a.kind), actors.map((a) => a.country), actors.map((a) => a.org),
+      actors.map((a) => a.role ?? null), actors.map((a) => a.successor ?? null), actors.map((a) => JSON.stringify(a.aliases))],
+  );
+}
+
+export async function saveExtraction(q: Queryable, docId: string, x: Extraction): Promise<void> {
+  await upsertActors(q, x.actors);
+  const m = x.mentions;
+  if (m.length) {
+    await q.query(
+      `INSERT INTO mentions (doc_id, idx, sentence, start_off, end_off, text, actor_id, country, org, role, via)
+       SELECT $1, * FROM unnest($2::int[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])`,
+      [docId, m.map((_, i) => i), m.map((x) => x.sentence), m.map((x) => x.span[0]), m.map((x) => x.span[1]), m.map((x) => x.text),
+        m.map((x) => x.actor), m.map((x) => x.country), m.map((x) => x.org), m.map((x) => x.role), m.map((x) => x.via)],
+    );
+  }
+  const e = x.events;
+  if (e.length) {
+    await q.query(
+      `INSERT INTO events (doc_id, id, sentence, start_off, end_off, quote, source, source_country, source_org, source_role,
+         target, target_country, target_org, target_role, cameo, root, plover, plover_mode, goldstein, quad, date, date_sort,
+         location, modality, form, attributed_to, confidence, cluster, reason)
+       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+         $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::real[], $20::int[],
+         $21::text[], $22::date[], $23::jsonb[], $24::text[], $25::text[], $26::text[], $27::real[], $28::text[], $29::text[])`,
+      [docId, e.map((x) => x.id), e.map((x) => x.sentence), e.map((x) => x.span[0]), e.map((x) => x.span[1]), e.map((x) => x.quote),
+        e.map((x) => x.source), e.map((x) => x.source_country), e.map((x) => x.source_org), e.map((x) => x.source_role),
+        e.map((x) => x.target), e.map((x) => x.target_country), e.map((x) => x.target_org), e.map((x) => x.target_role),
+        e.map((x) => x.cameo), e.map((x) => x.root), e.map((x) => x.plover), e.map((x) => x.plover_mode ?? null), e.map((x) => x.goldstein), e.map((x) => x.quad),
+        e.map((x) => x.date), e.map((x) => (x.date ? dateSort(x.date) : null)), e.map((x) => (x.location ? JSON.stringify(x.location) : null)),
+        e.map((x) => x.modality), e.map((x) => x.form), e.map((x) => x.attributed_to), e.map((x) => x.confidence), e.map((x) => x.cluster), e.map((x) => x.reason)],
+    );
+  }
+}
+
+/** The first day of an ISO date at any precision, for sorting and range filters. */
+export function dateSort(d: string): string {
+  if (/^\d{4}$/.test(d)) return `${d}-01-01`;
+  if (/^\d{4}-\d{2}$/.test(d)) return `${d}-01`;
+  return d;
+}
+
+/** Remove a document's extracted records (for `reprocess`). */
+export async function clearExtraction(q: Queryable, docId: string): Promise<void> {
+  await q.query('DELETE FROM events WHERE doc_id = $1', [docId]);
+  await q.query('DELETE FROM mentions WHERE doc_id = $1', [docId]);
+}

@@ -1,0 +1,107 @@
+/**
+ * One store interface, two drivers: embedded PGlite (a directory) and a PostgreSQL
+ * server (postgres:// URL). The SQL above this file is the same for both.
+ */
+import { mkdirSync } from 'node:fs';
+import { StatecraftError } from '../core/errors.js';
+import { migrate } from './migrations.js';
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface Store extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  readonly location: string;
+  /** run `fn` in one transaction; rolled back if it throws */
+  tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** `--db` value, else $STATECRAFT_DB, else ./.statecraft */
+export function resolveLocation(db?: string): string {
+  return db || process.env.STATECRAFT_DB || './.statecraft';
+}
+
+export function isServerUrl(loc: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(loc);
+}
+
+function wrap(e: unknown, location: string): never {
+  if (e instanceof StatecraftError) throw e;
+  throw new StatecraftError('E201', `${(e as Error).message ?? e}`, { file: location });
+}
+
+async function openPglite(dir: string): Promise<Store> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  if (dir !== 'memory://') mkdirSync(dir, { recursive: true });
+  const db = await PGlite.create(dir === 'memory://' ? undefined : dir);
+  const q = (runner: { query: typeof db.query }) => async <T>(sql: string, params?: unknown[]) => {
+    const r = await runner.query<T>(sql, params as unknown[]);
+    return r.rows;
+  };
+  return {
+    kind: 'pglite',
+    location: dir,
+    query: q(db),
+    tx: (fn) => db.transaction((t) => fn({ query: q(t as unknown as { query: typeof db.query }) })),
+    close: () => db.close(),
+  };
+}
+
+async function openPostgres(url: string): Promise<Store> {
+  const pg = (await import('pg')).default;
+  // int8 and numeric come back as strings from pg; numbers from PGlite. Make them agree here, once.
+  const types = {
+    getTypeParser: (oid: number, format?: string) => {
+      if (oid === 20 || oid === 1700) return (v: string) => (v === null ? null : Number(v));
+      return pg.types.getTypeParser(oid, format as 'text');
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max: 4, types: types as never });
+  pool.on('error', () => {
+    /* idle client errors surface on the next query */
+  });
+  const q = (runner: { query: (s: string, p?: unknown[]) => Promise<{ rows: unknown[] }> }) => async <T>(sql: string, params?: unknown[]) =>
+    (await runner.query(sql, params)).rows as T[];
+  return {
+    kind: 'postgres',
+    location: url.replace(/\/\/[^@/]*@/, '//***@'),
+    query: q(pool),
+    async tx(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const r = await fn({ query: q(client) });
+        await client.query('COMMIT');
+        return r;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Open (and migrate) the store at `location`: a directory, `memory://`, or a postgres:// URL. */
+export async function openStore(location?: string, opts: { migrate?: boolean } = {}): Promise<Store> {
+  const loc = resolveLocation(location);
+  let store: Store;
+  try {
+    store = isServerUrl(loc) ? await openPostgres(loc) : await openPglite(loc);
+  } catch (e) {
+    wrap(e, loc);
+  }
+  if (opts.migrate !== false) {
+    try {
+      await migrate(store);
+    } catch (e) {
+      await store.close().catch(() => undefined);
+      wrap(e, loc);
+    }
+  }
+  return store;
+}
