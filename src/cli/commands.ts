@@ -1,5 +1,179 @@
-/** Commands added by later stages (actors, events, serve, …) register here. */
-import type { Command, Option } from 'commander';
-import type { Io } from './main.js';
+/** Commands over extracted records: code, events, actors, reprocess, eval, start. */
+import { Option, type Command } from 'commander';
+import { StatecraftError } from '../core/errors.js';
+import { evalEvents, evalMentions, readGold, type GoldEvent, type GoldMentions } from '../app/eval.js';
+import { reprocess } from '../app/reprocess.js';
+import { ingestPaths } from '../app/ingest.js';
+import { createDocumentExtractor, createKnowledge } from '../extract/index.js';
+import { createNlp } from '../nlp/nlp.js';
+import { listActors, listEvents, type EventFilter } from '../store/queries.js';
+import { listDocuments } from '../store/documents.js';
+import { openStore } from '../store/store.js';
+import { csv, table } from './format.js';
+import { createDefaultPipeline, isoDateArg, summaryLine, type Io } from './main.js';
 
-export function registerExtended(_program: Command, _io: Io, _state: { code: number }, _db: () => Option): void {}
+const EVENT_COLS = ['date', 'source', 'cameo', 'target', 'modality', 'form', 'goldstein', 'quote'];
+
+export function registerExtended(program: Command, io: Io, state: { code: number }, db: () => Option): void {
+  program
+    .command('code')
+    .description('code one sentence and show why: the pattern matched and the actors found')
+    .argument('<sentence>')
+    .option('--date <date>', 'publication date the sentence is read against', isoDateArg)
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((sentence: string, o) => {
+      const nlp = createNlp();
+      const extract = createDocumentExtractor(createKnowledge(), nlp);
+      const sentences = nlp.sentences(sentence).map(([a, b], idx) => ({ idx, text: sentence.slice(a, b), start: a, paragraph: 0 }));
+      const x = extract({ id: 'cli', published: o.date ?? new Date().toISOString().slice(0, 10), authors: [], text: sentence, sentences });
+      if (o.format === 'json') {
+        io.out(JSON.stringify({ mentions: x.mentions, events: x.events }, null, 2));
+        return;
+      }
+      io.out('actors:');
+      for (const m of x.mentions) io.out(`  "${m.text}" [${m.span[0]},${m.span[1]}) → ${m.actor}${m.country ? ` (${m.country}${m.role ? ' ' + m.role : ''})` : m.org ? ` (${m.org})` : ''}  via ${m.via}`);
+      if (!x.mentions.length) io.out('  (none)');
+      io.out('events:');
+      for (const e of x.events) {
+        io.out(`  ${e.source} → ${e.target ?? '—'}  ${e.cameo} (root ${e.root}, ${e.plover ?? 'no PLOVER type'}, Goldstein ${e.goldstein}, quad ${e.quad})  ${e.modality}, ${e.form}, date ${e.date ?? 'none'}${e.location ? `, at ${e.location.name}` : ''}${e.attributed_to ? `, attributed to ${e.attributed_to}` : ''}`);
+        io.out(`    why: ${e.reason}`);
+        io.out(`    words: "${e.quote}"`);
+      }
+      if (!x.events.length) io.out('  (none)');
+    });
+
+  program
+    .command('events')
+    .description('list coded events')
+    .addOption(db())
+    .option('--actor <id>', 'source or target actor id')
+    .option('--country <code>', 'source or target country (ISO alpha-3)')
+    .option('--dyad <A,B>', 'events between two countries, either direction')
+    .option('--root <nn>', 'CAMEO root code (01–20)')
+    .option('--since <date>', 'from this date', isoDateArg)
+    .option('--until <date>', 'up to this date', isoDateArg)
+    .addOption(new Option('--modality <m>', 'modality').choices(['factual', 'future', 'possible', 'negated', 'sought']))
+    .option('--doc <id>', 'from one document')
+    .option('--limit <n>', 'how many', (v) => parseInt(v, 10), 200)
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .action(async (o) => {
+      let dyad: [string, string] | undefined;
+      if (o.dyad) {
+        const parts = String(o.dyad).split(',').map((s) => s.trim().toUpperCase());
+        if (parts.length !== 2 || parts.some((p) => !/^[A-Z]{3}$/.test(p))) throw new StatecraftError('E301', `--dyad "${o.dyad}": expected two country codes, e.g. RUS,PRK`);
+        dyad = parts as [string, string];
+      }
+      if (o.root && !/^(0[1-9]|1\d|20)$/.test(o.root)) throw new StatecraftError('E301', `--root "${o.root}": expected a CAMEO root 01–20`);
+      const store = await openStore(o.db);
+      try {
+        const f: EventFilter = { actor: o.actor, country: o.country?.toUpperCase(), dyad, root: o.root, since: o.since, until: o.until, modality: o.modality, doc: o.doc, limit: o.limit };
+        const { items, total } = await listEvents(store, f);
+        if (o.format === 'json') io.out(JSON.stringify({ items, total }, null, 2));
+        else if (o.format === 'csv') io.out(csv(items, Object.keys(items[0] ?? { id: 1 })));
+        else {
+          io.out(table(items, EVENT_COLS, { max: { quote: 70, source: 26, target: 26 } }));
+          io.out(`${total} event${total === 1 ? '' : 's'}${total > items.length ? ` (${items.length} shown)` : ''}`);
+        }
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
+    .command('actors')
+    .description('list actors with mention counts')
+    .addOption(db())
+    .option('--doc <id>', 'in one document')
+    .option('--country <code>', 'of one country')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .action(async (o) => {
+      const store = await openStore(o.db);
+      try {
+        const items = await listActors(store, { doc: o.doc, country: o.country?.toUpperCase() });
+        const cols = ['id', 'name', 'kind', 'country', 'org', 'role', 'mentions', 'documents', 'aliases'];
+        if (o.format === 'json') io.out(JSON.stringify(items, null, 2));
+        else if (o.format === 'csv') io.out(csv(items as never, cols));
+        else io.out(table(items as never, cols, { max: { aliases: 50, name: 32 } }));
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
+    .command('reprocess')
+    .description('re-run extraction over stored documents after the knowledge files change (no re-ingest)')
+    .addOption(db())
+    .action(async (o) => {
+      const store = await openStore(o.db);
+      try {
+        const pipeline = await createDefaultPipeline();
+        const r = await reprocess(store, pipeline);
+        io.out(`reprocessed ${r.documents} documents: ${r.events} events, ${r.mentions} mentions (${r.seconds.toFixed(1)} s)`);
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
+    .command('eval')
+    .description('score the coder on a gold file (event gold as in the PETRARCH-2 GSR, or actor-mention gold)')
+    .argument('<gold>')
+    .option('--misses <n>', 'how many misses to list', (v) => parseInt(v, 10), 30)
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((file: string, o) => {
+      const k = createKnowledge();
+      const gold = readGold<GoldEvent & GoldMentions>(file);
+      const isMentions = gold.length > 0 && Array.isArray(gold[0].mentions);
+      const r = isMentions ? evalMentions(k, gold) : evalEvents(k, gold);
+      if (o.format === 'json') {
+        io.out(JSON.stringify(r, null, 2));
+        return;
+      }
+      const line = (name: string, s: { precision: number; recall: number; f1: number; tp: number; fp: number; fn: number }) =>
+        `${name.padEnd(14)} P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}   (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
+      io.out(`${file}: ${r.items} items (${isMentions ? 'actor mentions' : 'events on (source, target, root)'})`);
+      io.out(line('overall', r.overall));
+      if (!isMentions) {
+        const ev = r as ReturnType<typeof evalEvents>;
+        io.out(line('full code', ev.full_code));
+        io.out('by root:');
+        for (const [k2, s] of Object.entries(ev.by_root)) io.out('  ' + line(k2, s));
+        io.out('by modality (a match counts only with the expected modality):');
+        for (const [k2, s] of Object.entries(ev.by_modality)) io.out('  ' + line(k2, s));
+      }
+      io.out('by category:');
+      for (const [k2, s] of Object.entries(r.by_category)) io.out('  ' + line(k2, s));
+      io.out(`misses (${r.misses.length}):`);
+      for (const m of r.misses.slice(0, o.misses)) io.out(`  ${m.id}: ${m.text.slice(0, 110)}\n     missing ${m.missing.join(', ') || '—'}; spurious ${m.spurious.join(', ') || '—'}`);
+    });
+
+  program
+    .command('start')
+    .description('the main job: ingest the sample corpus into the store if it is empty, then show what it holds')
+    .addOption(db())
+    .action(async (o) => {
+      const store = await openStore(o.db);
+      try {
+        const { total } = await listDocuments(store, { limit: 1 });
+        if (total === 0) {
+          const samples = new URL('../../samples/corpus/', import.meta.url).pathname;
+          io.out(`empty store: ingesting the sample corpus from ${samples}`);
+          const r = await ingestPaths(store, await createDefaultPipeline(), [samples]);
+          for (const f of r.failed) io.err(f.line);
+          io.out(summaryLine(r));
+        }
+        const docs = await listDocuments(store);
+        io.out(table(docs.items as never, ['id', 'published', 'title', 'sentences'], { max: { title: 60 } }));
+        const ev = await listEvents(store, { limit: 15 });
+        io.out(`\n${ev.total} events; the newest:`);
+        io.out(table(ev.items, EVENT_COLS, { max: { quote: 60, source: 22, target: 22 } }));
+        const acts = await listActors(store, {});
+        io.out(`\n${acts.length} actors; the most mentioned:`);
+        io.out(table(acts.slice(0, 12) as never, ['id', 'name', 'kind', 'country', 'mentions'], {}));
+        io.out('\nTry: npx statecraft search "treaty"   npx statecraft events --dyad RUS,PRK   npx statecraft code "Putin visited Pyongyang on Wednesday."');
+      } finally {
+        await store.close();
+      }
+      void state;
+    });
+}

@@ -1,7 +1,131 @@
-/** The full extractor: actors → events. */
-import type { Extractor } from './extraction.js';
-import { emptyExtraction } from './extraction.js';
+/**
+ * The full extractor: actors → places → events, per document. Knowledge is loaded and
+ * compiled once (createKnowledge) and shared by every document.
+ */
+import type { Actor, EventRecord, Location, Mention } from '../core/types.js';
+import type { BuiltDocument } from '../ingest/document.js';
+import { loadActorKnowledge, type ActorKnowledge } from '../knowledge/actors.js';
+import { loadCodebook, type Codebook } from '../knowledge/codebook.js';
+import { DEFAULT_DATA_DIR } from '../knowledge/load.js';
+import { loadPatterns, type Patterns } from '../knowledge/patterns.js';
+import { loadGazetteer, type Gazetteer } from '../knowledge/places.js';
+import { tokenize } from '../knowledge/text.js';
+import { createNlp, type Nlp } from '../nlp/nlp.js';
+import { createActorRecognizer } from './actors.js';
+import { createEventCoder } from './events.js';
+import type { Extraction, Extractor } from './extraction.js';
 
-export async function createExtractor(): Promise<Extractor> {
-  return () => emptyExtraction();
+export interface Knowledge {
+  actors: ActorKnowledge;
+  codebook: Codebook;
+  patterns: Patterns;
+  places: Gazetteer;
+}
+
+export function createKnowledge(dataDir = DEFAULT_DATA_DIR): Knowledge {
+  return { actors: loadActorKnowledge(dataDir), codebook: loadCodebook(dataDir), patterns: loadPatterns(dataDir), places: loadGazetteer(dataDir) };
+}
+
+const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'to', 'from', 'into', 'around', 'toward', 'towards']);
+
+/** One sentence as the extractor sees it. */
+export interface SentenceIn {
+  idx: number;
+  text: string;
+  start: number;
+  paragraph: number;
+}
+
+export interface DocumentIn {
+  id: string;
+  published: string | null;
+  authors: string[];
+  text: string;
+  sentences: SentenceIn[];
+}
+
+export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp()) {
+  const recognize = createActorRecognizer(k.actors);
+  const code = createEventCoder(k.patterns, k.codebook);
+
+  function placesIn(s: SentenceIn, mentions: Mention[]): { span: [number, number]; location: Location }[] {
+    const out: { span: [number, number]; location: Location }[] = [];
+    const toks = tokenize(s.text, s.start);
+    for (let i = 0; i < toks.length; i++) {
+      const hit = k.places.trie.matchesAt(toks, i)[0];
+      if (!hit || !toks[i].cap) continue;
+      const [end, places] = hit;
+      const p = places.find((x) => x.kind === 'site') ?? places[0];
+      const prev = toks[i - 1]?.key;
+      // a site is a place wherever it stands; a city only after a locative word
+      if (p.kind === 'site' || (prev && LOCATIVE.has(prev))) {
+        out.push({ span: [toks[i].start, toks[end - 1].end], location: { name: p.name, country: p.country, lat: p.lat, lon: p.lon } });
+        i = end - 1;
+      }
+    }
+    // capitals used as places ("in Pyongyang") by the actor stage
+    for (const m of mentions) {
+      if (m.via !== 'place' || out.some((o) => o.span[0] <= m.span[0] && o.span[1] >= m.span[1])) continue;
+      const cap = m.country ? k.places.capital(m.country) : null;
+      if (cap && m.actor.endsWith('GOV')) out.push({ span: m.span, location: { name: cap.name, country: cap.country, lat: cap.lat, lon: cap.lon } });
+    }
+    return out;
+  }
+
+  return function extract(doc: DocumentIn): Extraction {
+    const { mentions, actors } = recognize({
+      id: doc.id,
+      date: doc.published,
+      authors: doc.authors,
+      text: doc.text,
+      sentences: doc.sentences.map((s) => ({ idx: s.idx, text: s.text, start: s.start })),
+    });
+    const bySentence = new Map<number, Mention[]>();
+    for (const m of mentions) {
+      if (!bySentence.has(m.sentence)) bySentence.set(m.sentence, []);
+      bySentence.get(m.sentence)!.push(m);
+    }
+    const firstPara = doc.sentences[0]?.paragraph ?? 0;
+    const events: EventRecord[] = [];
+    const seen = new Set<string>();
+    for (const s of doc.sentences) {
+      const ms = bySentence.get(s.idx) ?? [];
+      if (!ms.some((m) => m.via !== 'author' && m.via !== 'place')) continue;
+      const tokens = nlp.tokens(s.text).map((t) => ({ ...t, start: t.start + s.start, end: t.end + s.start }));
+      for (const e of code({ doc: doc.id, idx: s.idx, text: s.text, start: s.start, published: doc.published, lead: s.paragraph === firstPara, tokens, mentions: ms, places: placesIn(s, ms) })) {
+        // one event per fact in a document: same source, target, code root, date and modality
+        const key = `${e.source}|${e.target}|${e.root}|${e.date}|${e.modality}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        events.push(e);
+      }
+    }
+    const used = new Map<string, Actor>();
+    for (const m of mentions) {
+      const a = actors.get(m.actor) ?? k.actors.actors.get(m.actor);
+      if (a) used.set(a.id, a);
+    }
+    for (const e of events) {
+      for (const id of [e.source, e.target]) {
+        if (id && !used.has(id)) {
+          const a = k.actors.actors.get(id);
+          if (a) used.set(id, a);
+        }
+      }
+    }
+    return { actors: [...used.values()], mentions, events };
+  };
+}
+
+/** The extractor the ingest pipeline uses: body paragraphs only (no bylines, bios, headings). */
+export async function createExtractor(k: Knowledge = createKnowledge()): Promise<Extractor> {
+  const extract = createDocumentExtractor(k);
+  return (doc: BuiltDocument) =>
+    extract({
+      id: doc.id,
+      published: doc.published,
+      authors: doc.authors,
+      text: doc.text,
+      sentences: doc.sentences.filter((s) => doc.paragraphKinds[s.paragraph] === 'body').map((s) => ({ idx: s.idx, text: s.text, start: s.span[0], paragraph: s.paragraph })),
+    });
 }

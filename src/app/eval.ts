@@ -1,0 +1,223 @@
+/**
+ * `statecraft eval`: score the coder on gold files. Two shapes are recognised by their
+ * fields: event gold ({text, date, expected: [{source, target, code}], no_events?}, the
+ * PETRARCH-2 GSR shape) and actor-mention gold ({text, mentions: [{text, actor}]}).
+ */
+import { readFileSync } from 'node:fs';
+import type { EventRecord, Mention } from '../core/types.js';
+import { createDocumentExtractor, type Knowledge } from '../extract/index.js';
+import type { Nlp } from '../nlp/nlp.js';
+import { createNlp } from '../nlp/nlp.js';
+
+export interface Score {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+function score(tp: number, fp: number, fn: number): Score {
+  const precision = tp + fp ? tp / (tp + fp) : 1;
+  const recall = tp + fn ? tp / (tp + fn) : 1;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { tp, fp, fn, precision: r3(precision), recall: r3(recall), f1: r3(f1) };
+}
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+export interface GoldEvent {
+  id: string;
+  text: string;
+  date?: string;
+  context?: string;
+  authors?: string[];
+  expected: { source: string | null; target: string | null; code: string; modality?: string }[];
+  no_events?: boolean;
+  category?: string;
+}
+
+export interface GoldMentions {
+  id: string;
+  text: string;
+  date?: string;
+  context?: string;
+  authors?: string[];
+  mentions: { text: string; actor: string; country?: string | null }[];
+  category?: string;
+}
+
+export function readGold<T>(file: string): T[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      try {
+        return JSON.parse(l) as T;
+      } catch (e) {
+        throw new Error(`${file}:${i + 1}: ${(e as Error).message}`);
+      }
+    });
+}
+
+function isoDate(d?: string): string | null {
+  if (!d) return null;
+  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(d);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : d;
+}
+
+/** Run the extractor over one gold item: the context first, then the scored text. */
+function runItem(extract: ReturnType<typeof createDocumentExtractor>, nlp: Nlp, item: { id: string; text: string; date?: string; context?: string; authors?: string[] }) {
+  const ctx = item.context ? item.context.trim() + '\n\n' : '';
+  const text = ctx + item.text;
+  const sentences: { idx: number; text: string; start: number; paragraph: number }[] = [];
+  if (ctx) for (const [a, b] of nlp.sentences(ctx)) sentences.push({ idx: sentences.length, text: ctx.slice(a, b), start: a, paragraph: 0 });
+  const first = sentences.length;
+  // the scored text is one unit: its own paragraph, split like any other
+  for (const [a, b] of nlp.sentences(item.text)) sentences.push({ idx: sentences.length, text: item.text.slice(a, b), start: ctx.length + a, paragraph: ctx ? 1 : 0 });
+  const x = extract({ id: `eval:${item.id}`, published: isoDate(item.date), authors: item.authors ?? [], text, sentences });
+  const inText = (s: number) => s >= first;
+  return { events: x.events.filter((e) => inText(e.sentence)), mentions: x.mentions.filter((m) => inText(m.sentence)), offset: ctx.length };
+}
+
+export function createActorNormalizer(k: Knowledge) {
+  const orgCodes = new Set<string>();
+  for (const a of k.actors.actors.values()) if (a.org) orgCodes.add(a.org.toUpperCase());
+  /** gold or predicted actor code → a comparable key: country, ORG:code, or the actor id */
+  return function norm(code: string | null | undefined): string {
+    if (!code) return '-';
+    const a = k.actors.actors.get(code);
+    if (a?.org && a.kind === 'igo') return `ORG:${a.org.toUpperCase()}`;
+    if (orgCodes.has(code.toUpperCase())) return `ORG:${code.toUpperCase()}`;
+    if (code.startsWith('org:')) return `ORG:${code.slice(4).toUpperCase()}`;
+    if (code.startsWith('IGOUNO') || code.startsWith('UNO')) return 'ORG:UN';
+    if (code.startsWith('EUR') || code.startsWith('IGOEU')) return 'ORG:EU';
+    if (code.startsWith('IGO')) return `ORG:${code.slice(3, 6)}`;
+    if (code.startsWith('---')) return '-';
+    if (/^[A-Z]{3}(?:[A-Z]{3})*$/.test(code)) return code.slice(0, 3);
+    if (code.startsWith('author:')) return `person:${code.slice(7)}`;
+    return a?.country && a.kind !== 'person' && a.kind !== 'group' ? a.country : code;
+  };
+}
+
+export interface EventEvalReport {
+  items: number;
+  overall: Score;
+  full_code: Score;
+  by_root: Record<string, Score>;
+  by_modality: Record<string, Score>;
+  by_category: Record<string, Score>;
+  misses: { id: string; text: string; missing: string[]; spurious: string[] }[];
+}
+
+export function evalEvents(k: Knowledge, gold: GoldEvent[], nlp: Nlp = createNlp()): EventEvalReport {
+  const extract = createDocumentExtractor(k, nlp);
+  const norm = createActorNormalizer(k);
+  const tot = { tp: 0, fp: 0, fn: 0 };
+  const full = { tp: 0, fp: 0, fn: 0 };
+  const byRoot: Record<string, { tp: number; fp: number; fn: number }> = {};
+  const byMod: Record<string, { tp: number; fp: number; fn: number }> = {};
+  const byCat: Record<string, { tp: number; fp: number; fn: number }> = {};
+  const bump = (m: Record<string, { tp: number; fp: number; fn: number }>, key: string, f: 'tp' | 'fp' | 'fn') => {
+    (m[key] ??= { tp: 0, fp: 0, fn: 0 })[f]++;
+  };
+  const misses: EventEvalReport['misses'] = [];
+  for (const item of gold) {
+    const { events } = runItem(extract, nlp, item);
+    const pred = events.map((e: EventRecord) => ({ key: `${norm(e.source_org ? `org:${e.source_org}` : e.source_country ?? e.source)}>${norm(e.target_org ? `org:${e.target_org}` : e.target_country ?? e.target)}:${e.root}`, code: e.cameo, modality: e.modality }));
+    const exp = (item.no_events ? [] : item.expected).map((x) => ({ key: `${norm(x.source)}>${norm(x.target)}:${x.code.slice(0, 2)}`, code: x.code, modality: x.modality ?? 'factual' }));
+    const left = [...pred];
+    const missing: string[] = [];
+    for (const x of exp) {
+      const j = left.findIndex((p) => p.key === x.key);
+      if (j >= 0) {
+        tot.tp++;
+        bump(byRoot, x.key.slice(-2), 'tp');
+        bump(byMod, x.modality, left[j].modality === x.modality ? 'tp' : 'fn');
+        bump(byCat, item.category ?? '-', 'tp');
+        if (left[j].code === x.code) full.tp++;
+        else {
+          full.fn++;
+          full.fp++;
+        }
+        left.splice(j, 1);
+      } else {
+        tot.fn++;
+        full.fn++;
+        bump(byRoot, x.key.slice(-2), 'fn');
+        bump(byMod, x.modality, 'fn');
+        bump(byCat, item.category ?? '-', 'fn');
+        missing.push(`${x.key} (${x.code}${x.modality !== 'factual' ? ' ' + x.modality : ''})`);
+      }
+    }
+    for (const p of left) {
+      tot.fp++;
+      full.fp++;
+      bump(byRoot, p.key.slice(-2), 'fp');
+      bump(byMod, p.modality, 'fp');
+      bump(byCat, item.category ?? '-', 'fp');
+    }
+    if (missing.length || left.length) misses.push({ id: item.id, text: item.text, missing, spurious: left.map((p) => `${p.key} (${p.code}${p.modality !== 'factual' ? ' ' + p.modality : ''})`) });
+  }
+  const fin = (m: Record<string, { tp: number; fp: number; fn: number }>) =>
+    Object.fromEntries(Object.entries(m).sort().map(([k2, v]) => [k2, score(v.tp, v.fp, v.fn)]));
+  return { items: gold.length, overall: score(tot.tp, tot.fp, tot.fn), full_code: score(full.tp, full.fp, full.fn), by_root: fin(byRoot), by_modality: fin(byMod), by_category: fin(byCat), misses };
+}
+
+export interface MentionEvalReport {
+  items: number;
+  overall: Score;
+  by_category: Record<string, Score>;
+  misses: { id: string; text: string; missing: string[]; spurious: string[] }[];
+}
+
+export function evalMentions(k: Knowledge, gold: GoldMentions[], nlp: Nlp = createNlp()): MentionEvalReport {
+  const extract = createDocumentExtractor(k, nlp);
+  const norm = createActorNormalizer(k);
+  const same = (g: { actor: string; country?: string | null }, m: Mention) => {
+    if (g.actor === m.actor || norm(g.actor) === norm(m.actor)) return true;
+    const person = (id: string) => id.startsWith('person:') || id.startsWith('author:');
+    if (person(g.actor) || person(m.actor)) return false;
+    return (g.country ?? norm(g.actor)) === (m.country ?? norm(m.actor)) && !!(g.country ?? m.country);
+  };
+  let tp = 0, fp = 0, fn = 0;
+  const byCat: Record<string, { tp: number; fp: number; fn: number }> = {};
+  const misses: MentionEvalReport['misses'] = [];
+  for (const item of gold) {
+    const { mentions, offset } = runItem(extract, nlp, item);
+    const cat = (byCat[item.category ?? '-'] ??= { tp: 0, fp: 0, fn: 0 });
+    // gold spans: each surface found in order
+    let cur = 0;
+    const golds = item.mentions.map((g) => {
+      let at = item.text.indexOf(g.text, cur);
+      if (at < 0) at = item.text.indexOf(g.text);
+      if (at >= 0 && item.mentions.filter((x) => x.text === g.text).length === 1) cur = at;
+      else if (at >= 0) cur = at + 1;
+      return { ...g, span: [offset + at, offset + at + g.text.length] as [number, number] };
+    });
+    const left = mentions.map((m) => m);
+    const missing: string[] = [];
+    for (const g of golds) {
+      const j = left.findIndex((m) => m.span[0] < g.span[1] && m.span[1] > g.span[0] && same(g, m));
+      if (j >= 0) {
+        tp++;
+        cat.tp++;
+        left.splice(j, 1);
+      } else {
+        fn++;
+        cat.fn++;
+        missing.push(`"${g.text}" → ${g.actor}`);
+      }
+    }
+    // a predicted mention overlapping a gold one of another actor is wrong; one where the gold has none is spurious
+    fp += left.length;
+    cat.fp += left.length;
+    if (missing.length || left.length) misses.push({ id: item.id, text: item.text, missing, spurious: left.map((m) => `"${m.text}" → ${m.actor}`) });
+  }
+  return {
+    items: gold.length,
+    overall: score(tp, fp, fn),
+    by_category: Object.fromEntries(Object.entries(byCat).sort().map(([c, v]) => [c, score(v.tp, v.fp, v.fn)])),
+    misses,
+  };
+}

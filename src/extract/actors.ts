@@ -1,0 +1,308 @@
+/**
+ * Actor recognition and in-document resolution.
+ *
+ * Longest match over tokens against the compiled dictionaries, then context: titles that
+ * introduce or denote people, surnames bound to the last full mention, role phrases to the
+ * office holder on the document's date, "the two leaders" to the pair in play, ambiguous
+ * names by the document's words. Authors are people of their own and are matched first,
+ * so a co-author named Kim is never Kim Jong Un.
+ */
+import type { Actor, Mention } from '../core/types.js';
+import { officeHolder, roleAt, type ActorKnowledge, type Entry } from '../knowledge/actors.js';
+import { fold, slug, tokenize, type Tok } from '../knowledge/text.js';
+import { TokenTrie } from '../knowledge/trie.js';
+
+export interface SentenceInput {
+  idx: number;
+  text: string;
+  start: number;
+}
+
+export interface DocInput {
+  id: string;
+  date: string | null;
+  authors: string[];
+  /** the whole text, for context words */
+  text: string;
+  sentences: SentenceInput[];
+}
+
+export interface ActorResult {
+  mentions: Mention[];
+  actors: Map<string, Actor>;
+}
+
+const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'via', 'through']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
+const GENERIC_TITLE = /s$|^(?:military|army|navy|government|regime|leadership|authorities|forces|troops|officials|diplomats|administration)$/;
+const NAME_TOKEN = /^\p{Lu}[\p{L}'’]*$/u;
+
+function caseOk(e: Entry, toks: Tok[], i: number, end: number): boolean {
+  if (e.caseMode === 'any') return true;
+  const span = toks.slice(i, end).filter((t) => /\p{L}/u.test(t.text));
+  if (e.caseMode === 'upper') return span.every((t) => t.upper || (t.text.length === 1 && t.cap));
+  const first = span.find((t) => !['the', 'a', 'an'].includes(t.key));
+  return !!first?.cap;
+}
+
+export function createActorRecognizer(k: ActorKnowledge) {
+  function personActor(id: string, name: string, country: string | null, role: string | null, actors: Map<string, Actor>): void {
+    if (!actors.has(id)) actors.set(id, { id, name, kind: 'person', country, org: null, role, aliases: [] });
+  }
+
+  return function recognize(doc: DocInput): ActorResult {
+    const mentions: Mention[] = [];
+    const actors = new Map<string, Actor>();
+    const docFold = fold(doc.text);
+    const hasWord = (w: string) => new RegExp(`\\b${fold(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(docFold);
+    // authors: a per-document dictionary, matched before everything else
+    const authorTrie = new TokenTrie<{ id: string; name: string }>();
+    const authorSurnames = new Set<string>();
+    for (const a of doc.authors) {
+      let id = `person:${slug(a)}`;
+      if (k.actors.has(id)) id = `author:${slug(a)}`;
+      authorTrie.add(tokenize(a).map((t) => t.key), { id, name: a });
+      authorSurnames.add(fold(a.split(/\s+/).at(-1) ?? ''));
+    }
+    /** short form (folded) → person id of the last full mention */
+    const lastFull = new Map<string, string>();
+    const recent: Mention[] = [];
+
+    const emit = (m: Omit<Mention, 'doc'>, entryActor?: Actor) => {
+      const men: Mention = { doc: doc.id, ...m };
+      mentions.push(men);
+      recent.push(men);
+      if (entryActor && !actors.has(entryActor.id)) actors.set(entryActor.id, { ...entryActor, aliases: [] });
+      const a = actors.get(men.actor);
+      if (a && men.via !== 'pair' && !a.aliases.includes(men.text) && men.text !== a.name) a.aliases.push(men.text);
+    };
+    const known = (id: string) => k.actors.get(id);
+    const registerFull = (personId: string) => {
+      const p = k.people.get(personId);
+      for (const s of p?.short ?? []) lastFull.set(fold(s), personId);
+      // the surname of a full name binds too ("Kim" after "Kim Jong Un")
+      if (p) for (const n of p.names) lastFull.set(fold(n.split(/\s+/)[0]), personId);
+    };
+
+    for (const s of doc.sentences) {
+      const toks = tokenize(s.text, s.start);
+      let i = 0;
+      while (i < toks.length) {
+        // 1. authors first
+        const am = authorTrie.matchesAt(toks, i)[0];
+        if (am && toks[i].cap) {
+          const [end, [a]] = am;
+          personActor(a.id, a.name, null, null, actors);
+          emit({ sentence: s.idx, span: [toks[i].start, toks[end - 1].end], text: s.text.slice(toks[i].start - s.start, toks[end - 1].end - s.start), actor: a.id, country: null, org: null, role: null, via: 'author' });
+          i = end;
+          continue;
+        }
+        const cands = k.trie.matchesAt(toks, i);
+        let chosen: [number, Entry] | null = null;
+        for (const [end, entries] of cands) {
+          const ok = entries.filter((e) => caseOk(e, toks, i, end));
+          if (ok.length) {
+            // prefer a full name over a short form, a state over a title, …
+            const rank: Record<string, number> = { person: 0, org: 1, state: 2, branch: 3, adj: 4, ambiguous: 5, contextual: 6, pair: 7, title: 8, short: 9 };
+            ok.sort((a, b) => rank[a.type] - rank[b.type]);
+            chosen = [end, ok[0]];
+            break;
+          }
+        }
+        if (!chosen) {
+          i++;
+          continue;
+        }
+        const [end, e] = chosen;
+        const span: [number, number] = [toks[i].start, toks[end - 1].end];
+        const surface = () => s.text.slice(span[0] - s.start, span[1] - s.start);
+        const next = toks[end];
+        const prev = toks[i - 1];
+        switch (e.type) {
+          case 'state':
+          case 'adj':
+          case 'branch':
+          case 'org': {
+            const a = known(e.actor!);
+            const place = e.type === 'state' || e.capital ? prev && LOCATIVE.has(prev.key) : false;
+            emit({ sentence: s.idx, span, text: surface(), actor: e.actor!, country: a?.country ?? e.country ?? null, org: a?.org ?? null, role: a?.role ?? e.role ?? null, via: place ? 'place' : e.type === 'adj' ? 'adj' : 'dict' }, a);
+            i = end;
+            break;
+          }
+          case 'person': {
+            const p = k.people.get(e.actor!)!;
+            const role = roleAt(p, doc.date);
+            registerFull(p.id);
+            emit({ sentence: s.idx, span, text: surface(), actor: p.id, country: p.country, org: p.org ?? null, role: role?.role ?? null, via: 'dict' }, known(p.id));
+            i = end;
+            break;
+          }
+          case 'short': {
+            // part of another name ("Daniel Kim", "Kim Il Sung"): a person the dictionaries do not know
+            const before = prev && prev.cap && NAME_TOKEN.test(prev.text) && i - 1 > 0 && !/^[.!?:"“]$/.test(toks[i - 2]?.text ?? '') ? prev : null;
+            const after = next && next.cap && NAME_TOKEN.test(next.text) && !k.trie.matchesAt(toks, end).length ? next : null;
+            if (before || after) {
+              i = end;
+              break;
+            }
+            const key = fold(e.phrase);
+            let pid = lastFull.get(key) ?? null;
+            if (!pid && !authorSurnames.has(key)) {
+              // no full mention yet: a surname unique among today's office holders
+              const p = k.people.get(e.actor!);
+              if (p && roleAt(p, doc.date) && isCurrent(p.roles, doc.date)) pid = p.id;
+            }
+            if (pid) {
+              const p = k.people.get(pid)!;
+              emit({ sentence: s.idx, span, text: surface(), actor: pid, country: p.country, org: p.org ?? null, role: roleAt(p, doc.date)?.role ?? null, via: 'short' }, known(pid));
+            }
+            i = end;
+            break;
+          }
+          case 'contextual': {
+            if (next?.cap || !(e.context ?? []).some(hasWord)) {
+              i++;
+              break;
+            }
+            const a = known(e.actor!);
+            emit({ sentence: s.idx, span, text: surface(), actor: e.actor!, country: e.country ?? null, org: null, role: null, via: 'context' }, a);
+            i = end;
+            break;
+          }
+          case 'ambiguous': {
+            const amb = e.ambiguity!;
+            // a name, not a place: "Michael Jordan", "Jordan Peterson"
+            if ((prev?.cap && NAME_TOKEN.test(prev.text) && i > 0 && !/^[.!?:"“]$/.test(toks[i - 2]?.text ?? '')) || (next?.cap && NAME_TOKEN.test(next.text) && !k.trie.matchesAt(toks, end).length)) {
+              i = end;
+              break;
+            }
+            let best = amb.default ?? null;
+            let bestScore = 0;
+            for (const [code, words] of Object.entries(amb.prefer_if ?? {})) {
+              const sc = words.filter(hasWord).length;
+              if (sc > bestScore) {
+                bestScore = sc;
+                best = code;
+              }
+            }
+            if (best) {
+              const a = known(best);
+              emit({ sentence: s.idx, span, text: surface(), actor: best, country: a?.country ?? best, org: a?.org ?? null, role: a?.role ?? null, via: 'ambiguous' }, a);
+            }
+            i = end;
+            break;
+          }
+          case 'pair': {
+            const pair = pairInPlay(recent, e.pair!);
+            for (const m of pair) emit({ sentence: s.idx, span, text: surface(), actor: m.actor, country: m.country, org: m.org, role: m.role, via: 'pair' });
+            i = end;
+            break;
+          }
+          case 'title': {
+            i = title(s, toks, i, end, e);
+            break;
+          }
+        }
+      }
+    }
+    return { mentions, actors };
+
+    /** A title: introduces a named person, or denotes an office holder, or a branch of a state. */
+    function title(s: SentenceInput, toks: Tok[], i: number, end: number, e: Entry): number {
+      // a chain of titles ("military intelligence chief", "Deputy Foreign Minister"): the last decides
+      let last = e;
+      for (;;) {
+        const more = k.trie.matchesAt(toks, end).flatMap(([en, es]) => es.filter((x) => x.type === 'title').map((x) => [en, x] as const))[0];
+        if (!more) break;
+        end = more[0];
+        last = more[1];
+      }
+      const role = last.role ?? 'GOV';
+      // the country: an adjective or state just before ("Russian", "Russia's"), or none
+      const prevM = mentions.at(-1);
+      let country: string | null = null;
+      let adj: Mention | null = null;
+      if (prevM && prevM.sentence === s.idx) {
+        const gapToks = toks.filter((t) => t.start >= prevM.span[1] && t.end <= toks[i].start).map((t) => t.key).join(' ');
+        if ((gapToks === '' || gapToks === "' s" || gapToks === "'") && (prevM.via === 'adj' || prevM.via === 'dict') && !prevM.actor.includes(':')) {
+          country = prevM.country;
+          adj = prevM;
+        }
+      }
+      // a name after the title
+      const n = nameAt(toks, end);
+      if (n) {
+        const pm = k.trie.matchesAt(toks, end).find(([en, es]) => en === n.end && es.some((x) => x.type === 'person' || x.type === 'short'));
+        if (pm) return end; // the dictionary names this person: let the main loop take it
+        const name = s.text.slice(toks[end].start - s.start, toks[n.end - 1].end - s.start);
+        const id = `person:${slug(name)}`;
+        const kp = k.actors.get(id);
+        const c = kp?.country ?? country;
+        personActor(id, name, c, role, actors);
+        emit({ sentence: s.idx, span: [toks[end].start, toks[n.end - 1].end], text: name, actor: id, country: c, org: null, role, via: 'title' });
+        return n.end;
+      }
+      if (!country) return end;
+      // a role phrase: "the North Korean leader", "Russia's defense minister", "Chinese officials"
+      const startTok = toks.findIndex((t) => t.start === adj!.span[0]);
+      const det = startTok > 0 && DETERMINERS.has(toks[startTok - 1].key) ? startTok - 1 : startTok;
+      const span: [number, number] = [toks[det].start, toks[end - 1].end];
+      const text = s.text.slice(span[0] - s.start, span[1] - s.start);
+      const generic = GENERIC_TITLE.test(toks[end - 1].key);
+      const holder = !generic && last.office ? officeHolder(k, last.office, country, doc.date) : null;
+      mentions.pop();
+      recent.pop();
+      if (holder) {
+        const p = k.people.get(holder)!;
+        registerFull(holder);
+        emit({ sentence: s.idx, span, text, actor: holder, country: p.country, org: null, role: roleAt(p, doc.date)?.role ?? role, via: 'role' }, known(holder));
+      } else {
+        const id = `${country}${role}`;
+        const a = known(id) ?? { id, name: `${role} of ${k.countryName.get(country) ?? country}`, kind: role === 'MIL' ? 'military' : 'government', country, org: null, role, aliases: [] } as Actor;
+        emit({ sentence: s.idx, span, text, actor: id, country, org: null, role, via: 'role' }, a);
+      }
+      return end;
+    }
+  };
+}
+
+/** Two or three capitalised name tokens (hyphenated parts allowed) starting at `i`. */
+function nameAt(toks: Tok[], i: number): { end: number } | null {
+  let j = i;
+  let words = 0;
+  while (j < toks.length && words < 4) {
+    const t = toks[j];
+    if (NAME_TOKEN.test(t.text) && !t.upper) {
+      words++;
+      j++;
+      // Jong-un, Son-hui
+      if (toks[j]?.text === '-' && toks[j + 1] && /^\p{L}+$/u.test(toks[j + 1].text) && toks[j].start === toks[j - 1].end) j += 2;
+      continue;
+    }
+    break;
+  }
+  return words >= 2 ? { end: j } : null;
+}
+
+function isCurrent(roles: { from: string | null; until: string | null }[], date: string | null): boolean {
+  const d = date ?? new Date().toISOString().slice(0, 10);
+  return roles.some((r) => (!r.from || r.from <= d) && (!r.until || d < r.until));
+}
+
+/** The pair in play: the two most recent distinct persons (for "leaders") or countries. */
+function pairInPlay(recent: Mention[], what: 'leaders' | 'countries' | 'sides'): Mention[] {
+  const out: Mention[] = [];
+  const seen = new Set<string>();
+  for (let j = recent.length - 1; j >= 0 && out.length < 2; j--) {
+    const m = recent[j];
+    if (m.via === 'pair' || m.via === 'author' || m.via === 'place') continue;
+    const isPerson = m.actor.startsWith('person:');
+    if (what === 'leaders' && !isPerson) continue;
+    const key = what === 'leaders' ? m.actor : m.country ?? m.org ?? m.actor;
+    if (seen.has(key) || (what !== 'leaders' && !m.country)) continue;
+    if (what === 'leaders' && out.some((o) => o.country === m.country)) continue;
+    seen.add(key);
+    out.push(what === 'leaders' ? m : { ...m, actor: m.country!, role: null });
+  }
+  return out.length === 2 ? out.reverse() : [];
+}

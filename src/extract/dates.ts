@@ -1,0 +1,89 @@
+/**
+ * Event dates: chrono-node relative to the publication date, the time expression in the
+ * event's own clause winning, at the precision the text gives. Never invents a day.
+ */
+import * as chrono from 'chrono-node';
+import type { Modality } from '../core/types.js';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+interface Found {
+  index: number;
+  date: string;
+}
+
+function refDate(published: string | null): Date | null {
+  if (!published) return null;
+  const p = published.length === 4 ? `${published}-07-01` : published.length === 7 ? `${published}-15` : published;
+  const d = new Date(`${p}T12:00:00Z`);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** All time expressions in a text, resolved against `published`. */
+export function findDates(text: string, published: string | null, modality: Modality = 'factual'): Found[] {
+  const ref = refDate(published);
+  const out: Found[] = [];
+  const taken: [number, number][] = [];
+  const take = (index: number, len: number, date: string) => {
+    if (taken.some(([a, b]) => index < b && index + len > a)) return;
+    taken.push([index, index + len]);
+    out.push({ index, date });
+  };
+  const dayPrecise = !!published && published.length === 10;
+  // "June of last year", "in March this year"
+  for (const m of text.matchAll(/\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:of\s+)?(last|this|next)\s+year\b/gi)) {
+    if (!ref) continue;
+    const y = ref.getUTCFullYear() + (m[2].toLowerCase() === 'last' ? -1 : m[2].toLowerCase() === 'next' ? 1 : 0);
+    take(m.index!, m[0].length, `${y}-${pad(MONTHS.indexOf(m[1].toLowerCase()) + 1)}`);
+  }
+  // "the previous day", "the day before": the day before the story's day
+  for (const m of text.matchAll(/\b(?:the previous day|the day before|a day earlier|yesterday)\b/gi)) {
+    if (ref && dayPrecise) {
+      const d = new Date(ref.getTime() - 86400000);
+      take(m.index!, m[0].length, d.toISOString().slice(0, 10));
+    }
+  }
+  if (ref) {
+    for (const r of chrono.parse(text, { instant: ref, timezone: 'UTC' }, { forwardDate: false })) {
+      const c = r.start;
+      const y = c.isCertain('year'), mo = c.isCertain('month'), d = c.isCertain('day'), wd = c.isCertain('weekday');
+      if (!y && !mo && !d && !wd) continue; // "this week", "now": no point to pin
+      let dt = c.date();
+      // a year-less date after the story is last year's (for what has happened)
+      if (!y && dt.getTime() > ref.getTime() + 86400000 && modality !== 'future') {
+        if (mo) dt = new Date(Date.UTC(dt.getUTCFullYear() - 1, dt.getUTCMonth(), dt.getUTCDate()));
+        else if (wd) dt = new Date(dt.getTime() - 7 * 86400000);
+      }
+      let iso: string;
+      if (d || (wd && dayPrecise)) iso = dt.toISOString().slice(0, 10);
+      else if (mo) iso = dt.toISOString().slice(0, 7);
+      else if (y) iso = String(dt.getUTCFullYear());
+      else continue; // a weekday against a month-precision story: no day to give
+      take(r.index, r.text.length, iso);
+    }
+  } else {
+    for (const r of chrono.parse(text)) {
+      const c = r.start;
+      if (!c.isCertain('year')) continue;
+      const dt = c.date();
+      take(r.index, r.text.length, c.isCertain('day') ? dt.toISOString().slice(0, 10) : c.isCertain('month') ? dt.toISOString().slice(0, 7) : String(dt.getUTCFullYear()));
+    }
+  }
+  // bare years: "in 2019", "in early 2023", "during 2018"
+  for (const m of text.matchAll(/\b(?:in|during|by|of|early|late|mid-?)\s+((?:19|20)\d{2})\b(?!\s*[-–]\s*\d)/gi)) {
+    take(m.index!, m[0].length, m[1]);
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The date of an event whose trigger sits at absolute offset `at` in a sentence starting
+ * at `start`: the nearest time expression inside the trigger's clause `[a, b)`.
+ */
+export function resolveEventDate(sentence: string, start: number, at: number, published: string | null, modality: Modality, clause: [number, number]): string | null {
+  const found = findDates(sentence, published, modality).filter((f) => f.index + start >= clause[0] && f.index + start < clause[1]);
+  if (!found.length) return null;
+  found.sort((x, y) => Math.abs(x.index + start - at) - Math.abs(y.index + start - at));
+  return found[0].date;
+}

@@ -1,0 +1,492 @@
+/**
+ * Event coding over one sentence: find triggers (verbs and event nouns from the pattern
+ * data), then their source and target from the sentence's shallow structure (subject
+ * before the verb, object or prepositional target after it, passives, coordination,
+ * possessives and compounds for nominals), then modality, attribution, date and place.
+ */
+import { createHash } from 'node:crypto';
+import type { EventRecord, Location, Mention, Modality } from '../core/types.js';
+import type { Codebook } from '../knowledge/codebook.js';
+import type { NounPattern, Patterns, VerbPattern } from '../knowledge/patterns.js';
+import type { Token } from '../nlp/nlp.js';
+import { resolveEventDate } from './dates.js';
+
+export interface SentenceContext {
+  doc: string;
+  idx: number;
+  text: string;
+  start: number;
+  /** document publication date (ISO, any precision) */
+  published: string | null;
+  /** the sentence is in the article's lead (its current news) */
+  lead: boolean;
+  tokens: Token[];
+  mentions: Mention[];
+  /** places named in the sentence (gazetteer hits) */
+  places: { span: [number, number]; location: Location }[];
+}
+
+interface Participant {
+  m: Mention;
+  how: string;
+}
+
+interface Trigger {
+  tok: number;
+  /** last token of the trigger phrase (object noun for object-conditioned verbs) */
+  end: number;
+  code: string;
+  pattern: string;
+  form: 'clause' | 'nominal';
+  sources: Participant[];
+  targets: Participant[];
+  symmetric: boolean;
+  reverse?: string;
+  noTarget: boolean;
+}
+
+const BE = new Set(['be', 'get']);
+const NEG = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
+const POSSIBLE = new Set(['may', 'might', 'could', 'would', 'likely', 'possibly', 'perhaps', 'potentially', 'probably', 'reportedly?', 'unlikely', 'possible', 'potential', 'should', 'can', 'maybe', 'conceivably']);
+const FUTURE = new Set(['will', "'ll", 'shall', 'plan', 'planned', 'plans', 'planning', 'upcoming', 'scheduled', 'expected', 'intend', 'intends', 'set', 'prepare', 'preparing', 'future', 'forthcoming', 'proposed', 'next']);
+const CLAUSE_BREAK = new Set([';', 'but', 'while', 'whereas', 'although', 'though', 'because', 'since', 'whom', 'which', 'who', '"', '“', '”']);
+const PREP_POS = new Set(['ADP']);
+
+function hash(s: string): string {
+  return createHash('sha1').update(s).digest('hex').slice(0, 16);
+}
+
+export function createEventCoder(patterns: Patterns, codebook: Codebook) {
+  return function code(ctx: SentenceContext): EventRecord[] {
+    const toks = ctx.tokens;
+    if (toks.length < 3) return [];
+    // participants: mentions that can be actors (places and authors cannot)
+    const parts = ctx.mentions.filter((m) => m.via !== 'author');
+    const tokOf = (m: Mention) => toks.findIndex((t) => t.end > m.span[0]);
+    const mentionTok = parts.map((m) => ({ m, first: tokOf(m), last: lastTok(toks, m.span[1]) }));
+    const lemmaAt = (i: number) => compoundLemma(toks, i);
+    // a clause ends at ; or a subordinator, and at ", and" / ", but" before a new clause
+    const brk = (j: number) => CLAUSE_BREAK.has(toks[j].norm) || (toks[j].norm === ',' && ['and', 'but', 'while', 'as', 'which', 'who', 'whereas'].includes(toks[j + 1]?.norm ?? ''));
+
+    const triggers: Trigger[] = [];
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      // inside an actor mention: never a trigger ("the Summit" in a name is rare; "Korea" never)
+      if (mentionTok.some((x) => i >= x.first && i <= x.last)) continue;
+      const lemma = lemmaAt(i);
+      if (t.pos === 'VERB' || (t.pos === 'NOUN' && lemma.includes('-') && patterns.verbs.has(lemma))) {
+        const vp = patterns.verbs.get(lemma);
+        if (vp && !vp.attribution) {
+          const tr = verbTrigger(i, vp);
+          if (tr) triggers.push(tr);
+        }
+        continue;
+      }
+      if (t.pos === 'NOUN' || t.pos === 'PROPN') {
+        const two = i + 1 < toks.length ? `${toks[i].lemma} ${toks[i + 1].lemma}` : '';
+        const np = patterns.nouns.get(two) ?? patterns.nouns.get(toks[i].lemma);
+        if (np && !(patterns.nouns.has(two) === false && isPartOfLongerNoun(i))) {
+          const tr = nounTrigger(i, patterns.nouns.has(two) ? i + 1 : i, np);
+          if (tr) triggers.push(tr);
+        }
+      }
+    }
+
+    const events: EventRecord[] = [];
+    for (const tr of triggers) {
+      const modality = modalityOf(tr);
+      const attributed = attribution(tr);
+      const dated = resolveEventDate(ctx.text, ctx.start, toks[tr.tok].start, ctx.published, modality, clauseBounds(tr.tok));
+      let date = dated;
+      if (!date && ctx.lead && modality === 'factual' && tr.form === 'clause' && ctx.published) date = ctx.published.slice(0, 7);
+      const location = locationOf(tr);
+      const pairs: [Participant, Participant | null, string][] = [];
+      const srcs = dedupeParts(tr.sources);
+      const tgts = dedupeParts(tr.targets);
+      if (tr.symmetric && tgts.length === 0 && srcs.length >= 2) {
+        for (const a of srcs) for (const b of srcs) if (key(a.m) !== key(b.m)) pairs.push([a, b, tr.code]);
+      } else if (tgts.length) {
+        for (const a of srcs) for (const b of tgts) {
+          if (key(a.m) === key(b.m)) continue;
+          pairs.push([a, b, tr.code]);
+          if (tr.reverse) pairs.push([b, a, tr.reverse]);
+          if (tr.symmetric && tr.form === 'nominal' && srcs.length === 1) pairs.push([b, a, tr.code]);
+        }
+      } else if (tr.noTarget) {
+        for (const a of srcs) pairs.push([a, null, tr.code]);
+      }
+      for (const [s, t, code] of pairs) {
+        const info = codebook.lookup(code);
+        const lo = Math.min(s.m.span[0], toks[tr.tok].start, t ? t.m.span[0] : Infinity);
+        const hi = Math.max(s.m.span[1], toks[tr.end].end, t ? t.m.span[1] : -Infinity);
+        const span: [number, number] = [lo, hi];
+        const quote = ctx.text.slice(lo - ctx.start, hi - ctx.start);
+        const conf = Math.min(0.95, 0.5 + (s.how === 'subject' || s.how === 'by' || s.how === 'possessive' || s.how === 'compound' ? 0.2 : 0.1) + (t ? (t.how === 'object' || t.how.startsWith('prep') || t.how === 'compound' ? 0.2 : 0.1) : 0.1));
+        const id = `e_${hash(`${ctx.doc}|${span}|${s.m.actor}|${t?.m.actor ?? ''}|${code}`)}`;
+        events.push({
+          id,
+          doc: ctx.doc,
+          sentence: ctx.idx,
+          span,
+          quote,
+          source: s.m.actor,
+          source_country: s.m.country,
+          source_org: s.m.org,
+          source_role: s.m.role,
+          target: t?.m.actor ?? null,
+          target_country: t?.m.country ?? null,
+          target_org: t?.m.org ?? null,
+          target_role: t?.m.role ?? null,
+          cameo: info.code,
+          root: info.root,
+          plover: info.plover,
+          plover_mode: info.mode,
+          goldstein: info.goldstein,
+          quad: info.quad,
+          date,
+          location,
+          modality,
+          form: tr.form,
+          attributed_to: attributed,
+          confidence: Math.round(conf * 100) / 100,
+          cluster: `k_${hash(`${s.m.country ?? s.m.org ?? s.m.actor}|${t ? t.m.country ?? t.m.org ?? t.m.actor : ''}|${info.root}|${date ?? ''}`)}`,
+          corroboration: 1,
+          reason: `${tr.form} "${tr.pattern}" → ${info.code} ${info.label}; source "${s.m.text}" (${s.how}); target ${t ? `"${t.m.text}" (${t.how})` : 'none'}${modality !== 'factual' ? `; ${modality}` : ''}`,
+        });
+      }
+    }
+    return events;
+
+    // ---- triggers ----------------------------------------------------------------
+
+    function verbTrigger(i: number, vp: VerbPattern): Trigger | null {
+      let code = vp.code ?? null;
+      let end = i;
+      let pattern = vp.lemma;
+      if (vp.objects) {
+        const obj = objectAfter(i, vp.objects);
+        if (obj) {
+          if (obj.code === null) return null;
+          code = obj.code;
+          end = obj.end;
+          pattern = `${vp.lemma} … ${obj.key}`;
+        }
+      }
+      if (!code) return null;
+      const passive = isPassive(i);
+      let sources: Participant[];
+      let targets: Participant[];
+      if (passive) {
+        sources = byAgent(end);
+        targets = subjectOf(i);
+      } else {
+        sources = subjectOf(i);
+        targets = targetAfter(end, vp.preps ?? [], i, !!vp.no_target);
+      }
+      if (sources.length === 0) return null;
+      return { tok: i, end, code, pattern, form: 'clause', sources, targets, symmetric: !!vp.symmetric, reverse: vp.reverse, noTarget: !!vp.no_target };
+    }
+
+    function nounTrigger(i: number, last: number, np: NounPattern): Trigger | null {
+      let code = np.code;
+      let pattern = np.noun;
+      // a modifier before ("arms transfers", "military aid") or an of-object after ("sale of shells")
+      const mod = modifierBefore(i, np.modifiers ?? {}) ?? ofObject(last, np.of_object ?? {});
+      if (mod) {
+        code = mod.code;
+        pattern = `${mod.key} ${np.noun}`;
+      } else if (np.requires_modifier) return null;
+      const pre = preParticipants(i);
+      const after = new Set([...np.target, ...np.source, 'between']);
+      let sources: Participant[] = [];
+      let targets: Participant[] = [];
+      // "X's visit to Y", "the Kim–Putin summit", "Russian strikes on Kyiv"
+      if (pre.length >= 2 && np.symmetric) sources = pre.map((m) => ({ m, how: 'compound' }));
+      else if (pre.length >= 1) sources = [{ m: pre[pre.length - 1], how: 'possessive' }];
+      // prepositional arguments after the noun
+      let j = last + 1;
+      const limit = Math.min(toks.length, last + 14);
+      while (j < limit) {
+        const t = toks[j];
+        if (CLAUSE_BREAK.has(t.norm) || (t.pos === 'VERB' && !np.participle?.includes(t.lemma))) break;
+        if (np.participle?.includes(t.lemma) && toks[j + 1]?.norm === 'by') {
+          const group = mentionsFrom(j + 2);
+          if (group.length) sources = group.map((m) => ({ m, how: 'by' }));
+          j += 2;
+          continue;
+        }
+        if (PREP_POS.has(t.pos) || after.has(t.norm)) {
+          const group = mentionsFrom(j + 1);
+          if (group.length) {
+            if (t.norm === 'between' && group.length >= 2) sources = group.map((m) => ({ m, how: 'compound' }));
+            else if (np.source.includes(t.norm) && !(t.norm === 'from' && sources.length && np.target.includes('from'))) {
+              if (t.norm === 'by' || sources.length === 0 || sources[0].how !== 'by') sources = group.map((m) => ({ m, how: 'by' }));
+            } else if (np.target.includes(t.norm)) targets = group.map((m) => ({ m, how: `prep:${t.norm}` }));
+          }
+        }
+        j++;
+      }
+      if (np.requires_participle && !toks.slice(Math.max(0, i - 3), last + 4).some((t) => np.participle?.includes(t.lemma)) && sources.length < 2) return null;
+      if (sources.length === 0) return null;
+      const symmetric = !!np.symmetric && sources.length >= 2 && targets.length === 0;
+      return { tok: i, end: last, code, pattern, form: 'nominal', sources, targets, symmetric, reverse: np.reverse, noTarget: !!np.no_target };
+    }
+
+    // ---- structure -----------------------------------------------------------------
+
+    function clauseBounds(i: number): [number, number] {
+      let a = i;
+      while (a > 0 && !brk(a - 1)) a--;
+      let b = i;
+      while (b < toks.length - 1 && !brk(b + 1)) b++;
+      return [toks[a].start, toks[b].end];
+    }
+
+    function isPartOfLongerNoun(i: number): boolean {
+      // "summit talks" → one trigger at "talks"; skip "summit" when the next noun is also a trigger
+      const nx = toks[i + 1];
+      return !!nx && (nx.pos === 'NOUN') && patterns.nouns.has(nx.lemma);
+    }
+
+    function isPassive(i: number): boolean {
+      for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+        if (BE.has(toks[j].lemma) && toks[j].pos === 'AUX') return /ed$|en$|wn$|ld$|nt$|ht$|ck$/.test(toks[i].norm) || toks[i].norm !== toks[i].lemma;
+        if (toks[j].pos !== 'ADV' && toks[j].pos !== 'AUX' && toks[j].pos !== 'PART') break;
+      }
+      return false;
+    }
+
+    /** The nearest actor mention(s) before token i in its clause, with coordination. */
+    function subjectOf(i: number): Participant[] {
+      let best: { m: Mention; first: number; last: number } | null = null;
+      for (const x of mentionTok) {
+        if (x.last >= i) continue;
+        // clause break between the mention and the trigger
+        let broken = false;
+        for (let j = x.last + 1; j < i; j++) if (toks[j].norm === ';' || (toks[j].norm === 'that' && toks[j].pos === 'SCONJ')) broken = true;
+        if (broken) continue;
+        const before = toks[x.first - 1];
+        if (x.m.via === 'place' || (before && before.pos === 'ADP' && !['of', 'like', 'as'].includes(before.norm) && before.norm !== 'by')) continue;
+        // object of another verb between it and the trigger ("A met B and condemned C": A stays subject)
+        if (!best || x.last > best.last) best = x;
+      }
+      if (!best) return [];
+      // if the nearest is an object of a verb that stands before it, the subject is earlier
+      const verbBetween = toks.slice(0, best.first).some((t, k) => t.pos === 'VERB' && k > (subjectFloor(best!.first) ?? -1));
+      if (verbBetween) {
+        const earlier = mentionTok.filter((x) => x.last < best!.first && x.m.via !== 'place' && !(toks[x.first - 1]?.pos === 'ADP'));
+        const vIdx = toks.findIndex((t, k) => k < best!.first && t.pos === 'VERB');
+        const subj = earlier.filter((x) => x.last < vIdx).pop();
+        if (subj && !CLAUSE_BETWEEN(subj.last, i)) best = subj;
+      }
+      return coordinated(best).map((m) => ({ m, how: 'subject' }));
+    }
+
+    function subjectFloor(first: number): number | null {
+      for (let j = first - 1; j >= 0; j--) if (CLAUSE_BREAK.has(toks[j].norm) || toks[j].norm === ',') return j;
+      return null;
+    }
+
+    function CLAUSE_BETWEEN(a: number, b: number): boolean {
+      for (let j = a + 1; j < b; j++) if (toks[j].norm === ';' || (toks[j].norm === 'that' && toks[j].pos === 'SCONJ')) return true;
+      return false;
+    }
+
+    /** A mention and those coordinated with it ("Kim and Putin", "Russia, China and Iran"). */
+    function coordinated(x: { m: Mention; first: number; last: number }): Mention[] {
+      const out = [x.m];
+      let cur = x;
+      for (;;) {
+        const prev = mentionTok.filter((y) => y.last < cur.first && y.m.via !== 'place').pop();
+        if (!prev) break;
+        const gap = toks.slice(prev.last + 1, cur.first).map((t) => t.norm);
+        if (gap.length >= 1 && gap.length <= 2 && gap.every((g) => g === 'and' || g === ',' || g === 'both')) {
+          out.unshift(prev.m);
+          cur = prev;
+        } else break;
+      }
+      cur = x;
+      for (;;) {
+        const nxt = mentionTok.find((y) => y.first > cur.last);
+        if (!nxt) break;
+        const gap = toks.slice(cur.last + 1, nxt.first).map((t) => t.norm);
+        if (gap.length >= 1 && gap.length <= 2 && gap.every((g) => g === 'and' || g === ',')) {
+          out.push(nxt.m);
+          cur = nxt;
+        } else break;
+      }
+      return out.filter((m, k) => out.findIndex((o) => o.actor === m.actor && o.span[0] === m.span[0]) === k);
+    }
+
+    function mentionsFrom(j: number): Mention[] {
+      // skip determiners and adjectives up to the mention
+      let k = j;
+      while (k < toks.length && (toks[k].pos === 'DET' || toks[k].pos === 'ADJ' || toks[k].pos === 'NUM')) k++;
+      const x = mentionTok.find((y) => y.first === k || y.first === j);
+      if (!x) return [];
+      return coordinated(x);
+    }
+
+    function byAgent(end: number): Participant[] {
+      for (let j = end + 1; j < Math.min(toks.length, end + 10); j++) {
+        if (CLAUSE_BREAK.has(toks[j].norm)) break;
+        if (toks[j].norm === 'by') return mentionsFrom(j + 1).map((m) => ({ m, how: 'by' }));
+      }
+      return [];
+    }
+
+    /** Object or prepositional target after the trigger, inside the clause. */
+    function targetAfter(end: number, preps: string[], verb: number, noTarget = false): Participant[] {
+      const limit = Math.min(toks.length, end + 16);
+      for (let j = end + 1; j < limit; j++) {
+        const t = toks[j];
+        if (brk(j)) break;
+        if (t.pos === 'VERB' && j > end + 1 && !['including'].includes(t.norm)) {
+          // a second verb: stop, unless it is coordinated with ours and shares its object later
+          break;
+        }
+        const x = mentionTok.find((y) => y.first === j);
+        if (x) {
+          const before = toks[j - 1];
+          const det = before && (before.pos === 'DET' || before.pos === 'ADJ') ? toks[j - 2] : before;
+          if (j === end + 1 || (det && det.pos !== 'ADP' && j <= end + 3 && x.m.via !== 'place')) return coordinated(x).map((m) => ({ m, how: 'object' }));
+          if (det && det.pos === 'ADP' && (preps.includes(det.norm) || (det.norm === 'to' && preps.length === 0))) return coordinated(x).map((m) => ({ m, how: `prep:${det.norm}` }));
+          if (x.m.via === 'place') continue;
+          if (det && det.pos === 'ADP' && ['in', 'at', 'near', 'from', 'during', 'after', 'before', 'over', 'amid', 'since'].includes(det.norm)) continue;
+          if (det?.norm === 'of' || det?.norm === "'s" || noTarget) continue;
+          return coordinated(x).map((m) => ({ m, how: 'near' }));
+        }
+      }
+      void verb;
+      return [];
+    }
+
+    function objectAfter(i: number, objects: Record<string, string | null>): { code: string | null; end: number; key: string } | null {
+      for (let j = i + 1; j < Math.min(toks.length, i + 7); j++) {
+        const t = toks[j];
+        if (CLAUSE_BREAK.has(t.norm) || (t.pos === 'VERB' && j > i + 1)) break;
+        const two = j + 1 < toks.length ? `${t.lemma} ${toks[j + 1].lemma}` : '';
+        if (two in objects) return { code: objects[two], end: j + 1, key: two };
+        if (t.lemma in objects) return { code: objects[t.lemma], end: j, key: t.lemma };
+        if (t.norm in objects) return { code: objects[t.norm], end: j, key: t.norm };
+      }
+      return null;
+    }
+
+    function modifierBefore(i: number, mods: Record<string, string>): { code: string; key: string } | null {
+      for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+        const t = toks[j];
+        if (t.lemma in mods) return { code: mods[t.lemma], key: t.lemma };
+        if (t.norm in mods) return { code: mods[t.norm], key: t.norm };
+        if (!['ADJ', 'NOUN', 'PROPN', 'PUNCT', 'NUM'].includes(t.pos)) break;
+      }
+      return null;
+    }
+
+    function ofObject(last: number, objs: Record<string, string>): { code: string; key: string } | null {
+      if (toks[last + 1]?.norm !== 'of') return null;
+      for (let j = last + 2; j < Math.min(toks.length, last + 7); j++) {
+        if (toks[j].lemma in objs) return { code: objs[toks[j].lemma], key: toks[j].lemma };
+        if (toks[j].pos === 'VERB' || toks[j].pos === 'ADP') break;
+      }
+      return null;
+    }
+
+    /** Mentions in the noun's pre-modifier zone: possessives, adjectives, hyphen compounds. */
+    function preParticipants(i: number): Mention[] {
+      let j = i - 1;
+      const zone = new Set(['ADJ', 'NOUN', 'PROPN', 'PUNCT', 'PART', 'CCONJ', 'NUM', 'X', 'SYM']);
+      while (j >= 0 && zone.has(toks[j].pos) && ![',', ';', '(', ')', '"', '“', '”'].includes(toks[j].norm)) j--;
+      const lo = toks[j + 1]?.start ?? toks[i].start;
+      const hi = toks[i].start;
+      return mentionTok.filter((x) => x.m.span[0] >= lo && x.m.span[1] <= hi && x.m.via !== 'place').map((x) => x.m);
+    }
+
+    // ---- modality, attribution, place -------------------------------------------------
+
+    function modalityOf(tr: Trigger): Modality {
+      const [a] = clauseBoundsIdx(tr.tok);
+      const window = toks.slice(Math.max(a, tr.tok - 8), tr.tok);
+      const near = toks.slice(Math.max(0, tr.tok - 3), tr.tok + 1);
+      const words = window.map((t) => t.norm);
+      const lemmas = window.map((t) => t.lemma);
+      if (tr.form === 'nominal') {
+        const pre = toks.slice(Math.max(0, tr.tok - 3), tr.tok).map((t) => t.norm);
+        if (pre.includes('no') || words.includes('not') || words.includes("n't")) return 'negated';
+        if (lemmas.some((l) => patterns.desire.has(l))) return 'sought';
+        if (pre.some((w) => ['possible', 'potential', 'proposed', 'prospective'].includes(w))) return 'possible';
+        if (pre.some((w) => ['planned', 'upcoming', 'forthcoming', 'expected', 'future', 'next', 'scheduled'].includes(w))) return 'future';
+        if (words.some((w) => ['may', 'might', 'could', 'would'].includes(w))) return 'possible';
+        if (words.some((w) => w === 'will' || w === "'ll")) return 'future';
+        return 'factual';
+      }
+      if (words.some((w) => NEG.has(w)) || lemmas.some((l) => patterns.negating.has(l) && l !== 'reject')) return 'negated';
+      if (lemmas.some((l) => patterns.desire.has(l)) && !patterns.desire.has(toks[tr.tok].lemma)) return 'sought';
+      if (words.some((w) => POSSIBLE.has(w))) return 'possible';
+      if (words.some((w) => FUTURE.has(w)) || (words.includes('to') && lemmas.includes('be') && !lemmas.includes('have')) || near.some((t) => t.norm === 'going')) return 'future';
+      return 'factual';
+    }
+
+    function clauseBoundsIdx(i: number): [number, number] {
+      let a = i;
+      while (a > 0 && !brk(a - 1)) a--;
+      return [a, i];
+    }
+
+    function attribution(tr: Trigger): string | null {
+      // "according to X"
+      for (let j = 0; j < toks.length - 2; j++) {
+        if (toks[j].norm === 'according' && toks[j + 1].norm === 'to') {
+          const ms = mentionsFrom(j + 2);
+          if (ms.length) return ms[0].actor;
+        }
+      }
+      // "X said (that) …" before the trigger, or "…, X said" / "…, said X" after it
+      for (let j = 0; j < toks.length; j++) {
+        if (j === tr.tok || toks[j].pos !== 'VERB' || !patterns.attribution.has(toks[j].lemma)) continue;
+        const left = mentionTok.filter((x) => x.last < j && (j < tr.tok || x.first > tr.end)).pop();
+        const right = mentionTok.find((x) => x.first > j && x.first <= j + 3);
+        const who = left && j - left.last <= 4 ? left : right;
+        if (who) return who.m.actor;
+      }
+      return null;
+    }
+
+    function locationOf(tr: Trigger): Location | null {
+      const [a, b] = clauseBounds(tr.tok);
+      const inClause = ctx.places.filter((p) => p.span[0] >= a && p.span[1] <= b);
+      if (!inClause.length) return null;
+      // the place nearest the trigger
+      const at = toks[tr.tok].start;
+      inClause.sort((x, y) => Math.abs(x.span[0] - at) - Math.abs(y.span[0] - at));
+      return inClause[0].location;
+    }
+  };
+}
+
+function key(m: Mention): string {
+  return m.country ?? m.org ?? m.actor;
+}
+
+function dedupeParts(ps: Participant[]): Participant[] {
+  const seen = new Set<string>();
+  return ps.filter((p) => {
+    const k = `${p.m.actor}|${p.m.span[0]}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function lastTok(toks: Token[], end: number): number {
+  let k = -1;
+  for (let j = 0; j < toks.length; j++) if (toks[j].start < end) k = j;
+  return k;
+}
+
+/** "test - fired" → "test-fire"; otherwise the token's lemma. */
+function compoundLemma(toks: Token[], i: number): string {
+  const t = toks[i];
+  if (i >= 2 && toks[i - 1].text === '-' && toks[i - 2].end === toks[i - 1].start && toks[i - 1].end === t.start) return `${toks[i - 2].norm}-${t.lemma}`;
+  return t.lemma;
+}

@@ -1,0 +1,39 @@
+/** A token trie for longest-match lookup of multi-word phrases. */
+import type { Tok } from './text.js';
+
+interface Node<V> {
+  next: Map<string, Node<V>>;
+  values: V[] | null;
+}
+
+export class TokenTrie<V> {
+  private root: Node<V> = { next: new Map(), values: null };
+  size = 0;
+
+  add(keys: string[], value: V): void {
+    if (keys.length === 0) return;
+    let n = this.root;
+    for (const k of keys) {
+      let c = n.next.get(k);
+      if (!c) {
+        c = { next: new Map(), values: null };
+        n.next.set(k, c);
+      }
+      n = c;
+    }
+    (n.values ??= []).push(value);
+    this.size++;
+  }
+
+  /** All phrase ends starting at token `i`, longest first: [end index (exclusive), values]. */
+  matchesAt(toks: Tok[], i: number): [number, V[]][] {
+    const out: [number, V[]][] = [];
+    let n: Node<V> | undefined = this.root;
+    for (let j = i; j < toks.length; j++) {
+      n = n.next.get(toks[j].key);
+      if (!n) break;
+      if (n.values) out.push([j + 1, n.values]);
+    }
+    return out.reverse();
+  }
+}
