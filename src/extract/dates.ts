@@ -8,7 +8,7 @@ import type { Modality } from '../core/types.js';
 const pad = (n: number) => String(n).padStart(2, '0');
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-interface Found {
+export interface Found {
   index: number;
   date: string;
 }
@@ -21,7 +21,24 @@ function refDate(published: string | null): Date | null {
 }
 
 /** All time expressions in a text, resolved against `published`. */
+// where a time expression may stand: chrono runs only on short windows around these cues
+const CUE = /\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|may|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tomorrow|tonight|(?:last|next|this|previous|past|coming|following)\s+(?:week|month|year|weekend|day|spring|summer|autumn|fall|winter|morning|evening|night)|\d+\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|later|before|after)|(?:19|20)\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})\b/gi;
+
+function windows(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(CUE)) {
+    const a = Math.max(0, m.index! - 24);
+    const b = Math.min(text.length, m.index! + m[0].length + 24);
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
 export function findDates(text: string, published: string | null, modality: Modality = 'factual'): Found[] {
+  const wins = windows(text);
+  if (!wins.length && !/\b(?:the previous day|the day before|a day earlier)\b/i.test(text)) return [];
   const ref = refDate(published);
   const out: Found[] = [];
   const taken: [number, number][] = [];
@@ -45,7 +62,7 @@ export function findDates(text: string, published: string | null, modality: Moda
     }
   }
   if (ref) {
-    for (const r of chrono.parse(text, { instant: ref, timezone: 'UTC' }, { forwardDate: false })) {
+    for (const r of wins.flatMap(([a, b]) => chrono.parse(text.slice(a, b), { instant: ref, timezone: 'UTC' }, { forwardDate: false }).map((x) => Object.assign(x, { index: x.index + a })))) {
       const c = r.start;
       const y = c.isCertain('year'), mo = c.isCertain('month'), d = c.isCertain('day'), wd = c.isCertain('weekday');
       if (!y && !mo && !d && !wd) continue; // "this week", "now": no point to pin
@@ -63,7 +80,7 @@ export function findDates(text: string, published: string | null, modality: Moda
       take(r.index, r.text.length, iso);
     }
   } else {
-    for (const r of chrono.parse(text)) {
+    for (const r of wins.flatMap(([a, b]) => chrono.parse(text.slice(a, b)).map((x) => Object.assign(x, { index: x.index + a })))) {
       const c = r.start;
       if (!c.isCertain('year')) continue;
       const dt = c.date();
@@ -81,8 +98,8 @@ export function findDates(text: string, published: string | null, modality: Moda
  * The date of an event whose trigger sits at absolute offset `at` in a sentence starting
  * at `start`: the nearest time expression inside the trigger's clause `[a, b)`.
  */
-export function resolveEventDate(sentence: string, start: number, at: number, published: string | null, modality: Modality, clause: [number, number]): string | null {
-  const found = findDates(sentence, published, modality).filter((f) => f.index + start >= clause[0] && f.index + start < clause[1]);
+export function resolveEventDate(found0: Found[], start: number, at: number, clause: [number, number]): string | null {
+  const found = found0.filter((f) => f.index + start >= clause[0] && f.index + start < clause[1]);
   if (!found.length) return null;
   found.sort((x, y) => Math.abs(x.index + start - at) - Math.abs(y.index + start - at));
   return found[0].date;

@@ -9,7 +9,7 @@ import type { EventRecord, Location, Mention, Modality } from '../core/types.js'
 import type { Codebook } from '../knowledge/codebook.js';
 import type { NounPattern, Patterns, VerbPattern } from '../knowledge/patterns.js';
 import type { Token } from '../nlp/nlp.js';
-import { resolveEventDate } from './dates.js';
+import { findDates, resolveEventDate, type Found } from './dates.js';
 
 export interface SentenceContext {
   doc: string;
@@ -93,10 +93,14 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
     }
 
     const events: EventRecord[] = [];
+    // time expressions: parsed once per sentence, for what happened and for what is expected
+    const dates: { past?: Found[]; future?: Found[] } = {};
     for (const tr of triggers) {
       const modality = modalityOf(tr);
       const attributed = attribution(tr);
-      const dated = resolveEventDate(ctx.text, ctx.start, toks[tr.tok].start, ctx.published, modality, clauseBounds(tr.tok));
+      const which = modality === 'future' ? 'future' : 'past';
+      dates[which] ??= findDates(ctx.text, ctx.published, which === 'future' ? 'future' : 'factual');
+      const dated = resolveEventDate(dates[which]!, ctx.start, toks[tr.tok].start, clauseBounds(tr.tok));
       let date = dated;
       if (!date && ctx.lead && modality === 'factual' && tr.form === 'clause' && ctx.published) date = ctx.published.slice(0, 7);
       const location = locationOf(tr);

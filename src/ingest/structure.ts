@@ -20,7 +20,7 @@ const NAME_RE = new RegExp(`^${NAME}$`, 'u');
 const HONORIFIC = /^(?:dr|prof|professor|mr|mrs|ms|amb|ambassador|gen|general|col|sir|dame|rev)\.?\s+/i;
 const BYLINE = /^(?:by|written by|words by|author[s]?:)\s+(.+)$/i;
 const TERMINAL = /[.!?]["”’)\]]*$/;
-const ROLE_WORDS = /\b(?:fellow|director|professor|president|chair|editor|analyst|researcher|correspondent|reporter|author|scholar|journalist|lecturer|associate|adviser|advisor|head|chief|manager|dean|founder|partner|program|programme|center|centre|institute|university|school|council|foundation|endowment|studies|columnist|writer|contributor|officer|secretary|ambassador|coordinator|specialist)\b/i;
+const ROLE_WORDS = /\b(?:fellow|director|professor|president|chair|editor|analyst|researcher|correspondent|reporter|author|scholar|journalist|lecturer|associate|adviser|advisor|dean|founder|program|programme|center|centre|institute|university|school|foundation|endowment|studies|columnist|writer|contributor|coordinator|specialist|think tank)\b/i;
 const BIO_VERB = new RegExp(
   `^(${NAME})\\s+(?:is|was|serves as|has served as|has been|holds|leads|directs|teaches|writes)\\b`,
   'u',

@@ -17,7 +17,10 @@ export interface Tok {
 
 const TOKEN = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function fold(s: string): string {
+  if (ASCII.test(s)) return s.toLowerCase();
   return s
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')

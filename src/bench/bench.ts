@@ -1,0 +1,97 @@
+/**
+ * Benchmarks: ingest throughput and memory on a generated corpus; coder throughput end to
+ * end against the wink-nlp ceiling (sentences + POS alone over the same text, same run).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createPipeline } from '../app/pipeline.js';
+import { ingestPaths } from '../app/ingest.js';
+import { createDocumentExtractor, createExtractor, createKnowledge } from '../extract/index.js';
+import { createNlp } from '../nlp/nlp.js';
+import { openStore } from '../store/store.js';
+import { generateCorpus } from './corpus.js';
+
+const DOCS = Number(process.env.BENCH_DOCS ?? 5000);
+const results: Record<string, unknown> = { when: new Date().toISOString(), node: process.version, docs: DOCS };
+let peak = 0;
+const sample = () => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+};
+const timer = setInterval(sample, 50);
+
+async function main() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'statecraft-bench-'));
+  try {
+    // 1. ingest: files on disk → store, the whole pipeline
+    const corpusDir = path.join(dir, 'corpus');
+    mkdirSync(corpusDir);
+    const corpus = generateCorpus(DOCS);
+    const lines = corpus.map((d, i) => JSON.stringify({ id: `b${i}`, title: `Briefing ${i}`, date: d.published, text: d.text }));
+    writeFileSync(path.join(corpusDir, 'feed.jsonl'), lines.join('\n'));
+    const bytes = lines.reduce((n, l) => n + Buffer.byteLength(l), 0);
+    const store = await openStore(path.join(dir, 'db'));
+    const knowledge = createKnowledge();
+    const pipeline = createPipeline({ extractor: await createExtractor(knowledge) });
+    const t0 = performance.now();
+    const r = await ingestPaths(store, pipeline, [corpusDir]);
+    const secs = (performance.now() - t0) / 1000;
+    sample();
+    const evs = (await store.query<{ n: number }>('SELECT count(*)::int AS n FROM events'))[0].n;
+    const ms = (await store.query<{ n: number }>('SELECT count(*)::int AS n FROM mentions'))[0].n;
+    await store.close();
+    results.ingest_docs_per_s = round(r.stored.length / secs);
+    results.ingest_mb_per_s = round(bytes / 1e6 / secs);
+    results.ingest_seconds = round(secs);
+    results.ingest_stored = r.stored.length;
+    results.ingest_events = evs;
+    results.ingest_mentions = ms;
+
+    // 2. the coder alone, end to end (actors, events, dates, places), one core, vs the NLP ceiling
+    const nlp = createNlp();
+    const sentences: string[] = [];
+    for (const d of corpus.slice(0, 2000)) for (const p of d.text.split('\n\n')) for (const [a, b] of nlp.sentences(p)) sentences.push(p.slice(a, b));
+    const t1 = performance.now();
+    for (const s of sentences) nlp.tokens(s);
+    const ceilingSecs = (performance.now() - t1) / 1000;
+    const extract = createDocumentExtractor(knowledge, nlp);
+    const t2 = performance.now();
+    let mentions = 0;
+    const BATCH = 20;
+    for (let i = 0; i < sentences.length; i += BATCH) {
+      const batch = sentences.slice(i, i + BATCH);
+      let text = '';
+      const ss = batch.map((s, idx) => {
+        const start = text.length;
+        text += s + ' ';
+        return { idx, text: s, start, paragraph: idx };
+      });
+      mentions += extract({ id: `b${i}`, published: '2024-06-21', authors: [], text, sentences: ss }).mentions.length;
+    }
+    const codeSecs = (performance.now() - t2) / 1000;
+    results.code_sentences_per_s = round(sentences.length / codeSecs);
+    results.nlp_ceiling_sentences_per_s = round(sentences.length / ceilingSecs);
+    results.code_share_of_ceiling = round(ceilingSecs / codeSecs);
+    results.mentions_per_s = round(mentions / codeSecs);
+    sample();
+    results.peak_rss_mb = round(peak / 1e6);
+  } finally {
+    clearInterval(timer);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const out = new URL('../../bench/results/latest.json', import.meta.url);
+  let prev: Record<string, unknown> = {};
+  try {
+    prev = JSON.parse(readFileSync(out, 'utf8'));
+  } catch {
+    /* first run */
+  }
+  writeFileSync(out, JSON.stringify({ ...prev, ...results }, null, 2) + '\n');
+  for (const [k, v] of Object.entries(results)) console.log(`${k.padEnd(30)} ${v}`);
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+await main();
