@@ -4,6 +4,7 @@ import { expandPaths, readInput, type ReadOptions } from '../ingest/read.js';
 import { documentExists, insertDocument } from '../store/documents.js';
 import { saveExtraction } from '../store/records.js';
 import type { Store } from '../store/store.js';
+import type { RawDocument } from '../core/types.js';
 import type { Pipeline } from './pipeline.js';
 
 export interface IngestOptions extends ReadOptions {
@@ -43,9 +44,36 @@ function failure(e: unknown, origin: string, locator?: string): IngestFailure {
   return { origin: err.file ?? origin, locator: err.locator, code: err.code, message: err.message, line: err.describe() };
 }
 
+/** Store one raw document (build, extract, one transaction), recording the outcome in `report`. */
+export async function ingestRaw(store: Store, pipeline: Pipeline, raw: RawDocument, report: IngestReport, opts: IngestOptions = {}, seenInRun = new Set<string>()): Promise<void> {
+  report.bytes += Buffer.byteLength(raw.text, 'utf8');
+  try {
+    const doc = pipeline.build(raw, { published: opts.published, source: opts.source, title: opts.title });
+    const item: IngestItem = { id: doc.id, origin: doc.origin, title: doc.title, sentences: doc.sentences.length };
+    if (seenInRun.has(doc.id) || (await documentExists(store, doc.id))) {
+      report.unchanged.push(item);
+      return;
+    }
+    const extraction = pipeline.extract(doc);
+    await store.tx(async (q) => {
+      await insertDocument(q, doc);
+      await saveExtraction(q, doc.id, extraction);
+    });
+    seenInRun.add(doc.id);
+    item.events = extraction.events.length;
+    report.stored.push(item);
+  } catch (e) {
+    report.failed.push(failure(e, raw.origin, raw.locator));
+  }
+}
+
+export function emptyReport(): IngestReport {
+  return { stored: [], unchanged: [], failed: [], seconds: 0, bytes: 0 };
+}
+
 export async function ingestPaths(store: Store, pipeline: Pipeline, paths: string[], opts: IngestOptions = {}): Promise<IngestReport> {
   const t0 = performance.now();
-  const report: IngestReport = { stored: [], unchanged: [], failed: [], seconds: 0, bytes: 0 };
+  const report = emptyReport();
   const { files, failures } = await expandPaths(paths);
   report.failed.push(...failures.map((f) => failure(f, f.file ?? '?')));
   const seenInRun = new Set<string>();
@@ -54,27 +82,7 @@ export async function ingestPaths(store: Store, pipeline: Pipeline, paths: strin
     opts.onProgress?.(fi, files.length, file);
     const { docs, failures: readFailures } = await readInput(file, opts);
     report.failed.push(...readFailures.map((f) => failure(f, file)));
-    for (const raw of docs) {
-      report.bytes += Buffer.byteLength(raw.text, 'utf8');
-      try {
-        const doc = pipeline.build(raw, { published: opts.published, source: opts.source, title: opts.title });
-        const item: IngestItem = { id: doc.id, origin: doc.origin, title: doc.title, sentences: doc.sentences.length };
-        if (seenInRun.has(doc.id) || (await documentExists(store, doc.id))) {
-          report.unchanged.push(item);
-          continue;
-        }
-        const extraction = pipeline.extract(doc);
-        await store.tx(async (q) => {
-          await insertDocument(q, doc);
-          await saveExtraction(q, doc.id, extraction);
-        });
-        seenInRun.add(doc.id);
-        item.events = extraction.events.length;
-        report.stored.push(item);
-      } catch (e) {
-        report.failed.push(failure(e, raw.origin, raw.locator));
-      }
-    }
+    for (const raw of docs) await ingestRaw(store, pipeline, raw, report, opts, seenInRun);
   }
   opts.onProgress?.(files.length, files.length, '');
   report.seconds = (performance.now() - t0) / 1000;

@@ -147,10 +147,40 @@ export function registerExtended(program: Command, io: Io, state: { code: number
       for (const m of r.misses.slice(0, o.misses)) io.out(`  ${m.id}: ${m.text.slice(0, 110)}\n     missing ${m.missing.join(', ') || '—'}; spurious ${m.spurious.join(', ') || '—'}`);
     });
 
-  program
+  const serveOptions = (c: Command) =>
+    c
+      .addOption(db())
+      .option('--port <n>', 'port', (v) => parseInt(v, 10), 8787)
+      .option('--host <host>', 'interface to bind (127.0.0.1 keeps it on this machine)', '127.0.0.1')
+      .option('--token <token>', 'allow uploads (POST /api/documents) with this bearer token (or $STATECRAFT_TOKEN)');
+
+  async function serve(store: Awaited<ReturnType<typeof openStore>>, o: { port: number; host: string; token?: string }) {
+    const { createServer } = await import('../api/server.js');
+    const app = await createServer({ store, token: o.token ?? process.env.STATECRAFT_TOKEN ?? null, pipeline: createDefaultPipeline });
+    const url = await app.listen({ port: o.port, host: o.host });
+    io.out(`statecraft is serving ${store.kind === 'pglite' ? store.location : 'the PostgreSQL store'} at ${url.replace('[::1]', 'localhost')}/  (API: ${url}/api/docs; Ctrl-C to stop)`);
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        app.close().then(() => resolve());
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+  }
+
+  serveOptions(program.command('serve').description('serve the JSON API under /api and the dashboard at /')).action(async (o) => {
+    const store = await openStore(o.db);
+    try {
+      await serve(store, o);
+    } finally {
+      await store.close();
+    }
+  });
+
+  serveOptions(program
     .command('start')
-    .description('the main job: ingest the sample corpus into the store if it is empty, then show what it holds')
-    .addOption(db())
+    .description('the main job: ingest the sample corpus into the store if it is empty, show what it holds, and serve the dashboard'))
+    .option('--no-serve', 'only ingest and print')
     .action(async (o) => {
       const store = await openStore(o.db);
       try {
@@ -171,6 +201,7 @@ export function registerExtended(program: Command, io: Io, state: { code: number
         io.out(`\n${acts.length} actors; the most mentioned:`);
         io.out(table(acts.slice(0, 12) as never, ['id', 'name', 'kind', 'country', 'mentions'], {}));
         io.out('\nTry: npx statecraft search "treaty"   npx statecraft events --dyad RUS,PRK   npx statecraft code "Putin visited Pyongyang on Wednesday."');
+        if (o.serve) await serve(store, o);
       } finally {
         await store.close();
       }

@@ -104,6 +104,68 @@ CREATE INDEX events_date ON events (date_sort);
 CREATE INDEX events_root ON events (root);
 `,
   },
+  {
+    version: 3,
+    name: 'claims, flows, agreements, compliance',
+    sql: `
+CREATE TABLE claims (
+  doc_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  id text NOT NULL,
+  sentence int NOT NULL,
+  start_off int NOT NULL,
+  end_off int NOT NULL,
+  quote text NOT NULL,
+  holder text NOT NULL,
+  holder_kind text NOT NULL,
+  kind text NOT NULL,
+  about jsonb NOT NULL DEFAULT '[]',
+  likelihood real,
+  wep text,
+  PRIMARY KEY (doc_id, id)
+);
+CREATE INDEX claims_holder ON claims (holder);
+CREATE TABLE flow_evidence (
+  doc_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  flow_id text NOT NULL,
+  giver text,
+  receiver text,
+  item text NOT NULL,
+  category text NOT NULL,
+  status text NOT NULL,
+  start_off int NOT NULL,
+  end_off int NOT NULL,
+  quote text NOT NULL,
+  PRIMARY KEY (doc_id, flow_id, start_off)
+);
+CREATE INDEX flow_evidence_flow ON flow_evidence (flow_id);
+CREATE TABLE agreement_evidence (
+  doc_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  agreement_id text NOT NULL,
+  name text NOT NULL,
+  parties jsonb NOT NULL DEFAULT '[]',
+  signed text,
+  status text NOT NULL,
+  articles jsonb NOT NULL DEFAULT '[]',
+  start_off int NOT NULL,
+  end_off int NOT NULL,
+  quote text NOT NULL,
+  PRIMARY KEY (doc_id, agreement_id, start_off)
+);
+CREATE INDEX agreement_evidence_id ON agreement_evidence (agreement_id);
+CREATE TABLE compliance (
+  doc_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  id text NOT NULL,
+  subject text NOT NULL,
+  regime text NOT NULL,
+  provision text NOT NULL,
+  reason text NOT NULL,
+  start_off int NOT NULL,
+  end_off int NOT NULL,
+  quote text NOT NULL,
+  PRIMARY KEY (doc_id, id)
+);
+`,
+  },
 ];
 
 export async function migrate(store: Store): Promise<number> {

@@ -1,0 +1,251 @@
+/**
+ * The HTTP API (fastify; parameters validated with zod) and the dashboard's static files.
+ * Lists answer { items, total }; a bad parameter is a 400 naming it; an unknown id a 404;
+ * nothing ever answers a stack trace.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { exportJsonl } from '../app/export.js';
+import { emptyReport, ingestRaw } from '../app/ingest.js';
+import type { Pipeline } from '../app/pipeline.js';
+import { isIsoDate } from '../ingest/dates.js';
+import { readJsonl } from '../ingest/read.js';
+import { getDocument, listDocuments, searchSentences } from '../store/documents.js';
+import { listActors, listEvents } from '../store/queries.js';
+import type { Store } from '../store/store.js';
+import { agreements, claims, compliance, dyadSeries, ledger, network, stats } from '../query/views.js';
+
+export interface ServerOptions {
+  store: Store;
+  /** needed only for uploads */
+  pipeline?: () => Promise<Pipeline>;
+  /** uploads are refused unless a token is set */
+  token?: string | null;
+  webDir?: string;
+  logger?: boolean;
+}
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+const isoDate = z.string().refine(isIsoDate, { message: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD' });
+const country = z.string().regex(/^[A-Za-z]{3}$/, { message: 'expected an ISO alpha-3 country code such as PRK' }).transform((s) => s.toUpperCase());
+const paging = {
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+};
+
+export const SCHEMAS = {
+  documents: z.object({ ...paging }),
+  search: z.object({ q: z.string().trim().min(1, { message: 'give a search query' }).max(500), ...paging, limit: z.coerce.number().int().min(1).max(200).default(20) }),
+  events: z.object({
+    actor: z.string().min(1).optional(),
+    country: country.optional(),
+    dyad: z
+      .string()
+      .regex(/^[A-Za-z]{3},[A-Za-z]{3}$/, { message: 'expected two country codes separated by a comma, e.g. RUS,PRK' })
+      .transform((s) => s.toUpperCase().split(',') as [string, string])
+      .optional(),
+    root: z.string().regex(/^(0[1-9]|1\d|20)$/, { message: 'expected a CAMEO root from 01 to 20' }).optional(),
+    since: isoDate.optional(),
+    until: isoDate.optional(),
+    modality: z.enum(['factual', 'future', 'possible', 'negated', 'sought']).optional(),
+    doc: z.string().optional(),
+    sort: z.enum(['date', '-date', 'goldstein', '-goldstein']).default('-date'),
+    ...paging,
+  }),
+  actors: z.object({ country: country.optional(), doc: z.string().optional(), ...paging }),
+  series: z.object({ interval: z.enum(['week', 'month', 'year']).default('month'), since: isoDate.optional(), until: isoDate.optional() }),
+  network: z.object({ since: isoDate.optional(), until: isoDate.optional(), min: z.coerce.number().int().min(1).max(1000).default(1) }),
+  flows: z.object({ giver: z.string().optional(), receiver: z.string().optional(), category: z.enum(['arms', 'technology', 'food', 'energy', 'medicine', 'materials', 'troops', 'labor', 'finance', 'diplomatic-support', 'other']).optional(), ...paging }),
+  claims: z.object({ holder: z.string().optional(), kind: z.enum(['assessment', 'motive', 'prediction', 'recommendation', 'disagreement']).optional(), about: country.optional(), ...paging }),
+  page: z.object({ ...paging }),
+};
+
+class BadRequest extends Error {}
+
+function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const r = schema.safeParse(input ?? {});
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const param = issue.path.join('.') || 'query';
+  const given = (input as Record<string, unknown> | undefined)?.[param];
+  throw new BadRequest(`${param}${given !== undefined ? `=${String(given)}` : ''}: ${issue.message}`);
+}
+
+function notFound(reply: FastifyReply, what: string) {
+  return reply.code(404).send({ error: 'not_found', message: what });
+}
+
+export async function createServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const { store } = opts;
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 8 * 1024 * 1024 });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('Content-Security-Policy', CSP);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('X-Frame-Options', 'DENY');
+    return payload;
+  });
+  app.setErrorHandler((err, _req, reply) => {
+    if (err instanceof BadRequest) return reply.code(400).send({ error: 'bad_request', message: err.message });
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status && status < 500) return reply.code(status).send({ error: 'bad_request', message: (err as Error).message });
+    app.log.error(err);
+    return reply.code(500).send({ error: 'internal', message: 'internal error; the server log has the details' });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api')) return notFound(reply, `no endpoint ${req.method} ${req.url.split('?')[0]}`);
+    if (webDir && req.method === 'GET') return reply.type('text/html').sendFile('index.html');
+    return notFound(reply, 'not found');
+  });
+
+  app.get('/api/stats', async () => stats(store));
+  app.get('/api/documents', async (req) => {
+    const q = parse(SCHEMAS.documents, req.query);
+    return listDocuments(store, q);
+  });
+  app.get('/api/documents/:id', async (req, reply) => {
+    const { id } = req.params as { id: string };
+    const d = await getDocument(store, id);
+    if (!d) return notFound(reply, `no document ${id}`);
+    const [mentions, ev, cl, fl, ag] = await Promise.all([
+      store.query<{ start_off: number; end_off: number; text: string; actor_id: string; country: string | null; role: string | null; via: string }>(
+        'SELECT start_off, end_off, text, actor_id, country, role, via FROM mentions WHERE doc_id = $1 ORDER BY idx', [d.id]),
+      listEvents(store, { doc: d.id, limit: 10000, sort: 'date' }),
+      claims(store, { doc: d.id, limit: 10000 }),
+      store.query<Record<string, unknown>>('SELECT * FROM flow_evidence WHERE doc_id = $1 ORDER BY start_off', [d.id]),
+      agreements(store, { doc: d.id, limit: 1000 }),
+    ]);
+    const { sentenceSpans, dropped, ...doc } = d;
+    return {
+      ...doc,
+      sentences: sentenceSpans.map((s) => ({ idx: s.idx, span: s.span, section: s.section, kind: s.kind })),
+      dropped,
+      mentions: mentions.map((m) => ({ span: [m.start_off, m.end_off], text: m.text, actor: m.actor_id, country: m.country, role: m.role, via: m.via })),
+      events: ev.items,
+      claims: cl.items,
+      flows: fl.map((f) => ({ id: f.flow_id, giver: f.giver, receiver: f.receiver, item: f.item, category: f.category, status: f.status, span: [f.start_off, f.end_off], quote: f.quote })),
+      agreements: ag.items,
+    };
+  });
+  app.get('/api/search', async (req) => {
+    const q = parse(SCHEMAS.search, req.query);
+    const OPEN = '\u0002', CLOSE = '\u0003';
+    const r = await searchSentences(store, q.q, { limit: q.limit, offset: q.offset, mark: [OPEN, CLOSE] });
+    return {
+      total: r.total,
+      items: r.items.map((h) => {
+        // highlights as offsets into a plain-text snippet: the client never parses markup
+        const marks: [number, number][] = [];
+        let snippet = '';
+        let open = -1;
+        for (const ch of h.snippet) {
+          if (ch === OPEN) open = snippet.length;
+          else if (ch === CLOSE) {
+            if (open >= 0) marks.push([open, snippet.length]);
+            open = -1;
+          } else snippet += ch;
+        }
+        return { ...h, snippet, marks };
+      }),
+    };
+  });
+  app.get('/api/events', async (req) => {
+    const q = parse(SCHEMAS.events, req.query);
+    return listEvents(store, q);
+  });
+  app.get('/api/actors', async (req) => {
+    const q = parse(SCHEMAS.actors, req.query);
+    const all = await listActors(store, { country: q.country, doc: q.doc });
+    return { items: all.slice(q.offset, q.offset + q.limit), total: all.length };
+  });
+  app.get('/api/dyads/:a/:b/series', async (req) => {
+    const { a, b } = req.params as { a: string; b: string };
+    const ca = parse(z.object({ a: country }), { a }).a;
+    const cb = parse(z.object({ b: country }), { b }).b;
+    const q = parse(SCHEMAS.series, req.query);
+    return dyadSeries(store, ca, cb, q.interval, q.since, q.until);
+  });
+  app.get('/api/network', async (req) => {
+    const q = parse(SCHEMAS.network, req.query);
+    return network(store, q);
+  });
+  app.get('/api/flows', async (req) => ledger(store, parse(SCHEMAS.flows, req.query)));
+  app.get('/api/claims', async (req) => claims(store, parse(SCHEMAS.claims, req.query)));
+  app.get('/api/agreements', async (req) => agreements(store, parse(SCHEMAS.page, req.query)));
+  app.get('/api/compliance', async (req) => compliance(store, parse(SCHEMAS.page, req.query)));
+  app.get('/api/export', async (_req, reply) => {
+    const lines: string[] = [];
+    await exportJsonl(store, (l) => {
+      lines.push(l);
+    });
+    reply.header('Content-Disposition', 'attachment; filename="statecraft-export.jsonl"');
+    return reply.type('application/x-ndjson').send(lines.join('\n') + '\n');
+  });
+  // uploads: JSONL articles in the body; refused without the token set at start
+  app.post('/api/documents', async (req, reply) => {
+    if (!opts.token) return reply.code(403).send({ error: 'forbidden', message: 'uploads are disabled: start the server with --token or $STATECRAFT_TOKEN' });
+    if (req.headers.authorization !== `Bearer ${opts.token}`) return reply.code(401).send({ error: 'unauthorized', message: 'send Authorization: Bearer <token>' });
+    const body = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+    const { docs, failures } = readJsonl(body, 'upload');
+    if (!docs.length) throw new BadRequest(`body: no article read (${failures.map((f) => f.describe()).join('; ') || 'empty'})`);
+    const pipeline = await opts.pipeline!();
+    const r = emptyReport();
+    const seen = new Set<string>();
+    for (const raw of docs) await ingestRaw(store, pipeline, raw, r, {}, seen);
+    return reply.code(201).send({ stored: r.stored, unchanged: r.unchanged, failed: [...failures.map((f) => f.describe()), ...r.failed.map((f) => f.line)] });
+  });
+  app.addContentTypeParser(['application/x-ndjson', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.get('/api/openapi.json', async () => openapi());
+  app.get('/api/docs', async (_req, reply) => reply.type('text/html').send(docsPage()));
+
+  const webDir = opts.webDir ?? fileURLToPath(new URL('../../web/dist/', import.meta.url));
+  if (existsSync(webDir)) {
+    const fastifyStatic = (await import('@fastify/static')).default;
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', index: ['index.html'] });
+  } else {
+    app.get('/', async (_req, reply) => reply.type('text/html').send('<!doctype html><title>statecraft</title><p>The dashboard is not built: run <code>npm run build</code>. The API is at <a href="/api/docs">/api/docs</a>.</p>'));
+  }
+  return app;
+}
+
+function openapi() {
+  const params = (schema: z.ZodObject) =>
+    Object.entries((z.toJSONSchema(schema, { io: 'input' }) as { properties?: Record<string, unknown> }).properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: false, schema: s }));
+  const list = { type: 'object', properties: { items: { type: 'array', items: { type: 'object' } }, total: { type: 'integer' } } };
+  const ok = (description: string, schema: object = list) => ({ 200: { description, content: { 'application/json': { schema } } }, 400: { description: 'a bad parameter, named in `message`' } });
+  const get = (summary: string, schema?: z.ZodObject, extra: object[] = []) => ({ get: { summary, parameters: [...extra, ...(schema ? params(schema) : [])], responses: ok(summary) } });
+  const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+  return {
+    openapi: '3.1.0',
+    info: { title: 'statecraft API', version: '0.1.0', description: 'A sourced model of the system of states described by the ingested documents. Every record points to its exact words.' },
+    paths: {
+      '/api/stats': get('counts, newest documents, most active dyads'),
+      '/api/documents': get('documents', SCHEMAS.documents),
+      '/api/documents/{id}': { get: { summary: 'one document with its sections and every record found in it', parameters: [pathParam('id')], responses: { 200: { description: 'the document' }, 404: { description: 'unknown id' } } } },
+      '/api/search': get('full-text search over sentences', SCHEMAS.search),
+      '/api/events': get('coded events', SCHEMAS.events),
+      '/api/actors': get('actors with mention counts', SCHEMAS.actors),
+      '/api/dyads/{a}/{b}/series': get('counts by quad class and Goldstein sum per period for a pair of countries', SCHEMAS.series, [pathParam('a'), pathParam('b')]),
+      '/api/network': { get: { summary: 'actors as nodes, weighted edges split into cooperation and conflict', parameters: params(SCHEMAS.network), responses: ok('the network', { type: 'object', properties: { nodes: { type: 'array' }, edges: { type: 'array' } } }) } },
+      '/api/flows': get('the exchange ledger', SCHEMAS.flows),
+      '/api/claims': get('claims', SCHEMAS.claims),
+      '/api/agreements': get('agreements with their articles', SCHEMAS.page),
+      '/api/compliance': get('events and flows that may breach a sanctions regime', SCHEMAS.page),
+      '/api/export': { get: { summary: 'the JSONL export (CONTRACT.md)', responses: { 200: { description: 'JSON Lines', content: { 'application/x-ndjson': {} } } } } },
+      '/api/documents#post': { post: { summary: 'upload articles as JSONL (needs the token set at start: Authorization: Bearer <token>)', responses: { 201: { description: 'stored, unchanged, failed' }, 401: { description: 'wrong token' }, 403: { description: 'uploads disabled' } } } },
+    },
+  };
+}
+
+function docsPage(): string {
+  const doc = openapi();
+  const rows = Object.entries(doc.paths)
+    .map(([p, ops]) => Object.entries(ops as Record<string, { summary: string; parameters?: { name: string }[] }>)
+      .map(([m, o]) => `<tr><td>${m.toUpperCase()}</td><td><code>${p.replace('#post', '')}</code></td><td>${o.summary}</td><td>${(o.parameters ?? []).map((x) => `<code>${x.name}</code>`).join(' ')}</td></tr>`).join(''))
+    .join('');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>statecraft API</title></head><body><h1>statecraft API</h1><p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>. Lists answer <code>{"items": [...], "total": N}</code>; a bad parameter answers 400 with a message naming it.</p><table border="1" cellpadding="4"><tr><th>method</th><th>path</th><th>what</th><th>parameters</th></tr>${rows}</table></body></html>`;
+}
+

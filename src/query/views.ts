@@ -1,0 +1,204 @@
+/**
+ * Read models behind the views: overview stats, dyad series, the network, the ledger,
+ * claims, agreements and compliance. Aggregation happens in SQL, so the views stay fast
+ * with a large store.
+ */
+import type { Queryable } from '../store/store.js';
+import { dateSort } from '../store/records.js';
+import { listDocuments } from '../store/documents.js';
+
+const n = async (q: Queryable, sql: string, p: unknown[] = []) => (await q.query<{ n: number }>(sql, p))[0].n;
+
+export async function stats(q: Queryable) {
+  const [documents, sentences, events, actors, mentions, claims, flows, agreements, compliance] = await Promise.all([
+    n(q, 'SELECT count(*)::int AS n FROM documents'),
+    n(q, 'SELECT count(*)::int AS n FROM sentences'),
+    n(q, 'SELECT count(*)::int AS n FROM events'),
+    n(q, 'SELECT count(DISTINCT actor_id)::int AS n FROM mentions'),
+    n(q, 'SELECT count(*)::int AS n FROM mentions'),
+    n(q, 'SELECT count(*)::int AS n FROM claims'),
+    n(q, 'SELECT count(DISTINCT flow_id)::int AS n FROM flow_evidence'),
+    n(q, 'SELECT count(DISTINCT agreement_id)::int AS n FROM agreement_evidence'),
+    n(q, 'SELECT count(*)::int AS n FROM compliance'),
+  ]);
+  const newest = (await listDocuments(q, { limit: 8 })).items;
+  const dyads = await q.query<{ a: string; b: string; events: number; goldstein: number; coop: number; conflict: number }>(
+    `SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b, count(*)::int AS events,
+            round(sum(goldstein)::numeric, 1)::float8 AS goldstein,
+            count(*) FILTER (WHERE quad <= 2)::int AS coop, count(*) FILTER (WHERE quad >= 3)::int AS conflict
+       FROM events WHERE source_country IS NOT NULL AND target_country IS NOT NULL AND source_country <> target_country
+      GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT 10`,
+  );
+  return { documents, sentences, events, actors, mentions, claims, flows, agreements, compliance, newest, dyads };
+}
+
+export type Interval = 'week' | 'month' | 'year';
+
+export async function dyadSeries(q: Queryable, a: string, b: string, interval: Interval, since?: string, until?: string) {
+  const fmt = { week: 'IYYY-"W"IW', month: 'YYYY-MM', year: 'YYYY' }[interval];
+  const p: unknown[] = [a, b];
+  let w = '';
+  if (since) {
+    p.push(dateSort(since));
+    w += ` AND date_sort >= $${p.length}::date`;
+  }
+  if (until) {
+    p.push(dateSort(until));
+    w += ` AND date_sort <= $${p.length}::date`;
+  }
+  // an event dated only to a year has no week or month: it counts in year series only
+  const precise = interval === 'year' ? '' : interval === 'month' ? ' AND length(date) >= 7' : ' AND length(date) = 10';
+  const items = await q.query<{ period: string; events: number; quad1: number; quad2: number; quad3: number; quad4: number; goldstein: number }>(
+    `SELECT to_char(date_trunc('${interval}', date_sort), '${fmt}') AS period, count(*)::int AS events,
+            count(*) FILTER (WHERE quad = 1)::int AS quad1, count(*) FILTER (WHERE quad = 2)::int AS quad2,
+            count(*) FILTER (WHERE quad = 3)::int AS quad3, count(*) FILTER (WHERE quad = 4)::int AS quad4,
+            round(sum(goldstein)::numeric, 1)::float8 AS goldstein
+       FROM events
+      WHERE ((source_country = $1 AND target_country = $2) OR (source_country = $2 AND target_country = $1)) AND date_sort IS NOT NULL${precise}${w}
+      GROUP BY 1 ORDER BY 1`,
+    p,
+  );
+  return { items, total: items.length };
+}
+
+export async function network(q: Queryable, opts: { since?: string; until?: string; min?: number }) {
+  const p: unknown[] = [];
+  let w = '';
+  if (opts.since) {
+    p.push(dateSort(opts.since));
+    w += ` AND date_sort >= $${p.length}::date`;
+  }
+  if (opts.until) {
+    p.push(dateSort(opts.until));
+    w += ` AND date_sort <= $${p.length}::date`;
+  }
+  p.push(opts.min ?? 1);
+  const node = `coalesce(source_country, 'org:' || lower(source_org))`;
+  const tnode = `coalesce(target_country, 'org:' || lower(target_org))`;
+  const edges = await q.query<{ source: string; target: string; events: number; coop: number; conflict: number; goldstein: number }>(
+    `SELECT least(${node}, ${tnode}) AS source, greatest(${node}, ${tnode}) AS target, count(*)::int AS events,
+            count(*) FILTER (WHERE quad <= 2)::int AS coop, count(*) FILTER (WHERE quad >= 3)::int AS conflict,
+            round(sum(goldstein)::numeric, 1)::float8 AS goldstein
+       FROM events
+      WHERE ${node} IS NOT NULL AND ${tnode} IS NOT NULL AND ${node} <> ${tnode}${w}
+      GROUP BY 1, 2 HAVING count(*) >= $${p.length} ORDER BY events DESC LIMIT 500`,
+    p,
+  );
+  const counts = new Map<string, number>();
+  for (const e of edges) {
+    counts.set(e.source, (counts.get(e.source) ?? 0) + e.events);
+    counts.set(e.target, (counts.get(e.target) ?? 0) + e.events);
+  }
+  const ids = [...counts.keys()];
+  const names = ids.length
+    ? await q.query<{ id: string; name: string; kind: string }>(`SELECT id, name, kind FROM actors WHERE id = ANY($1::text[])`, [ids])
+    : [];
+  const nameOf = new Map(names.map((r) => [r.id, r]));
+  return {
+    nodes: ids.map((id) => ({ id, label: nameOf.get(id)?.name ?? id, kind: nameOf.get(id)?.kind ?? (id.startsWith('org:') ? 'igo' : 'state'), country: id.startsWith('org:') ? null : id, events: counts.get(id)! })),
+    edges: edges.map((e) => ({ id: `${e.source}~${e.target}`, ...e })),
+  };
+}
+
+interface Page {
+  limit?: number;
+  offset?: number;
+}
+
+function page(p: Page): string {
+  return `LIMIT ${Math.max(0, Math.min(p.limit ?? 200, 10000))} OFFSET ${Math.max(0, p.offset ?? 0)}`;
+}
+
+export async function ledger(q: Queryable, f: { giver?: string; receiver?: string; category?: string } & Page) {
+  const p: unknown[] = [];
+  const w: string[] = [];
+  for (const [col, v] of [['giver', f.giver], ['receiver', f.receiver], ['category', f.category]] as const) {
+    if (v) {
+      p.push(v);
+      w.push(`${col} = $${p.length}`);
+    }
+  }
+  const where = w.length ? `WHERE ${w.join(' AND ')}` : '';
+  const items = await q.query<Record<string, unknown>>(
+    `SELECT flow_id AS id, min(giver) AS giver, min(receiver) AS receiver, min(item) AS item, min(category) AS category,
+            (array_agg(status ORDER BY CASE status WHEN 'delivered' THEN 0 WHEN 'promised' THEN 1 WHEN 'possible' THEN 2 ELSE 3 END))[1] AS status,
+            jsonb_agg(jsonb_build_object('doc', doc_id, 'span', jsonb_build_array(start_off, end_off), 'quote', quote) ORDER BY doc_id, start_off) AS evidence
+       FROM flow_evidence ${where} GROUP BY flow_id ORDER BY count(*) DESC, flow_id ${page(f)}`,
+    p,
+  );
+  const total = await n(q, `SELECT count(DISTINCT flow_id)::int AS n FROM flow_evidence ${where}`, p);
+  return { items, total };
+}
+
+export async function claims(q: Queryable, f: { holder?: string; kind?: string; about?: string; doc?: string } & Page) {
+  const p: unknown[] = [];
+  const w: string[] = [];
+  if (f.holder) {
+    p.push(f.holder);
+    w.push(`holder = $${p.length}`);
+  }
+  if (f.kind) {
+    p.push(f.kind);
+    w.push(`kind = $${p.length}`);
+  }
+  if (f.about) {
+    p.push(JSON.stringify([f.about]));
+    w.push(`about @> $${p.length}::jsonb`);
+  }
+  if (f.doc) {
+    p.push(f.doc);
+    w.push(`doc_id = $${p.length}`);
+  }
+  const where = w.length ? `WHERE ${w.join(' AND ')}` : '';
+  const rows = await q.query<Record<string, unknown>>(`SELECT * FROM claims ${where} ORDER BY doc_id, start_off ${page(f)}`, p);
+  const total = await n(q, `SELECT count(*)::int AS n FROM claims ${where}`, p);
+  return { items: rows.map(claimJson), total };
+}
+
+export function claimJson(r: Record<string, unknown>) {
+  return {
+    type: 'claim', id: r.id, doc: r.doc_id, span: [r.start_off, r.end_off], quote: r.quote, holder: r.holder, holder_kind: r.holder_kind,
+    kind: r.kind, about: r.about, likelihood: r.likelihood === null ? null : Math.round(Number(r.likelihood) * 100) / 100, wep: r.wep,
+  };
+}
+
+export async function agreements(q: Queryable, f: Page & { doc?: string } = {}) {
+  const p: unknown[] = [];
+  const where = f.doc ? (p.push(f.doc), `WHERE agreement_id IN (SELECT agreement_id FROM agreement_evidence WHERE doc_id = $1)`) : '';
+  const rows = await q.query<Record<string, unknown>>(
+    `SELECT agreement_id AS id, min(name) AS name,
+            (SELECT parties FROM agreement_evidence x WHERE x.agreement_id = a.agreement_id ORDER BY jsonb_array_length(parties) DESC LIMIT 1) AS parties,
+            min(signed) AS signed,
+            (array_agg(status ORDER BY start_off))[1] AS status,
+            jsonb_agg(articles) AS articles_all,
+            jsonb_agg(jsonb_build_object('doc', doc_id, 'span', jsonb_build_array(start_off, end_off), 'quote', quote) ORDER BY doc_id, start_off) AS evidence
+       FROM agreement_evidence a ${where} GROUP BY agreement_id ORDER BY min(signed) DESC NULLS LAST, agreement_id ${page(f)}`,
+    p,
+  );
+  const total = await n(q, `SELECT count(DISTINCT agreement_id)::int AS n FROM agreement_evidence ${where}`, p);
+  return {
+    items: rows.map(({ articles_all, ...r }) => {
+      // articles accumulate across evidence: one per number, the longest summary wins
+      const byNum = new Map<number, { number: number; summary: string; topics: string[] }>();
+      for (const list of articles_all as { number: number; summary: string; topics: string[] }[][]) {
+        for (const a of list) {
+          const prev = byNum.get(a.number);
+          if (!prev || a.summary.length > prev.summary.length) byNum.set(a.number, { ...a, topics: [...new Set([...(prev?.topics ?? []), ...a.topics])] });
+        }
+      }
+      return { type: 'agreement', ...r, articles: [...byNum.values()].sort((x, y) => x.number - y.number) };
+    }),
+    total,
+  };
+}
+
+export async function compliance(q: Queryable, f: Page & { doc?: string } = {}) {
+  const p: unknown[] = [];
+  const where = f.doc ? (p.push(f.doc), 'WHERE doc_id = $1') : '';
+  const rows = await q.query<Record<string, unknown>>(`SELECT * FROM compliance ${where} ORDER BY regime, provision, doc_id, start_off ${page(f)}`, p);
+  const total = await n(q, `SELECT count(*)::int AS n FROM compliance ${where}`, p);
+  return {
+    items: rows.map((r) => ({ type: 'compliance', id: r.id, subject: r.subject, regime: r.regime, provision: r.provision, reason: r.reason, evidence: [{ doc: r.doc_id, span: [r.start_off, r.end_off], quote: r.quote }] })),
+    total,
+  };
+}
