@@ -1,5 +1,6 @@
 /** `statecraft export --format jsonl`: the public contract (../shared/CONTRACT.md). */
 import type { Queryable } from '../store/store.js';
+import { agreements, claimJson, compliance, ledger } from '../query/views.js';
 
 export const EXPORT_SCHEMA = 1;
 export const GENERATOR = 'statecraft 0.1.0';
@@ -18,7 +19,7 @@ async function* paged<T>(q: Queryable, sql: string, key: (r: T) => unknown[], si
 }
 
 export async function exportJsonl(q: Queryable, write: Write, now = new Date()): Promise<Record<string, number>> {
-  const counts: Record<string, number> = { meta: 1, document: 0, actor: 0, event: 0 };
+  const counts: Record<string, number> = { meta: 1, document: 0, actor: 0, event: 0, claim: 0, flow: 0, agreement: 0, compliance: 0 };
   await write(JSON.stringify({ type: 'meta', id: 'meta', schema: EXPORT_SCHEMA, generator: GENERATOR, exported: now.toISOString().replace(/\.\d{3}Z$/, 'Z') }));
   for await (const d of paged<Record<string, unknown>>(
     q,
@@ -51,6 +52,35 @@ export async function exportJsonl(q: Queryable, write: Write, now = new Date()):
   )) {
     counts.event++;
     await write(JSON.stringify(eventJson(e)));
+  }
+  for await (const c of paged<Record<string, unknown>>(q, `SELECT * FROM (SELECT c.doc_id AS k1, c.id AS k2, c.* FROM claims c) x /*AFTER*/ ORDER BY k1, k2 LIMIT $1`, (r) => [r.k1, r.k2])) {
+    counts.claim++;
+    await write(JSON.stringify(claimJson(c)));
+  }
+  // flows, agreements and compliance aggregate evidence across documents: page by their own keys
+  for (let offset = 0; ; offset += 1000) {
+    const { items } = await ledger(q, { limit: 1000, offset });
+    for (const f of items) {
+      counts.flow++;
+      await write(JSON.stringify({ type: 'flow', ...f }));
+    }
+    if (items.length < 1000) break;
+  }
+  for (let offset = 0; ; offset += 1000) {
+    const { items } = await agreements(q, { limit: 1000, offset });
+    for (const a of items) {
+      counts.agreement++;
+      await write(JSON.stringify(a));
+    }
+    if (items.length < 1000) break;
+  }
+  for (let offset = 0; ; offset += 1000) {
+    const { items } = await compliance(q, { limit: 1000, offset });
+    for (const x of items) {
+      counts.compliance++;
+      await write(JSON.stringify(x));
+    }
+    if (items.length < 1000) break;
   }
   return counts;
 }

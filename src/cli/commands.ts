@@ -8,6 +8,7 @@ import { createDocumentExtractor, createKnowledge } from '../extract/index.js';
 import { createNlp } from '../nlp/nlp.js';
 import { listActors, listEvents, type EventFilter } from '../store/queries.js';
 import { listDocuments } from '../store/documents.js';
+import { agreements, claims, compliance, ledger } from '../query/views.js';
 import { openStore } from '../store/store.js';
 import { csv, table } from './format.js';
 import { createDefaultPipeline, isoDateArg, summaryLine, type Io } from './main.js';
@@ -98,6 +99,36 @@ export function registerExtended(program: Command, io: Io, state: { code: number
         await store.close();
       }
     });
+
+  const listCommand = (name: string, description: string, cols: string[], fetch: (store: Awaited<ReturnType<typeof openStore>>, o: Record<string, string>) => Promise<{ items: Record<string, unknown>[]; total: number }>, options: [string, string][] = []) => {
+    const c = program.command(name).description(description).addOption(db());
+    for (const [flag, desc] of options) c.option(flag, desc);
+    c.addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table')).action(async (o) => {
+      const store = await openStore(o.db);
+      try {
+        const { items, total } = await fetch(store, o);
+        const flat = items.map((r) => ({ ...r, evidence: Array.isArray(r.evidence) ? r.evidence.length : r.evidence, articles: Array.isArray(r.articles) ? (r.articles as { number: number }[]).map((a) => a.number).join(', ') : r.articles }));
+        if (o.format === 'json') io.out(JSON.stringify({ items, total }, null, 2));
+        else if (o.format === 'csv') io.out(csv(flat, cols));
+        else {
+          io.out(table(flat, cols, { max: { quote: 70, reason: 60, summary: 60, name: 50 } }));
+          io.out(`${total} ${name}`);
+        }
+      } finally {
+        await store.close();
+      }
+    });
+  };
+  listCommand('claims', 'claims: assessments, motives, predictions, recommendations, disagreements', ['holder', 'kind', 'about', 'likelihood', 'wep', 'quote'],
+    (st, o) => claims(st, { holder: o.holder, kind: o.kind, about: o.about?.toUpperCase(), limit: 10000 }),
+    [['--holder <name>', 'who holds it'], ['--kind <kind>', 'assessment|motive|prediction|recommendation|disagreement'], ['--about <country>', 'a country it concerns']]);
+  listCommand('ledger', 'the exchange ledger: what flows from whom to whom', ['giver', 'receiver', 'item', 'category', 'status', 'evidence'],
+    (st, o) => ledger(st, { giver: o.giver?.toUpperCase(), receiver: o.receiver?.toUpperCase(), category: o.category, limit: 10000 }),
+    [['--giver <country>', 'who gives'], ['--receiver <country>', 'who receives'], ['--category <c>', 'arms, technology, food, energy, …']]);
+  listCommand('agreements', 'named treaties and agreements with their parties, dates and articles', ['name', 'parties', 'signed', 'status', 'articles', 'evidence'],
+    (st) => agreements(st, { limit: 10000 }));
+  listCommand('compliance', 'events and flows that may breach a sanctions regime, with the reason', ['regime', 'provision', 'reason', 'subject', 'evidence'],
+    (st) => compliance(st, { limit: 10000 }));
 
   program
     .command('reprocess')

@@ -13,6 +13,8 @@ import { tokenize } from '../knowledge/text.js';
 import { createNlp, type Nlp } from '../nlp/nlp.js';
 import { createActorRecognizer } from './actors.js';
 import { createEventCoder } from './events.js';
+import { complianceFor, createAnalyzer } from './analysis.js';
+import { loadAnalysisKnowledge, type AnalysisKnowledge } from '../knowledge/analysis.js';
 import type { Extraction, Extractor } from './extraction.js';
 
 export interface Knowledge {
@@ -20,10 +22,11 @@ export interface Knowledge {
   codebook: Codebook;
   patterns: Patterns;
   places: Gazetteer;
+  analysis: AnalysisKnowledge;
 }
 
 export function createKnowledge(dataDir = DEFAULT_DATA_DIR): Knowledge {
-  return { actors: loadActorKnowledge(dataDir), codebook: loadCodebook(dataDir), patterns: loadPatterns(dataDir), places: loadGazetteer(dataDir) };
+  return { actors: loadActorKnowledge(dataDir), codebook: loadCodebook(dataDir), patterns: loadPatterns(dataDir), places: loadGazetteer(dataDir), analysis: loadAnalysisKnowledge(dataDir) };
 }
 
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'to', 'from', 'into', 'around', 'toward', 'towards']);
@@ -42,11 +45,14 @@ export interface DocumentIn {
   authors: string[];
   text: string;
   sentences: SentenceIn[];
+  /** sections with their own bylines: claims there belong to the section's authors */
+  sections?: { authors: string[]; span: [number, number] }[];
 }
 
 export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp()) {
   const recognize = createActorRecognizer(k.actors);
   const code = createEventCoder(k.patterns, k.codebook);
+  const analyze = createAnalyzer(k.analysis);
 
   function placesIn(s: SentenceIn, mentions: Mention[]): { span: [number, number]; location: Location }[] {
     const out: { span: [number, number]; location: Location }[] = [];
@@ -113,7 +119,13 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp()) {
         }
       }
     }
-    return { actors: [...used.values()], mentions, events };
+    const sectionAuthors = (s: SentenceIn) => doc.sections?.find((x) => s.start >= x.span[0] && s.start < x.span[1])?.authors ?? [];
+    const a = analyze({
+      id: doc.id, published: doc.published, authors: doc.authors, text: doc.text, mentions, events,
+      sentences: doc.sentences.map((s) => ({ idx: s.idx, text: s.text, start: s.start, sectionAuthors: sectionAuthors(s) })),
+    });
+    const compliance = complianceFor(k.analysis, doc.id, doc.text, a.flows, events);
+    return { actors: [...used.values()], mentions, events, claims: a.claims, flows: a.flows, agreements: a.agreements, compliance };
   };
 }
 
@@ -126,6 +138,7 @@ export async function createExtractor(k: Knowledge = createKnowledge()): Promise
       published: doc.published,
       authors: doc.authors,
       text: doc.text,
+      sections: doc.sections.filter((x) => x.authors.length),
       sentences: doc.sentences.filter((s) => doc.paragraphKinds[s.paragraph] === 'body').map((s) => ({ idx: s.idx, text: s.text, start: s.span[0], paragraph: s.paragraph })),
     });
 }

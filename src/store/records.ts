@@ -26,6 +26,7 @@ export async function saveExtraction(q: Queryable, docId: string, x: Extraction)
         m.map((x) => x.actor), m.map((x) => x.country), m.map((x) => x.org), m.map((x) => x.role), m.map((x) => x.via)],
     );
   }
+  await saveAnalysis(q, docId, x);
   const e = x.events;
   if (e.length) {
     await q.query(
@@ -45,6 +46,46 @@ export async function saveExtraction(q: Queryable, docId: string, x: Extraction)
   }
 }
 
+export async function saveAnalysis(q: Queryable, docId: string, x: Extraction): Promise<void> {
+  const c = x.claims;
+  if (c.length) {
+    await q.query(
+      `INSERT INTO claims (doc_id, id, sentence, start_off, end_off, quote, holder, holder_kind, kind, about, likelihood, wep)
+       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::real[], $12::text[])`,
+      [docId, c.map((r) => r.id), c.map((r) => r.sentence), c.map((r) => r.span[0]), c.map((r) => r.span[1]), c.map((r) => r.quote), c.map((r) => r.holder),
+        c.map((r) => r.holder_kind), c.map((r) => r.kind), c.map((r) => JSON.stringify(r.about)), c.map((r) => r.likelihood), c.map((r) => r.wep)],
+    );
+  }
+  const f = x.flows;
+  if (f.length) {
+    await q.query(
+      `INSERT INTO flow_evidence (doc_id, flow_id, giver, receiver, item, category, status, start_off, end_off, quote)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::int[], $10::text[])
+       ON CONFLICT DO NOTHING`,
+      [docId, f.map((r) => r.id), f.map((r) => r.giver), f.map((r) => r.receiver), f.map((r) => r.item), f.map((r) => r.category), f.map((r) => r.status),
+        f.map((r) => r.span[0]), f.map((r) => r.span[1]), f.map((r) => r.quote)],
+    );
+  }
+  const a = x.agreements;
+  if (a.length) {
+    await q.query(
+      `INSERT INTO agreement_evidence (doc_id, agreement_id, name, parties, signed, status, articles, start_off, end_off, quote)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::text[], $6::text[], $7::jsonb[], $8::int[], $9::int[], $10::text[])
+       ON CONFLICT DO NOTHING`,
+      [docId, a.map((r) => r.agreement), a.map((r) => r.name), a.map((r) => JSON.stringify(r.parties)), a.map((r) => r.signed), a.map((r) => r.status),
+        a.map((r) => JSON.stringify(r.articles)), a.map((r) => r.span[0]), a.map((r) => r.span[1]), a.map((r) => r.quote)],
+    );
+  }
+  const k = x.compliance;
+  if (k.length) {
+    await q.query(
+      `INSERT INTO compliance (doc_id, id, subject, regime, provision, reason, start_off, end_off, quote)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::text[]) ON CONFLICT DO NOTHING`,
+      [docId, k.map((r) => r.id), k.map((r) => r.subject), k.map((r) => r.regime), k.map((r) => r.provision), k.map((r) => r.reason), k.map((r) => r.span[0]), k.map((r) => r.span[1]), k.map((r) => r.quote)],
+    );
+  }
+}
+
 /** The first day of an ISO date at any precision, for sorting and range filters. */
 export function dateSort(d: string): string {
   if (/^\d{4}$/.test(d)) return `${d}-01-01`;
@@ -54,6 +95,7 @@ export function dateSort(d: string): string {
 
 /** Remove a document's extracted records (for `reprocess`). */
 export async function clearExtraction(q: Queryable, docId: string): Promise<void> {
+  for (const t of ['claims', 'flow_evidence', 'agreement_evidence', 'compliance']) await q.query(`DELETE FROM ${t} WHERE doc_id = $1`, [docId]);
   await q.query('DELETE FROM events WHERE doc_id = $1', [docId]);
   await q.query('DELETE FROM mentions WHERE doc_id = $1', [docId]);
 }

@@ -1,0 +1,437 @@
+/**
+ * What the analyses are about: claims (who holds what, how likely), the exchange ledger
+ * (what flows from whom to whom), agreements (named treaties and their articles), and
+ * compliance (which sanctions provisions an event or flow may breach).
+ */
+import { createHash } from 'node:crypto';
+import type { ClaimKind, ClaimRecord, ComplianceRecord, EventRecord, FlowRecord, FlowStatus, Mention, Span } from '../core/types.js';
+import type { AnalysisKnowledge, Wep } from '../knowledge/analysis.js';
+import { tokenize, type Tok } from '../knowledge/text.js';
+import { findDates } from './dates.js';
+
+export interface AnalysisSentence {
+  idx: number;
+  text: string;
+  start: number;
+  /** authors of the section holding the sentence, if it has its own byline */
+  sectionAuthors: string[];
+}
+
+export interface AnalysisDoc {
+  id: string;
+  published: string | null;
+  authors: string[];
+  text: string;
+  sentences: AnalysisSentence[];
+  mentions: Mention[];
+  events: EventRecord[];
+}
+
+export interface AgreementEvidenceRow {
+  agreement: string;
+  name: string;
+  parties: string[];
+  signed: string | null;
+  status: string;
+  articles: { number: number; summary: string; topics: string[] }[];
+  span: Span;
+  quote: string;
+}
+
+export interface FlowEvidenceRow extends Omit<FlowRecord, 'evidence'> {
+  span: Span;
+  quote: string;
+}
+
+export interface ComplianceRow extends Omit<ComplianceRecord, 'evidence'> {
+  span: Span;
+  quote: string;
+}
+
+export interface AnalysisResult {
+  claims: ClaimRecord[];
+  flows: FlowEvidenceRow[];
+  agreements: AgreementEvidenceRow[];
+  compliance: ComplianceRow[];
+}
+
+const h = (s: string) => createHash('sha1').update(s).digest('hex').slice(0, 16);
+
+// ---- claim cues: the words analysts use for each kind --------------------------------
+const DISAGREE = /\b(?:do(?:es)? not agree|don't agree|disagree[sd]?|contrary to|is mistaken|are mistaken|misreads?|overstate[sd]?|understate[sd]?|wrong to|not convinced|unconvinced|(?:reject|dispute|challenge)s? the (?:view|argument|notion|idea|claim|assumption|observation)|others (?:argue|contend|believe|say)|critics (?:argue|contend|say)|some (?:analysts|observers|experts|commentators) (?:argue|believe|contend|say)|conventional wisdom|widely held (?:view|belief|assumption)|it is a mistake|this view (?:ignores|misses)|that argument (?:ignores|misses)|(?:is|are) not (?:as|so) (?:simple|clear|straightforward))\b/i;
+const RECOMMEND = /\b(?:should(?! (?:be expected|come as))|ought to|must|need(?:s)? to|has to|have to|would do well to|it is (?:essential|imperative|crucial|vital|important|necessary) (?:that|to|for)|(?:we|i) (?:recommend|urge|suggest)|(?:is|are) advised to|it would be wise|policymakers (?:should|must)|the (?:best|right) (?:course|response|policy) (?:is|would be))\b/i;
+const PREDICT = /\b(?:will|won't|is (?:expected|likely|unlikely|set|poised|bound|certain|sure) to|are (?:expected|likely|unlikely|set|poised|bound) to|in the coming (?:months|years|weeks)|in the (?:near|long|short) (?:term|run)|going forward|down the road|is on track to|would likely|will likely|will probably|may well|could well|stands to|is about to|are about to)\b/i;
+const MOTIVE = /\b(?:seeks?|sought|seeking|wants?|wanted|aims? to|aimed to|hopes? to|hoped to|intends? to|desires?|is (?:eager|keen|determined|desperate|anxious) to|are (?:eager|keen|determined) to|(?:interest|interests|goal|goals|objective|objectives|aim|aims|motive|motives|motivation|ambition|ambitions|priority|priorities|incentive|incentives) (?:is|are|lies|lie|was|were|include|remains?)|(?:looking|looks|looked) to|in (?:search|pursuit) of|would like to|covets?|craves?|is after|are after|(?:needs?|needed) (?:to|a |an |the ))\b/i;
+const ASSESS = /\b(?:sees?|saw|views?|viewed|regards?|believes?|thinks?|suggests?|suggested|shows?|showed|signals?|signaled|signalled|reflects?|reflected|underscores?|underscored|demonstrates?|indicates?|means?|meant|appears?|appeared|seems?|seemed|implies|implied|confirms?|highlights?|reveals?|marks?|represents?|amounts? to|is (?:a|an) (?:sign|signal|indication|reflection|symptom|example|win|boon|blow|setback|turning point|shift|step|test)|significan(?:t|ce)|important|notabl[ey]|clear(?:ly)? that|arguabl[ey]|undoubtedly|no doubt|evident(?:ly)?|in effect|effectively|likely|unlikely|probabl[ey]|possibl[ey]|perhaps|may|might|could|concern(?:ing|ed)?|worr(?:y|ies|ied|ying)|risks?|threat(?:en|ens)?|benefit(?:s|ed)?|troubling|alarming|dangerous|crucial|critical|key|major|serious|limited|modest|unprecedented|transactional|strategic|symbolic|largely|mostly|primarily)\b/i;
+const NEWS_PAST = /\b(?:arrived|met|visited|signed|held|announced|said|told|launched|fired|landed|toured|attended|hosted|received|greeted|traveled|travelled|departed|returned)\b/i;
+const SPEECH = new Set(['said', 'says', 'say', 'argued', 'argues', 'argue', 'believes', 'believed', 'told', 'noted', 'notes', 'warned', 'warns', 'stressed', 'stresses', 'insisted', 'insists', 'claimed', 'claims', 'contended', 'contends', 'wrote', 'writes', 'added', 'adds', 'stated', 'states', 'declared', 'declares', 'asserted', 'asserts', 'explained', 'explains', 'suggested', 'predicted', 'predicts', 'cautioned', 'cautions', 'maintained', 'maintains', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'pointed']);
+
+// ---- flow cues -------------------------------------------------------------------------
+const GIVE = /\b(?:suppl(?:y|ies|ied|ying)|sell(?:s|ing)?|sold|send(?:s|ing)?|sent|ship(?:s|ped|ping)?|provid(?:e|es|ed|ing)|deliver(?:s|ed|ing)?|transfer(?:s|red|ring)?|give[sn]?|gave|giving|export(?:s|ed|ing)?|offer(?:s|ed|ing)?|furnish(?:es|ed)?|hand(?:s|ed)? over|extend(?:s|ed)?|lend(?:s|ing)?|lent|donat(?:e|es|ed)|grant(?:s|ed)?|dispatch(?:es|ed)?|deploy(?:s|ed|ing)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|funnel(?:s|ed|led)?|assist(?:s|ed|ing)?|help(?:s|ed|ing)?)\b/i;
+const RECEIVE = /\b(?:receiv(?:e|es|ed|ing)|obtain(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|(?:buy|buys|bought|buying)|purchas(?:e|es|ed|ing)|import(?:s|ed|ing)?|get(?:s|ting)?|got|gain(?:s|ed|ing)?|secur(?:e|es|ed|ing)|procur(?:e|es|ed|ing))\b/i;
+const WANT = /\b(?:seek(?:s|ing)?|sought|want(?:s|ed|ing)?|need(?:s|ed|ing)?|hop(?:e|es|ed|ing) (?:for|to (?:get|obtain|receive|secure|acquire))|look(?:s|ed|ing)? for|ask(?:s|ed|ing)? for|request(?:s|ed|ing)?|access to|covet(?:s|ed)?|crav(?:e|es|ed)|in search of|after)\b/i;
+const NOMINAL_GIVE = /\b(?:sales?|transfers?|deliveries|delivery|shipments?|supply|supplies|exports?|provision|assistance|aid|help|support|cover|shelter|deployment|dispatch)\b/i;
+const NEGATED = /\b(?:not|n't|never|no|denie[sd]|deny|refused?|declined?|halted|stopped|ended)\b/i;
+const POSSIBLE_RE = /\b(?:could|may|might|can|would|possibl[ey]|potential(?:ly)?|perhaps|likely|reportedly considering|consider(?:s|ing)?)\b/i;
+const PROMISE_RE = /\b(?:pledg(?:e|es|ed)|promis(?:e|es|ed)|agreed to|will|vow(?:s|ed)?|committed to|commits? to|offer(?:s|ed)?|plans? to|planned)\b/i;
+
+const TOPICS: [RegExp, string][] = [
+  [/\b(?:military|armed aggression|defen[cs]e|mutual assistance|attack|war|aggression|security)\b/i, 'mutual-defense'],
+  [/\b(?:econom|investment|trade|commerc|financ|bank)/i, 'economic'],
+  [/\b(?:technolog|scien|space|satellite|research)/i, 'technology'],
+  [/\bnuclear\b/i, 'nuclear'],
+  [/\bsanction/i, 'sanctions'],
+  [/\b(?:sovereign|territor|border)/i, 'sovereignty'],
+  [/\b(?:energy|oil|gas|electric)/i, 'energy'],
+  [/\b(?:food|agricultur|fisher)/i, 'food'],
+  [/\b(?:intelligence|information|media)/i, 'information'],
+  [/\b(?:educat|cultur|touris|health|sport)/i, 'cultural'],
+  [/\b(?:labou?r|worker)/i, 'labor'],
+  [/\b(?:law enforcement|judicial|extradit|crime|terror)/i, 'legal'],
+];
+
+const AGREEMENT_WORD = '(?:Treaty|Agreement|Pact|Accords?|Convention|Declaration|Memorandum|Charter|Protocol|Armistice)';
+/** founding documents of organisations: named, but not the treaty an unqualified "Article 4" refers to */
+const CHARTER = /\b(?:Charter|Convention|Declaration|Protocol)\b/;
+const LEAD_NOISE = /^(?:(?:[A-Z]?[a-z]+ing|Under|With|After|Before|By|In|As|Since|Through|Per|Unlike|Like|While|And|But|Its|Their|His|Her|on|of|the|and|to|for|in)\s+)+/;
+const NAMED = new RegExp(
+  `(?:[“"‘]([^”"’]{4,140}?\\b${AGREEMENT_WORD}\\b[^”"’]{0,120}?)[”"’])|` +
+    `((?:\\b(?:19|20)\\d{2}\\s+)?(?:(?:[A-Z][\\w’'\\-.]*|of|on|for|and|the|between|to|in|de)\\s+){0,8}?(?:[A-Z][\\w’'\\-]*\\s+)?${AGREEMENT_WORD}\\b(?:\\s+(?:on|of|for|between|with)\\s+(?:(?:the\\s+)?(?:[A-Z][\\w’'\\-.]*|and|of|on|the)\\s*){1,10})?)|` +
+    `\\b(New START|JCPOA|INF Treaty|NPT|GSOMIA|AUKUS|Minsk (?:agreements?|II|I)|Abraham Accords|Oslo Accords|Camp David (?:accords|principles|summit))\\b`,
+  'g',
+);
+const ARTICLES = /\bArticles?\s+(\d+)((?:\s*(?:,|and|&)\s*\d+)*)/g;
+
+export function createAnalyzer(k: AnalysisKnowledge) {
+  function wepIn(toks: Tok[]): { wep: Wep; at: number; end: number } | null {
+    let best: { wep: Wep; at: number; end: number } | null = null;
+    for (let i = 0; i < toks.length; i++) {
+      const m = k.wep.matchesAt(toks, i)[0];
+      if (!m) continue;
+      const [end, [w]] = m;
+      // prefer an estimative word over a bare modal, then the longer phrase
+      const better = !best || (best.wep.modal && !w.modal) || (best.wep.modal === w.modal && end - i > best.end - best.at);
+      if (better) best = { wep: w, at: i, end };
+      i = end - 1;
+    }
+    return best;
+  }
+
+  function likelihoodOf(toks: Tok[], text: string): { likelihood: number; wep: string } | null {
+    const w = wepIn(toks);
+    if (!w) return null;
+    const words = text.slice(toks[w.at].start, toks[w.end - 1].end);
+    if (w.wep.negated) return { likelihood: w.wep.likelihood, wep: words };
+    // a negator just before ("is not likely", "will not") turns the estimate around
+    for (let j = Math.max(0, w.at - 3); j < Math.min(toks.length, w.end + 2); j++) {
+      if (j >= w.at && j < w.end) continue;
+      const t = toks[j].key;
+      if (k.negators.has(t) || (t === 't' && toks[j - 1]?.key === "'") ) {
+        const lo = Math.min(j, w.at);
+        const hi = Math.max(j + 1, w.end);
+        return { likelihood: Math.round((1 - w.wep.likelihood) * 100) / 100, wep: text.slice(toks[lo].start, toks[hi - 1].end) };
+      }
+    }
+    return { likelihood: w.wep.likelihood, wep: words };
+  }
+
+  function claimKind(text: string, hasWep: boolean, hasEventNews: boolean): ClaimKind | null {
+    if (DISAGREE.test(text)) return 'disagreement';
+    if (RECOMMEND.test(text)) return 'recommendation';
+    if (PREDICT.test(text)) return 'prediction';
+    if (MOTIVE.test(text)) return 'motive';
+    if (ASSESS.test(text) || hasWep) return 'assessment';
+    void hasEventNews;
+    return null;
+  }
+
+  /** "X said …", "according to X", "…, X argued": the quoted holder, if any */
+  function quotedHolder(s: AnalysisSentence, toks: Tok[], ms: Mention[]): string | null {
+    const lower = s.text.toLowerCase();
+    const acc = lower.indexOf('according to ');
+    if (acc >= 0) {
+      const after = s.start + acc + 13;
+      const m = ms.find((x) => x.span[0] >= after && x.span[0] <= after + 6);
+      if (m) return m.actor.startsWith('person:') || m.actor.startsWith('author:') ? m.text : m.actor;
+      const name = /^(?:the\s+)?((?:[A-Z][\w’'-]+\s?){1,4})/.exec(s.text.slice(acc + 13));
+      if (name) return name[1].trim();
+    }
+    for (let i = 0; i < toks.length; i++) {
+      if (!SPEECH.has(toks[i].key)) continue;
+      // subject before the verb, or after it ("…, said Kim")
+      const before = ms.filter((m) => m.span[1] <= toks[i].start && toks[i].start - m.span[1] <= 40).pop();
+      const after = ms.find((m) => m.span[0] >= toks[i].end && m.span[0] - toks[i].end <= 3);
+      const m = after && toks[i - 1]?.key === ',' ? after : before ?? after;
+      if (m) return m.actor.startsWith('person:') || m.actor.startsWith('author:') ? (m.via === 'role' ? m.actor : m.text) : m.actor;
+      // an expert the dictionaries do not know: a capitalised name next to the verb
+      const left = s.text.slice(0, toks[i].start - s.start);
+      const nm = /((?:[A-Z][\w’'-]+\s){1,3}[A-Z][\w’'-]+)(?:,[^,]{3,80},)?\s*$/.exec(left);
+      if (nm) return nm[1];
+      const right = /^\s*((?:[A-Z][\w’'-]+\s?){2,4})/.exec(s.text.slice(toks[i].end - s.start));
+      if (right && toks[i - 1]?.key === ',') return right[1].trim();
+    }
+    return null;
+  }
+
+  function personName(actor: string, ms: Mention[]): string {
+    const m = ms.find((x) => x.actor === actor);
+    return m?.text ?? actor;
+  }
+
+  return function analyze(doc: AnalysisDoc): AnalysisResult {
+    const claims: ClaimRecord[] = [];
+    const flows: FlowEvidenceRow[] = [];
+    const agreements: AgreementEvidenceRow[] = [];
+    const bySentence = new Map<number, Mention[]>();
+    for (const m of doc.mentions) (bySentence.get(m.sentence) ?? bySentence.set(m.sentence, []).get(m.sentence)!).push(m);
+    const eventsBySentence = new Map<number, EventRecord[]>();
+    for (const e of doc.events) (eventsBySentence.get(e.sentence) ?? eventsBySentence.set(e.sentence, []).get(e.sentence)!).push(e);
+    const countriesOf = (ms: Mention[]) => [...new Set(ms.filter((m) => m.via !== 'author' && m.country).map((m) => m.country!))];
+
+    const pending: { nums: number[]; summary: string; year: string | null; own: AgreementEvidenceRow | null; s: AnalysisSentence }[] = [];
+    for (const s of doc.sentences) {
+      const ms = (bySentence.get(s.idx) ?? []).filter((m) => m.via !== 'author');
+      const toks = tokenize(s.text, s.start);
+      const words = toks.filter((t) => /\p{L}/u.test(t.text)).length;
+      const evs = eventsBySentence.get(s.idx) ?? [];
+
+      // ---- claims
+      if (words >= 6 && !s.text.trim().endsWith('?')) {
+        const lk = likelihoodOf(toks, s.text);
+        const newsy = evs.some((e) => e.modality === 'factual' && e.form === 'clause') && NEWS_PAST.test(s.text) && !lk;
+        const kind = newsy ? null : claimKind(s.text, !!lk, newsy);
+        const about = countriesOf(ms);
+        if (kind && (about.length > 0 || kind !== 'assessment')) {
+          const quoted = quotedHolder(s, toks, ms);
+          const authors = s.sectionAuthors.length ? s.sectionAuthors : doc.authors;
+          let holder: string, holderKind: ClaimRecord['holder_kind'];
+          if (quoted) {
+            holder = quoted.startsWith('person:') ? personName(quoted, ms) : quoted;
+            holderKind = 'quoted';
+          } else if (authors.length) {
+            holder = authors.join('; ');
+            holderKind = 'author';
+          } else {
+            holder = 'unknown';
+            holderKind = 'unknown';
+          }
+          const span: Span = [s.start, s.start + s.text.length];
+          claims.push({ id: `c_${h(`${doc.id}|${s.idx}`)}`, doc: doc.id, sentence: s.idx, span, quote: s.text, holder, holder_kind: holderKind, kind, about, likelihood: lk?.likelihood ?? null, wep: lk?.wep ?? null });
+        }
+      }
+
+      // ---- flows
+      const items: { item: string; category: FlowRecord['category']; at: number; end: number }[] = [];
+      for (let i = 0; i < toks.length; i++) {
+        const m = k.items.matchesAt(toks, i)[0];
+        if (!m) continue;
+        const [end, [it]] = m;
+        if (!items.some((x) => x.item === it.item)) items.push({ ...it, at: toks[i].start, end: toks[end - 1].end });
+        i = end - 1;
+      }
+      if (items.length && ms.length) {
+        for (const f of flowsIn(s, items, ms, evs)) flows.push(f);
+      }
+
+      // ---- agreements
+      for (const a of agreementsIn(s, ms, evs)) {
+        agreements.push(a);
+      }
+      for (const m of s.text.matchAll(ARTICLES)) {
+        const after = s.text.slice(m.index! + m[0].length, m.index! + m[0].length + 40);
+        const year = /^\s*of the (?:\w+\s){0,2}?((?:19|20)\d{2})\b/i.exec(after)?.[1] ?? null;
+        const own = agreements.find((x) => x.span[0] >= s.start + m.index! + m[0].length && x.span[0] - (s.start + m.index! + m[0].length) <= 12) ?? null;
+        const nums = [m[1], ...(m[2].match(/\d+/g) ?? [])].map(Number);
+        pending.push({ nums, summary: articleSummary(s.text, m.index! + m[0].length), year, own, s });
+      }
+    }
+    // unqualified articles ("Article 4 of the new treaty") belong to the treaty the piece is about:
+    // the newest named one, else one built from the signing events the piece reports
+    const treaties = agreements.filter((x) => !CHARTER.test(x.name));
+    let main = [...treaties].sort((x, y) => (y.signed ?? '').localeCompare(x.signed ?? ''))[0] ?? null;
+    if (!main && pending.length) {
+      const sign = doc.events.find((e) => e.cameo === '057' && e.source_country && e.target_country);
+      if (sign) {
+        const parties = [sign.source_country!, sign.target_country!].sort();
+        main = { agreement: `a_${h(`treaty|${parties.join('|')}|${sign.date ?? ''}`)}`, name: `Treaty between ${parties.join(' and ')}`, parties, signed: sign.date, status: 'signed', articles: [], span: sign.span, quote: sign.quote };
+        agreements.push(main);
+      }
+    }
+    for (const p of pending) {
+      const target = p.own ?? (p.year ? treaties.find((x) => x.name.includes(p.year!) || x.signed?.startsWith(p.year!)) : null) ?? (p.year ? null : main);
+      if (!target) continue;
+      for (const number of p.nums) {
+        if (!target.articles.some((x) => x.number === number)) target.articles.push({ number, summary: p.summary, topics: TOPICS.filter(([re]) => re.test(p.summary)).map(([, t]) => t) });
+      }
+      if (!agreements.some((x) => x.agreement === target.agreement && x.span[0] === p.s.start)) {
+        // the sentence describing an article is evidence too
+        agreements.push({ ...target, span: [p.s.start, p.s.start + p.s.text.length], quote: p.s.text });
+      }
+    }
+    return { claims, flows, agreements: mergeAgreements(agreements), compliance: [] };
+
+    function flowsIn(s: AnalysisSentence, items: { item: string; category: FlowRecord['category']; at: number; end: number }[], ms: Mention[], evs: EventRecord[]): FlowEvidenceRow[] {
+      const text = s.text;
+      if (NEGATED.test(text.slice(0, Math.max(0, items[0].at - s.start)).split(/[,;]/).pop() ?? '') && /\b(?:not|n't|never|denie[sd]|deny|refused?)\b/i.test(text)) return [];
+      const actors = ms.filter((m) => m.country && m.via !== 'place');
+      const countryAt = (m: Mention) => m.country!;
+      const firstItem = items[0].at;
+      const before = actors.filter((m) => m.span[1] <= firstItem);
+      const after = actors.filter((m) => m.span[0] >= firstItem);
+      const rel = (re: RegExp) => {
+        const m = re.exec(text);
+        return m ? s.start + m.index : -1;
+      };
+      const want = rel(WANT), give = rel(GIVE), receive = rel(RECEIVE), nominal = rel(NOMINAL_GIVE);
+      let giver: string | null = null, receiver: string | null = null;
+      let status: FlowStatus = 'delivered';
+      const toAfter = (re: RegExp) => {
+        const m = re.exec(text);
+        if (!m) return null;
+        const at = s.start + m.index + m[0].length;
+        return actors.find((x) => x.span[0] >= at && x.span[0] - at <= 12) ?? null;
+      };
+      const fromX = toAfter(/\bfrom\s+(?:the\s+)?/i);
+      const toX = toAfter(/\b(?:to|for|with)\s+(?:the\s+)?/i);
+      if (want >= 0 && (give < 0 || want < give)) {
+        const subj = actors.filter((m) => m.span[1] <= want).pop() ?? before.at(-1) ?? null;
+        receiver = subj ? countryAt(subj) : null;
+        giver = fromX ? countryAt(fromX) : null;
+        status = 'sought';
+      } else if (receive >= 0 && (give < 0 || receive < give)) {
+        const subj = actors.filter((m) => m.span[1] <= receive).pop() ?? null;
+        receiver = subj ? countryAt(subj) : null;
+        giver = fromX ? countryAt(fromX) : after.find((m) => m.country !== receiver)?.country ?? null;
+      } else if (give >= 0) {
+        const subj = actors.filter((m) => m.span[1] <= give).pop() ?? null;
+        giver = subj ? countryAt(subj) : null;
+        receiver = toX && toX.country !== giver ? countryAt(toX) : actors.find((m) => m.span[0] > give && m.country !== giver)?.country ?? null;
+      } else if (nominal >= 0) {
+        // "Russian assistance with …", "the sale of shells to Russia", "Moscow's supply of …"
+        const pre = actors.filter((m) => m.span[1] <= nominal && nominal - m.span[1] <= 4).pop();
+        giver = pre ? countryAt(pre) : fromX ? countryAt(fromX) : null;
+        receiver = toX && toX.country !== giver ? countryAt(toX) : null;
+        if (!giver && receiver) giver = actors.find((m) => m.country !== receiver)?.country ?? null;
+        if (giver && !receiver) receiver = actors.find((m) => m.country !== giver)?.country ?? null;
+      } else {
+        return [];
+      }
+      if (!giver && !receiver) return [];
+      if (giver && giver === receiver) return [];
+      if (status !== 'sought') {
+        if (POSSIBLE_RE.test(text)) status = 'possible';
+        else if (PROMISE_RE.test(text)) status = 'promised';
+        const ev = evs.find((e) => e.root === '06' || e.root === '07');
+        if (ev?.modality === 'future') status = 'promised';
+        if (ev?.modality === 'possible') status = 'possible';
+      }
+      const span: [number, number] = [s.start, s.start + text.length];
+      return items.map((it) => ({ id: `f_${h(`${giver}|${receiver}|${it.item}`)}`, giver, receiver, item: it.item, category: it.category, status, span, quote: text }));
+    }
+
+    function agreementsIn(s: AnalysisSentence, ms: Mention[], evs: EventRecord[]): AgreementEvidenceRow[] {
+      const out: AgreementEvidenceRow[] = [];
+      for (const m of s.text.matchAll(NAMED)) {
+        let name = (m[1] ?? m[2] ?? m[3] ?? '').trim().replace(LEAD_NOISE, '').replace(/^the\s+/i, '').replace(/[\s,.;:]+$/, '');
+        name = name.replace(/\s+(?:and|of|on|the|between|with)$/i, '');
+        // a bare word ("Agreement", "the treaty") is not a name
+        if (!/[A-Z]/.test(name.replace(new RegExp(`^${AGREEMENT_WORD}$`), '')) || name.split(/\s+/).length < 2 && !m[3]) continue;
+        if (/^(?:A|An|This|That|Its|Their)\s/i.test(name)) continue;
+        const at = s.start + m.index! + m[0].indexOf(name);
+        const span: Span = [at, at + name.length];
+        const inside = ms.filter((x) => x.span[0] >= span[0] && x.span[1] <= span[1] && x.country);
+        const parties = [...new Set((inside.length >= 2 ? inside : ms.filter((x) => x.country && x.via !== 'place')).map((x) => x.country!))].sort();
+        const yearInName = /\b((?:19|20)\d{2})\b/.exec(m[0]);
+        const signEv = evs.find((e) => e.cameo === '057');
+        let signed: string | null = yearInName ? yearInName[1] : null;
+        if (/\bsign(?:ed|ing)\b|\binked\b|\bconcluded\b/i.test(s.text)) {
+          const d = findDates(s.text, doc.published).find(() => true);
+          signed = d?.date ?? signEv?.date ?? signed;
+        }
+        const status = statusOf(s.text, !!signed);
+        out.push({ agreement: `a_${h(normName(name).replace(/\s+between\s.*$/, ''))}`, name, parties: parties.slice(0, 6), signed, status, articles: [], span, quote: s.text.slice(span[0] - s.start, span[1] - s.start) });
+      }
+      return out;
+    }
+  };
+}
+
+function statusOf(text: string, signed: boolean): string {
+  if (/\bwithdr[ae]w|\bwithdrawal|\bpulled out|\bscrapped|\babandon/i.test(text)) return 'withdrawn';
+  if (/\bsuspend/i.test(text)) return 'suspended';
+  if (/\bexpired?\b|\blapsed?\b/i.test(text)) return 'expired';
+  if (/\bratif/i.test(text)) return 'ratified';
+  if (/\b(?:in force|entered into force|took effect|takes effect)\b/i.test(text)) return 'in-force';
+  if (/\bnegotiat/i.test(text)) return 'negotiating';
+  if (/\bpropos/i.test(text)) return 'proposed';
+  return signed || /\bsign(?:ed|ing)\b/i.test(text) ? 'signed' : 'referenced';
+}
+
+function normName(name: string): string {
+  return name.toLowerCase().replace(/[“”"'’]/g, '').replace(/\bthe\b/g, '').replace(/\s+/g, ' ').trim();
+}
+
+function articleSummary(text: string, from: number): string {
+  let rest = text.slice(from).replace(/^[\s,)]*(?:of the (?:new )?(?:treaty|pact|agreement),?\s*)?/i, '');
+  rest = rest.replace(/^(?:which|that)\s+/i, '').replace(/^(?:on|about|concerning)\s+/i, '');
+  rest = rest.replace(/[“”"]/g, '').split(/(?<=\.)\s|;/)[0].replace(/[.,\s]+$/, '');
+  return rest.length > 160 ? rest.slice(0, 157).replace(/\s\S*$/, '') + '…' : rest;
+}
+
+/** One evidence row per mention of an agreement; articles and parties accumulate on every row of the same agreement. */
+function mergeAgreements(rows: AgreementEvidenceRow[]): AgreementEvidenceRow[] {
+  const byId = new Map<string, AgreementEvidenceRow[]>();
+  for (const r of rows) (byId.get(r.agreement) ?? byId.set(r.agreement, []).get(r.agreement)!).push(r);
+  for (const group of byId.values()) {
+    const arts = new Map<number, AgreementEvidenceRow['articles'][number]>();
+    for (const r of group) for (const a of r.articles) if (!arts.has(a.number)) arts.set(a.number, a);
+    const all = [...arts.values()].sort((x, y) => x.number - y.number);
+    const name = group.map((r) => r.name).sort((x, y) => x.length - y.length)[0];
+    const parties = group.map((r) => r.parties).sort((x, y) => y.length - x.length)[0];
+    const signed = group.map((r) => r.signed).filter(Boolean).sort((x, y) => y!.length - x!.length)[0] ?? null;
+    for (const r of group) Object.assign(r, { articles: all, name, parties, signed });
+  }
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const key = `${r.agreement}|${r.span[0]}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Events and flows that touch a sanctions provision, with the reason. */
+export function complianceFor(k: AnalysisKnowledge, docId: string, text: string, flows: FlowEvidenceRow[], events: EventRecord[]): ComplianceRow[] {
+  const named = new Set([...text.matchAll(/\b(\d{4})\b/g)].map((m) => m[1]));
+  const out: ComplianceRow[] = [];
+  const seen = new Set<string>();
+  // per provision id, the resolution that first set it, plus any the text itself names
+  const founding = new Map<string, string>();
+  for (const p of [...k.provisions].sort((a, b) => a.adopted.localeCompare(b.adopted))) if (!founding.has(`${p.target}|${p.id}`)) founding.set(`${p.target}|${p.id}`, p.resolution);
+  const relevant = k.provisions.filter((p) => founding.get(`${p.target}|${p.id}`) === p.resolution || named.has(p.resolution.replace(/\D/g, '')));
+  const add = (subject: string, p: (typeof relevant)[number], reason: string, span: Span, quote: string) => {
+    const key = `${subject}|${p.resolution}|${p.id}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ id: `x_${h(`${docId}|${key}`)}`, subject, regime: p.resolution, provision: p.label, reason, span, quote });
+  };
+  for (const f of flows) {
+    for (const p of relevant) {
+      const dir = f.giver === p.target && p.directions.includes('from_target') ? 'from' : f.receiver === p.target && p.directions.includes('to_target') ? 'to' : null;
+      if (!dir) continue;
+      const itemHit = p.items.some((i) => i.toLowerCase() === f.item.toLowerCase() || f.item.toLowerCase().includes(i.toLowerCase()) || i.toLowerCase().includes(f.item.toLowerCase()));
+      if (!p.categories.includes(f.category) && !itemHit) continue;
+      add(f.id, p, `${f.category === 'arms' ? 'arms' : f.item} transfer ${dir} ${p.target}: ${f.item} (${f.giver ?? '?'} → ${f.receiver ?? '?'}, ${f.status})`, f.span, f.quote);
+    }
+  }
+  for (const e of events) {
+    if (e.modality === 'negated') continue;
+    for (const p of relevant) {
+      if (!p.cameo.includes(e.cameo)) continue;
+      const dir = e.source_country === p.target && p.directions.includes('from_target') ? 'from' : e.target_country === p.target && p.directions.includes('to_target') ? 'to' : null;
+      if (!dir || !e.target_country || e.source_country === e.target_country) continue;
+      add(e.id, p, `CAMEO ${e.cameo} ${dir} ${p.target} (${e.source_country} → ${e.target_country}, ${e.modality})`, e.span, e.quote);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,80 @@
+/**
+ * Knowledge for claims, the ledger and compliance: words of estimative probability
+ * (data/wep.yaml), exchanged items (data/flows/items.yaml), sanctions regimes
+ * (data/sanctions/*.yaml). Compiled once into token tries.
+ */
+import { readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import type { FlowCategory } from '../core/types.js';
+import { loadYaml } from './load.js';
+import { phraseKeys } from './text.js';
+import { TokenTrie } from './trie.js';
+
+export interface Wep {
+  phrase: string;
+  likelihood: number;
+  /** a modal verb ("may", "could"): weaker evidence of a claim than an adverb */
+  modal: boolean;
+  /** a negated pattern already accounts for negation */
+  negated?: boolean;
+}
+
+export interface ItemTerm {
+  item: string;
+  category: FlowCategory;
+}
+
+export interface Provision {
+  regime: string;
+  resolution: string;
+  adopted: string;
+  id: string;
+  label: string;
+  target: string;
+  directions: ('from_target' | 'to_target')[];
+  categories: string[];
+  items: string[];
+  cameo: string[];
+}
+
+export interface AnalysisKnowledge {
+  wep: TokenTrie<Wep>;
+  negators: Set<string>;
+  items: TokenTrie<ItemTerm>;
+  provisions: Provision[];
+}
+
+export function loadAnalysisKnowledge(dataDir: string): AnalysisKnowledge {
+  const wep = new TokenTrie<Wep>();
+  const w = (loadYaml(dataDir, 'wep.yaml') ?? {}) as {
+    scale?: { likelihood: number; phrases: string[] }[];
+    hedges?: { phrase: string; likelihood: number; modal?: boolean }[];
+    negation?: { negators?: string[]; patterns?: { pattern: string; likelihood: number }[] };
+  };
+  for (const band of w.scale ?? []) for (const p of band.phrases) wep.add(phraseKeys(p), { phrase: p, likelihood: band.likelihood, modal: false });
+  for (const h of w.hedges ?? []) wep.add(phraseKeys(h.phrase), { phrase: h.phrase, likelihood: h.likelihood, modal: !!h.modal });
+  for (const n of w.negation?.patterns ?? []) wep.add(phraseKeys(n.pattern), { phrase: n.pattern, likelihood: n.likelihood, modal: false, negated: true });
+  const items = new TokenTrie<ItemTerm>();
+  const it = (loadYaml(dataDir, 'flows/items.yaml') as { items?: { item: string; category: FlowCategory; terms?: string[] }[] } | null)?.items ?? [];
+  for (const i of it) for (const t of new Set([i.item, ...(i.terms ?? [])])) items.add(phraseKeys(t), { item: i.item, category: i.category });
+  const provisions: Provision[] = [];
+  const sdir = path.join(dataDir, 'sanctions');
+  if (existsSync(sdir)) {
+    for (const f of readdirSync(sdir).filter((x) => x.endsWith('.yaml')).sort()) {
+      const r = loadYaml(dataDir, `sanctions/${f}`) as {
+        regime: string; target: string;
+        resolutions: { id: string; adopted: string; provisions?: { id: string; label: string; applies_to?: { directions?: string[]; categories?: string[]; items?: string[]; cameo?: string[] } }[] }[];
+      };
+      for (const res of r.resolutions ?? []) {
+        for (const p of res.provisions ?? []) {
+          const a = p.applies_to ?? {};
+          provisions.push({
+            regime: r.regime, resolution: res.id, adopted: res.adopted, id: p.id, label: p.label, target: r.target,
+            directions: (a.directions ?? ['from_target', 'to_target']) as Provision['directions'], categories: a.categories ?? [], items: a.items ?? [], cameo: a.cameo ?? [],
+          });
+        }
+      }
+    }
+  }
+  return { wep, negators: new Set((w.negation?.negators ?? ['not', "n't", 'never']).map((x) => x.toLowerCase())), items, provisions };
+}
