@@ -7,5 +7,10 @@ if (!existsSync(main)) {
   console.error('statecraft: dist/ is missing; run `npm run build` (npm install does it) first');
   process.exit(2);
 }
+// a closed pipe (`statecraft … | head`) is not an error
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 const { run } = await import(main);
 process.exitCode = await run(process.argv);

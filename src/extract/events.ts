@@ -51,6 +51,8 @@ const POSSIBLE = new Set(['may', 'might', 'could', 'would', 'likely', 'possibly'
 const FUTURE = new Set(['will', "'ll", 'shall', 'plan', 'planned', 'plans', 'planning', 'upcoming', 'scheduled', 'expected', 'intend', 'intends', 'set', 'prepare', 'preparing', 'future', 'forthcoming', 'proposed', 'next']);
 const CLAUSE_BREAK = new Set([';', 'but', 'while', 'whereas', 'although', 'though', 'because', 'since', 'whom', 'which', 'who', '"', '“', '”']);
 const PREP_POS = new Set(['ADP']);
+/** verbs whose object noun carries the event ("paid a visit", "held talks", "made a trip") */
+const LIGHT_VERBS = new Set(['make', 'pay', 'hold', 'conduct', 'launch', 'begin', 'start', 'stage', 'carry', 'undertake', 'wrap', 'complete', 'host', 'attend', 'join', 'open', 'end', 'resume', 'announce', 'plan', 'propose', 'seek', 'impose', 'order', 'authorize', 'approve', 'continue', 'step', 'intensify', 'escalate', 'mount', 'unleash', 'carry out']);
 
 function hash(s: string): string {
   return createHash('sha1').update(s).digest('hex').slice(0, 16);
@@ -188,7 +190,15 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         targets = targetAfter(end, vp.preps ?? [], i, !!vp.no_target);
       }
       if (sources.length === 0) return null;
-      return { tok: i, end, code, pattern, form: 'clause', sources, targets, symmetric: !!vp.symmetric, reverse: vp.reverse, noTarget: !!vp.no_target };
+      // "accused each other", "met one another": reciprocal
+      const recip = toks.slice(end + 1, end + 4).map((t) => t.norm).join(' ');
+      const reciprocal = /^(?:each other|one another)/.test(recip);
+      if (reciprocal) targets = [];
+      if (vp.with_target && targets.length && targets.some((t) => t.how.startsWith('prep'))) {
+        code = vp.with_target;
+        pattern += ` … at target`;
+      }
+      return { tok: i, end, code, pattern, form: 'clause', sources, targets, symmetric: !!vp.symmetric || reciprocal, reverse: vp.reverse, noTarget: !!vp.no_target };
     }
 
     function nounTrigger(i: number, last: number, np: NounPattern): Trigger | null {
@@ -231,6 +241,11 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         j++;
       }
       if (np.requires_participle && !toks.slice(Math.max(0, i - 3), last + 4).some((t) => np.participle?.includes(t.lemma)) && sources.length < 2) return null;
+      // "Yoon made a surprise visit to Kyiv", "the two sides held talks": the clause's subject is the source
+      if (sources.length === 0) {
+        const verb = toks.slice(Math.max(0, i - 5), i).reverse().find((t) => t.pos === 'VERB');
+        if (verb && LIGHT_VERBS.has(verb.lemma)) sources = subjectOf(toks.indexOf(verb));
+      }
       if (sources.length === 0) return null;
       const symmetric = !!np.symmetric && sources.length >= 2 && targets.length === 0;
       return { tok: i, end: last, code, pattern, form: 'nominal', sources, targets, symmetric, reverse: np.reverse, noTarget: !!np.no_target };

@@ -10,6 +10,8 @@ export interface VerbPattern {
   reverse?: string;
   no_target?: boolean;
   attribution?: boolean;
+  /** code when an untargeted act (a launch) has a target after all ("launched missiles at Kyiv") */
+  with_target?: string;
 }
 
 export interface NounPattern {
