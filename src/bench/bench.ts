@@ -51,25 +51,33 @@ async function main() {
     const nlp = createNlp();
     const sentences: string[] = [];
     for (const d of corpus.slice(0, 2000)) for (const p of d.text.split('\n\n')) for (const [a, b] of nlp.sentences(p)) sentences.push(p.slice(a, b));
+    // the ceiling, warm: one pass to JIT, the next one timed
+    for (const s of sentences) nlp.tokens(s);
     const t1 = performance.now();
     for (const s of sentences) nlp.tokens(s);
     const ceilingSecs = (performance.now() - t1) / 1000;
-    const extract = createDocumentExtractor(knowledge, nlp);
-    const t2 = performance.now();
-    let mentions = 0;
-    const BATCH = 20;
-    for (let i = 0; i < sentences.length; i += BATCH) {
-      const batch = sentences.slice(i, i + BATCH);
-      let text = '';
-      const ss = batch.map((s, idx) => {
-        const start = text.length;
-        text += s + ' ';
-        return { idx, text: s, start, paragraph: idx };
-      });
-      mentions += extract({ id: `b${i}`, published: '2024-06-21', authors: [], text, sentences: ss }).mentions.length;
-    }
-    const codeSecs = (performance.now() - t2) / 1000;
+    const run = (analysis: boolean) => {
+      const extract = createDocumentExtractor(knowledge, nlp, { analysis });
+      const t = performance.now();
+      let mentions = 0;
+      const BATCH = 20;
+      for (let i = 0; i < sentences.length; i += BATCH) {
+        const batch = sentences.slice(i, i + BATCH);
+        let text = '';
+        const ss = batch.map((s, idx) => {
+          const start = text.length;
+          text += s + ' ';
+          return { idx, text: s, start, paragraph: idx };
+        });
+        mentions += extract({ id: `b${i}`, published: '2024-06-21', authors: [], text, sentences: ss }).mentions.length;
+      }
+      return { secs: (performance.now() - t) / 1000, mentions };
+    };
+    run(false); // warm-up: JIT and caches, so both runs measure steady state
+    const { secs: codeSecs, mentions } = run(false);
+    const full = run(true);
     results.code_sentences_per_s = round(sentences.length / codeSecs);
+    results.extract_all_sentences_per_s = round(sentences.length / full.secs);
     results.nlp_ceiling_sentences_per_s = round(sentences.length / ceilingSecs);
     results.code_share_of_ceiling = round(ceilingSecs / codeSecs);
     results.mentions_per_s = round(mentions / codeSecs);

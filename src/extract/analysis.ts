@@ -106,7 +106,7 @@ export function createAnalyzer(k: AnalysisKnowledge) {
   function wepIn(toks: Tok[]): { wep: Wep; at: number; end: number } | null {
     let best: { wep: Wep; at: number; end: number } | null = null;
     for (let i = 0; i < toks.length; i++) {
-      const m = k.wep.matchesAt(toks, i)[0];
+      const m = k.wep.longestAt(toks, i);
       if (!m) continue;
       const [end, [w]] = m;
       // prefer an estimative word over a bare modal, then the longer phrase
@@ -223,7 +223,7 @@ export function createAnalyzer(k: AnalysisKnowledge) {
       // ---- flows
       const items: { item: string; category: FlowRecord['category']; at: number; end: number }[] = [];
       for (let i = 0; i < toks.length; i++) {
-        const m = k.items.matchesAt(toks, i)[0];
+        const m = k.items.longestAt(toks, i);
         if (!m) continue;
         const [end, [it]] = m;
         if (!items.some((x) => x.item === it.item)) items.push({ ...it, at: toks[i].start, end: toks[end - 1].end });
@@ -402,13 +402,12 @@ function mergeAgreements(rows: AgreementEvidenceRow[]): AgreementEvidenceRow[] {
 
 /** Events and flows that touch a sanctions provision, with the reason. */
 export function complianceFor(k: AnalysisKnowledge, docId: string, text: string, flows: FlowEvidenceRow[], events: EventRecord[]): ComplianceRow[] {
+  if (flows.length === 0 && !events.some((e) => e.root === '06' || e.root === '07')) return [];
   const named = new Set([...text.matchAll(/\b(\d{4})\b/g)].map((m) => m[1]));
   const out: ComplianceRow[] = [];
   const seen = new Set<string>();
-  // per provision id, the resolution that first set it, plus any the text itself names
-  const founding = new Map<string, string>();
-  for (const p of [...k.provisions].sort((a, b) => a.adopted.localeCompare(b.adopted))) if (!founding.has(`${p.target}|${p.id}`)) founding.set(`${p.target}|${p.id}`, p.resolution);
-  const relevant = k.provisions.filter((p) => founding.get(`${p.target}|${p.id}`) === p.resolution || named.has(p.resolution.replace(/\D/g, '')));
+  // per provision, the resolution that first set it, plus any the text itself names
+  const relevant = k.provisions.filter((p) => p.founding || named.has(p.resolution.replace(/\D/g, '')));
   const add = (subject: string, p: (typeof relevant)[number], reason: string, span: Span, quote: string) => {
     const key = `${subject}|${p.resolution}|${p.id}`;
     if (seen.has(key)) return;

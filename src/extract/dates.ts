@@ -22,7 +22,7 @@ function refDate(published: string | null): Date | null {
 
 /** All time expressions in a text, resolved against `published`. */
 // where a time expression may stand: chrono runs only on short windows around these cues
-const CUE = /\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|may|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tomorrow|tonight|(?:last|next|this|previous|past|coming|following)\s+(?:week|month|year|weekend|day|spring|summer|autumn|fall|winter|morning|evening|night)|\d+\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|later|before|after)|(?:19|20)\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})\b/gi;
+const CUE = /\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|may|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tomorrow|tonight|(?:last|next|this|previous|past|coming|following)\s+(?:week|month|year|weekend|day|spring|summer|autumn|fall|winter|morning|evening|night)|\d+\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|later|before|after)|\d{1,2}\/\d{1,2}\/\d{2,4})\b/gi;
 
 function windows(text: string): [number, number][] {
   const out: [number, number][] = [];
@@ -38,7 +38,7 @@ function windows(text: string): [number, number][] {
 
 export function findDates(text: string, published: string | null, modality: Modality = 'factual'): Found[] {
   const wins = windows(text);
-  if (!wins.length && !/\b(?:the previous day|the day before|a day earlier)\b/i.test(text)) return [];
+  if (!wins.length && !/\b(?:the previous day|the day before|a day earlier|(?:19|20)\d{2})\b/.test(text)) return [];
   const ref = refDate(published);
   const out: Found[] = [];
   const taken: [number, number][] = [];

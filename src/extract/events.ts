@@ -43,9 +43,15 @@ interface Trigger {
   symmetric: boolean;
   reverse?: string;
   noTarget: boolean;
+  /** governed by a denial ("denied supplying arms") */
+  negatedBy?: boolean;
 }
 
 const BE = new Set(['be', 'get']);
+/** verbs of intention: what they govern is coded as one 03 event */
+const INTENT = new Set(['agree', 'offer', 'pledge', 'promise', 'vow', 'propose', 'commit']);
+/** verbs that code only themselves when they govern another act */
+const GOVERNING = new Set(['accuse', 'blame', 'urge', 'call', 'ask', 'demand', 'press', 'pressure', 'request', 'appeal', 'refuse', 'reject', 'decline', 'condemn', 'criticize', 'criticise', 'praise', 'thank', 'invite', 'allow', 'block', 'veto', 'oppose']);
 const NEG = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
 const POSSIBLE = new Set(['may', 'might', 'could', 'would', 'likely', 'possibly', 'perhaps', 'potentially', 'probably', 'reportedly?', 'unlikely', 'possible', 'potential', 'should', 'can', 'maybe', 'conceivably']);
 const FUTURE = new Set(['will', "'ll", 'shall', 'plan', 'planned', 'plans', 'planning', 'upcoming', 'scheduled', 'expected', 'intend', 'intends', 'set', 'prepare', 'preparing', 'future', 'forthcoming', 'proposed', 'next']);
@@ -94,6 +100,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       }
     }
 
+    governance(triggers);
     const events: EventRecord[] = [];
     // time expressions: parsed once per sentence, for what happened and for what is expected
     const dates: { past?: Found[]; future?: Found[] } = {};
@@ -109,7 +116,10 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       const pairs: [Participant, Participant | null, string][] = [];
       const srcs = dedupeParts(tr.sources);
       const tgts = dedupeParts(tr.targets);
-      if (tr.symmetric && tgts.length === 0 && srcs.length >= 2) {
+      if (tr.code.startsWith('15') && tgts.length === 0) {
+        // joint drills: each participant shows force; no dyad between partners
+        for (const a of srcs) pairs.push([a, null, tr.code]);
+      } else if (tr.symmetric && tgts.length === 0 && srcs.length >= 2) {
         for (const a of srcs) for (const b of srcs) if (key(a.m) !== key(b.m)) pairs.push([a, b, tr.code]);
       } else if (tgts.length) {
         for (const a of srcs) for (const b of tgts) {
@@ -165,6 +175,40 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
 
     // ---- triggers ----------------------------------------------------------------
 
+    /**
+     * A verb that governs another trigger ("offered to mediate", "accused X of supplying",
+     * "urged X to lift", "denied sending") decides what is coded: an intention is one 03
+     * event, an accusation or appeal codes only itself, a denial negates what it governs.
+     */
+    function governance(trs: Trigger[]): void {
+      const drop = new Set<Trigger>();
+      for (const inner of trs) {
+        if (inner.form !== 'clause') continue;
+        const [a] = clauseBoundsIdx(inner.tok);
+        for (const outer of trs) {
+          if (outer === inner || outer.form !== 'clause' || outer.tok >= inner.tok || outer.tok < a || inner.tok - outer.end > 8) continue;
+          const link = toks.slice(outer.end + 1, inner.tok).map((t) => t.norm);
+          if (!(link.includes('to') || link.includes('of') || link.includes('that') || toks[inner.tok].norm.endsWith('ing'))) continue;
+          const ol = toks[outer.tok].lemma;
+          if (INTENT.has(ol)) {
+            const r = inner.code.slice(0, 2);
+            outer.code = r === '04' ? '036' : inner.code === '045' ? '039' : r === '06' || r === '07' ? (inner.code.startsWith('062') || inner.code.startsWith('072') ? '0312' : '031') : r === '08' ? '035' : outer.code;
+            if (outer.targets.length === 0) outer.targets = inner.targets;
+            drop.add(inner);
+          } else if (ol === 'deny') {
+            inner.negatedBy = true;
+            drop.add(outer);
+          } else if (ol === 'threaten' || ol === 'warn') {
+            if (['18', '19', '20'].includes(inner.code.slice(0, 2))) outer.code = '138';
+            drop.add(inner);
+          } else if (GOVERNING.has(ol)) {
+            drop.add(inner);
+          }
+        }
+      }
+      for (let j = trs.length - 1; j >= 0; j--) if (drop.has(trs[j])) trs.splice(j, 1);
+    }
+
     function verbTrigger(i: number, vp: VerbPattern): Trigger | null {
       let code = vp.code ?? null;
       let end = i;
@@ -179,7 +223,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         }
       }
       if (!code) return null;
-      const passive = isPassive(i);
+      const passive = isPassive(i) || (toks[end + 1]?.norm === 'by' && toks[i].norm !== toks[i].lemma && !/ing$/.test(toks[i].norm));
       let sources: Participant[];
       let targets: Participant[];
       if (passive) {
@@ -194,7 +238,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       const recip = toks.slice(end + 1, end + 4).map((t) => t.norm).join(' ');
       const reciprocal = /^(?:each other|one another)/.test(recip);
       if (reciprocal) targets = [];
-      if (vp.with_target && targets.length && targets.some((t) => t.how.startsWith('prep'))) {
+      if (vp.with_target && targets.some((t) => ['prep:at', 'prep:on', 'prep:against', 'prep:into'].includes(t.how))) {
         code = vp.with_target;
         pattern += ` … at target`;
       }
@@ -424,6 +468,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
     // ---- modality, attribution, place -------------------------------------------------
 
     function modalityOf(tr: Trigger): Modality {
+      if (tr.negatedBy) return 'negated';
       const [a] = clauseBoundsIdx(tr.tok);
       const window = toks.slice(Math.max(a, tr.tok - 8), tr.tok);
       const near = toks.slice(Math.max(0, tr.tok - 3), tr.tok + 1);

@@ -49,7 +49,7 @@ export interface DocumentIn {
   sections?: { authors: string[]; span: [number, number] }[];
 }
 
-export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp()) {
+export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), opts: { analysis?: boolean } = {}) {
   const recognize = createActorRecognizer(k.actors);
   const code = createEventCoder(k.patterns, k.codebook);
   const analyze = createAnalyzer(k.analysis);
@@ -58,7 +58,7 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp()) {
     const out: { span: [number, number]; location: Location }[] = [];
     const toks = tokenize(s.text, s.start);
     for (let i = 0; i < toks.length; i++) {
-      const hit = k.places.trie.matchesAt(toks, i)[0];
+      const hit = k.places.trie.longestAt(toks, i);
       if (!hit || !toks[i].cap) continue;
       const [end, places] = hit;
       const p = places.find((x) => x.kind === 'site') ?? places[0];
@@ -97,7 +97,7 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp()) {
     for (const s of doc.sentences) {
       const ms = bySentence.get(s.idx) ?? [];
       if (!ms.some((m) => m.via !== 'author' && m.via !== 'place')) continue;
-      const tokens = nlp.tokens(s.text).map((t) => ({ ...t, start: t.start + s.start, end: t.end + s.start }));
+      const tokens = nlp.tokens(s.text, s.start);
       for (const e of code({ doc: doc.id, idx: s.idx, text: s.text, start: s.start, published: doc.published, lead: s.paragraph === firstPara, tokens, mentions: ms, places: placesIn(s, ms) })) {
         // one event per fact in a document: same source, target, code root, date and modality
         const key = `${e.source}|${e.target}|${e.root}|${e.date}|${e.modality}`;
@@ -119,6 +119,7 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp()) {
         }
       }
     }
+    if (opts.analysis === false) return { actors: [...used.values()], mentions, events, claims: [], flows: [], agreements: [], compliance: [] };
     const sectionAuthors = (s: SentenceIn) => doc.sections?.find((x) => s.start >= x.span[0] && s.start < x.span[1])?.authors ?? [];
     const a = analyze({
       id: doc.id, published: doc.published, authors: doc.authors, text: doc.text, mentions, events,

@@ -35,6 +35,8 @@ export interface Provision {
   categories: string[];
   items: string[];
   cameo: string[];
+  /** the earliest resolution that sets this provision */
+  founding: boolean;
 }
 
 export interface AnalysisKnowledge {
@@ -70,10 +72,18 @@ export function loadAnalysisKnowledge(dataDir: string): AnalysisKnowledge {
           const a = p.applies_to ?? {};
           provisions.push({
             regime: r.regime, resolution: res.id, adopted: res.adopted, id: p.id, label: p.label, target: r.target,
-            directions: (a.directions ?? ['from_target', 'to_target']) as Provision['directions'], categories: a.categories ?? [], items: a.items ?? [], cameo: a.cameo ?? [],
+            directions: (a.directions ?? ['from_target', 'to_target']) as Provision['directions'], categories: a.categories ?? [], items: a.items ?? [], cameo: a.cameo ?? [], founding: false,
           });
         }
       }
+    }
+  }
+  const seenProvision = new Set<string>();
+  for (const p of [...provisions].sort((a, b) => a.adopted.localeCompare(b.adopted))) {
+    const key = `${p.target}|${p.id}`;
+    if (!seenProvision.has(key)) {
+      seenProvision.add(key);
+      p.founding = true;
     }
   }
   return { wep, negators: new Set((w.negation?.negators ?? ['not', "n't", 'never']).map((x) => x.toLowerCase())), items, provisions };

@@ -1,6 +1,8 @@
 /** A token trie for longest-match lookup of multi-word phrases. */
 import type { Tok } from './text.js';
 
+const NONE: never[] = [];
+
 interface Node<V> {
   next: Map<string, Node<V>>;
   values: V[] | null;
@@ -25,8 +27,21 @@ export class TokenTrie<V> {
     this.size++;
   }
 
+  /** The longest phrase starting at token `i`, without allocating for the misses. */
+  longestAt(toks: Tok[], i: number): [number, V[]] | null {
+    let n: Node<V> | undefined = this.root;
+    let best: [number, V[]] | null = null;
+    for (let j = i; j < toks.length; j++) {
+      n = n.next.get(toks[j].key);
+      if (!n) break;
+      if (n.values) best = [j + 1, n.values];
+    }
+    return best;
+  }
+
   /** All phrase ends starting at token `i`, longest first: [end index (exclusive), values]. */
   matchesAt(toks: Tok[], i: number): [number, V[]][] {
+    if (!this.root.next.has(toks[i]?.key)) return NONE as [number, V[]][];
     const out: [number, V[]][] = [];
     let n: Node<V> | undefined = this.root;
     for (let j = i; j < toks.length; j++) {

@@ -19,8 +19,8 @@ export interface Token {
 export interface Nlp {
   /** sentence spans relative to `text` */
   sentences(text: string): Span[];
-  /** tokens with POS tags; offsets relative to `text` */
-  tokens(text: string): Token[];
+  /** tokens with POS tags; offsets relative to `text`, plus `offset` */
+  tokens(text: string, offset?: number): Token[];
 }
 
 export function createNlp(): Nlp {
@@ -55,7 +55,7 @@ export function createNlp(): Nlp {
       }
       return out;
     },
-    tokens(text) {
+    tokens(text, offset = 0) {
       const doc = nlp.readDoc(text);
       const vals = doc.tokens().out(its.value) as string[];
       const pos = doc.tokens().out(its.pos) as string[];
@@ -66,8 +66,8 @@ export function createNlp(): Nlp {
         norm: v.toLowerCase().replace(/[’‘]/g, "'"),
         pos: pos[i],
         lemma: (lemma[i] ?? v).toLowerCase(),
-        start: spans[i][0],
-        end: spans[i][1],
+        start: spans[i][0] + offset,
+        end: spans[i][1] + offset,
       }));
     },
   };
