@@ -221,3 +221,128 @@ export function evalMentions(k: Knowledge, gold: GoldMentions[], nlp: Nlp = crea
     misses,
   };
 }
+
+// ---- claims, flows, agreements ------------------------------------------------------------
+
+export interface AnalysisGold {
+  id: string;
+  text: string;
+  date?: string;
+  authors?: string[];
+  context?: string;
+  expected: Record<string, unknown>[];
+  category?: string;
+}
+
+export interface AnalysisEvalReport {
+  kind: 'claims' | 'flows' | 'agreements';
+  items: number;
+  overall: Score;
+  /** how often a matched record also has the expected attribute */
+  attributes: Record<string, { agree: number; of: number; rate: number }>;
+  by_category: Record<string, Score>;
+  misses: { id: string; text: string; missing: string[]; spurious: string[] }[];
+}
+
+export function goldKind(line: Record<string, unknown>): 'events' | 'mentions' | 'claims' | 'flows' | 'agreements' {
+  if (Array.isArray(line.mentions)) return 'mentions';
+  const ex = (line.expected as Record<string, unknown>[] | undefined) ?? [];
+  const first = ex[0];
+  if (first && 'kind' in first && 'holder' in first) return 'claims';
+  if (first && 'giver' in first) return 'flows';
+  if (first && 'name' in first && 'parties' in first) return 'agreements';
+  if (first && 'code' in first) return 'events';
+  const id = String(line.id ?? '');
+  return id.startsWith('cl') ? 'claims' : id.startsWith('fl') ? 'flows' : id.startsWith('ag') ? 'agreements' : 'events';
+}
+
+const squashName = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(/\b(?:the|treaty|agreement|pact|accords?|on|of|between|and)\b/g, ' ').replace(/\s+/g, ' ').trim();
+
+export function evalAnalysis(k: Knowledge, kind: 'claims' | 'flows' | 'agreements', gold: AnalysisGold[], nlp: Nlp = createNlp()): AnalysisEvalReport {
+  const extract = createDocumentExtractor(k, nlp);
+  let tp = 0, fp = 0, fn = 0;
+  const attrs: Record<string, { agree: number; of: number; rate: number }> = {};
+  const attr = (name: string, ok: boolean) => {
+    const a = (attrs[name] ??= { agree: 0, of: 0, rate: 0 });
+    a.of++;
+    if (ok) a.agree++;
+  };
+  const byCat: Record<string, { tp: number; fp: number; fn: number }> = {};
+  const misses: AnalysisEvalReport['misses'] = [];
+  for (const item of gold) {
+    const ctx = item.context ? item.context.trim() + '\n\n' : '';
+    const text = ctx + item.text;
+    const sentences: { idx: number; text: string; start: number; paragraph: number }[] = [];
+    for (const [a, b] of nlp.sentences(text)) sentences.push({ idx: sentences.length, text: text.slice(a, b), start: a, paragraph: 0 });
+    const x = extract({ id: `eval:${item.id}`, published: isoDate(item.date), authors: item.authors ?? [], text, sentences });
+    const cat = (byCat[item.category ?? '-'] ??= { tp: 0, fp: 0, fn: 0 });
+    const missing: string[] = [];
+    let left: Record<string, unknown>[];
+    let match: (e: Record<string, unknown>, p: Record<string, unknown>) => boolean;
+    let check: (e: Record<string, unknown>, p: Record<string, unknown>) => void;
+    let show: (r: Record<string, unknown>) => string;
+    if (kind === 'claims') {
+      left = x.claims.filter((c) => c.span[0] >= ctx.length) as unknown as Record<string, unknown>[];
+      match = (e, p) => e.kind === p.kind;
+      check = (e, p) => {
+        const ek = e.holder_kind as string;
+        attr('holder_kind', ek === p.holder_kind);
+        attr('holder', e.holder === 'authors' ? p.holder_kind === 'author' : String(p.holder).toLowerCase().includes(String(e.holder).toLowerCase().split(' ').pop()!));
+        if (e.likelihood === null || e.likelihood === undefined) attr('likelihood (none given)', p.likelihood === null);
+        else attr('likelihood ±0.15', typeof p.likelihood === 'number' && Math.abs((p.likelihood as number) - (e.likelihood as number)) <= 0.15);
+        const about = new Set(p.about as string[]);
+        attr('about ⊇ expected', (e.about as string[] ?? []).every((c) => about.has(c)));
+      };
+      show = (r) => `${r.kind}${r.likelihood != null ? ` ${r.likelihood}` : ''}`;
+    } else if (kind === 'flows') {
+      left = x.flows.map((f) => ({ ...f })) as unknown as Record<string, unknown>[];
+      match = (e, p) => (e.giver ?? null) === (p.giver ?? null) && (e.receiver ?? null) === (p.receiver ?? null) && e.category === p.category;
+      check = (e, p) => {
+        attr('status', e.status === p.status);
+        attr('item', String(p.item).toLowerCase().includes(String(e.item).toLowerCase().split(' ').pop()!.replace(/s$/, '')) || String(e.item).toLowerCase().includes(String(p.item).toLowerCase().split(' ').pop()!.replace(/s$/, '')));
+      };
+      show = (r) => `${r.giver ?? '?'}→${r.receiver ?? '?'} ${r.category} (${r.item}, ${r.status})`;
+    } else {
+      // one agreement per name in an item, whatever the number of evidence rows
+      const seen = new Set<string>();
+      left = x.agreements.filter((a) => (seen.has(a.agreement) ? false : (seen.add(a.agreement), true))) as unknown as Record<string, unknown>[];
+      match = (e, p) => {
+        const a = squashName(String(e.name)), b = squashName(String(p.name));
+        return a === b || (a.length > 2 && b.length > 2 && (a.includes(b) || b.includes(a)));
+      };
+      check = (e, p) => {
+        attr('parties', JSON.stringify([...(e.parties as string[])].sort()) === JSON.stringify([...(p.parties as string[])].sort()));
+        attr('signed', (e.signed ?? null) === (p.signed ?? null));
+        attr('status', e.status === p.status);
+        const arts = ((p.articles as { number: number }[]) ?? []).map((a) => a.number).sort((m, n) => m - n);
+        attr('articles', JSON.stringify(arts) === JSON.stringify([...((e.articles as number[]) ?? [])].sort((m, n) => m - n)));
+      };
+      show = (r) => String(r.name);
+    }
+    for (const e of item.expected) {
+      const j = left.findIndex((p) => match(e, p));
+      if (j >= 0) {
+        tp++;
+        cat.tp++;
+        check(e, left[j]);
+        left.splice(j, 1);
+      } else {
+        fn++;
+        cat.fn++;
+        missing.push(show(e));
+      }
+    }
+    fp += left.length;
+    cat.fp += left.length;
+    if (missing.length || left.length) misses.push({ id: item.id, text: item.text, missing, spurious: left.map(show) });
+  }
+  for (const a of Object.values(attrs)) a.rate = r3(a.agree / a.of);
+  return {
+    kind,
+    items: gold.length,
+    overall: score(tp, fp, fn),
+    attributes: attrs,
+    by_category: Object.fromEntries(Object.entries(byCat).sort().map(([c, v]) => [c, score(v.tp, v.fp, v.fn)])),
+    misses,
+  };
+}

@@ -1,7 +1,7 @@
 /** Commands over extracted records: code, events, actors, reprocess, eval, start. */
 import { Option, type Command } from 'commander';
 import { StatecraftError } from '../core/errors.js';
-import { evalEvents, evalMentions, readGold, type GoldEvent, type GoldMentions } from '../app/eval.js';
+import { evalAnalysis, evalEvents, evalMentions, goldKind, readGold, type AnalysisGold, type GoldEvent, type GoldMentions } from '../app/eval.js';
 import { reprocess } from '../app/reprocess.js';
 import { ingestPaths } from '../app/ingest.js';
 import { createDocumentExtractor, createKnowledge } from '../extract/index.js';
@@ -154,17 +154,23 @@ export function registerExtended(program: Command, io: Io, state: { code: number
     .action((file: string, o) => {
       const k = createKnowledge();
       const gold = readGold<GoldEvent & GoldMentions>(file);
-      const isMentions = gold.length > 0 && Array.isArray(gold[0].mentions);
-      const r = isMentions ? evalMentions(k, gold) : evalEvents(k, gold);
+      const kind = gold.length ? goldKind(gold[0] as unknown as Record<string, unknown>) : 'events';
+      const isMentions = kind === 'mentions';
+      const r = kind === 'mentions' ? evalMentions(k, gold) : kind === 'events' ? evalEvents(k, gold) : evalAnalysis(k, kind, gold as unknown as AnalysisGold[]);
       if (o.format === 'json') {
         io.out(JSON.stringify(r, null, 2));
         return;
       }
       const line = (name: string, s: { precision: number; recall: number; f1: number; tp: number; fp: number; fn: number }) =>
         `${name.padEnd(14)} P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}   (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
-      io.out(`${file}: ${r.items} items (${isMentions ? 'actor mentions' : 'events on (source, target, root)'})`);
+      const what = { mentions: 'actor mentions', events: 'events on (source, target, root)', claims: 'claims on kind', flows: 'flows on (giver, receiver, category)', agreements: 'agreements on name' }[kind];
+      io.out(`${file}: ${r.items} items (${what})`);
       io.out(line('overall', r.overall));
-      if (!isMentions) {
+      if ('attributes' in r) {
+        io.out('of the matched, how many agree on:');
+        for (const [a, v] of Object.entries((r as { attributes: Record<string, { rate: number; agree: number; of: number }> }).attributes)) io.out(`  ${a.padEnd(26)} ${v.rate.toFixed(3)}  (${v.agree}/${v.of})`);
+      }
+      if (kind === 'events') {
         const ev = r as ReturnType<typeof evalEvents>;
         io.out(line('full code', ev.full_code));
         io.out('by root:');
