@@ -11,6 +11,7 @@ import { createDocumentExtractor, createExtractor, createKnowledge } from '../ex
 import { createNlp } from '../nlp/nlp.js';
 import { openStore } from '../store/store.js';
 import { generateCorpus } from './corpus.js';
+import { apiLatency, fillStore } from './api.js';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 5000);
 const results: Record<string, unknown> = { when: new Date().toISOString(), node: process.version, docs: DOCS };
@@ -82,6 +83,16 @@ async function main() {
     results.code_share_of_ceiling = round(ceilingSecs / codeSecs);
     results.mentions_per_s = round(mentions / codeSecs);
     sample();
+    // 3. API latency on a store of generated events
+    const apiEvents = Number(process.env.BENCH_API_EVENTS ?? 100000);
+    const apiStore = await openStore(path.join(dir, 'api-db'));
+    const t3 = performance.now();
+    await fillStore(apiStore, apiEvents);
+    results.api_store_events = apiEvents;
+    results.api_fill_seconds = round((performance.now() - t3) / 1000);
+    results.api_ms = await apiLatency(apiStore);
+    await apiStore.close();
+    sample();
     results.peak_rss_mb = round(peak / 1e6);
   } finally {
     clearInterval(timer);
@@ -95,7 +106,7 @@ async function main() {
     /* first run */
   }
   writeFileSync(out, JSON.stringify({ ...prev, ...results }, null, 2) + '\n');
-  for (const [k, v] of Object.entries(results)) console.log(`${k.padEnd(30)} ${v}`);
+  for (const [k, v] of Object.entries(results)) console.log(`${k.padEnd(30)} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
 }
 
 function round(x: number): number {

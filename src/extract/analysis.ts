@@ -69,7 +69,7 @@ const SPEECH = new Set(['said', 'says', 'say', 'argued', 'argues', 'argue', 'bel
 // ---- flow cues -------------------------------------------------------------------------
 const GIVE = /\b(?:suppl(?:y|ies|ied|ying)|sell(?:s|ing)?|sold|send(?:s|ing)?|sent|ship(?:s|ped|ping)?|provid(?:e|es|ed|ing)|deliver(?:s|ed|ing)?|transfer(?:s|red|ring)?|give[sn]?|gave|giving|export(?:s|ed|ing)?|offer(?:s|ed|ing)?|furnish(?:es|ed)?|hand(?:s|ed)? over|extend(?:s|ed)?|lend(?:s|ing)?|lent|donat(?:e|es|ed)|grant(?:s|ed)?|dispatch(?:es|ed)?|deploy(?:s|ed|ing)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|funnel(?:s|ed|led)?|assist(?:s|ed|ing)?|help(?:s|ed|ing)?)\b/i;
 const RECEIVE = /\b(?:receiv(?:e|es|ed|ing)|obtain(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|(?:buy|buys|bought|buying)|purchas(?:e|es|ed|ing)|import(?:s|ed|ing)?|get(?:s|ting)?|got|gain(?:s|ed|ing)?|secur(?:e|es|ed|ing)|procur(?:e|es|ed|ing))\b/i;
-const WANT = /\b(?:seek(?:s|ing)?|sought|want(?:s|ed|ing)?|need(?:s|ed|ing)?|hop(?:e|es|ed|ing) (?:for|to (?:get|obtain|receive|secure|acquire))|look(?:s|ed|ing)? for|ask(?:s|ed|ing)? for|request(?:s|ed|ing)?|access to|covet(?:s|ed)?|crav(?:e|es|ed)|in search of|after)\b/i;
+const WANT = /\b(?:seek(?:s|ing)?|sought|want(?:s|ed|ing)?|need(?:s|ed|ing)?|hop(?:e|es|ed|ing) (?:for|to (?:get|obtain|receive|secure|acquire))|look(?:s|ed|ing)? for|ask(?:s|ed|ing)?|request(?:s|ed|ing)?|press(?:es|ed|ing)?|court(?:s|ed|ing)?|lobb(?:y|ies|ied|ying)|access to|covet(?:s|ed)?|crav(?:e|es|ed)|in search of)\b/i;
 const NOMINAL_GIVE = /\b(?:sales?|transfers?|deliveries|delivery|shipments?|supply|supplies|exports?|provision|assistance|aid|help|support|cover|shelter|deployment|dispatch)\b/i;
 const NEGATED = /\b(?:not|n't|never|no|denie[sd]|deny|refused?|declined?|halted|stopped|ended)\b/i;
 const POSSIBLE_RE = /\b(?:could|may|might|can|would|possibl[ey]|potential(?:ly)?|perhaps|likely|reportedly considering|consider(?:s|ing)?)\b/i;
@@ -296,7 +296,10 @@ export function createAnalyzer(k: AnalysisKnowledge) {
       if (want >= 0 && (give < 0 || want < give)) {
         const subj = actors.filter((m) => m.span[1] <= want).pop() ?? before.at(-1) ?? null;
         receiver = subj ? countryAt(subj) : null;
-        giver = fromX ? countryAt(fromX) : null;
+        // "asked Moscow for", "is pressing Washington for": the one asked gives
+        const asked = /\b(?:ask(?:s|ed|ing)?|press(?:es|ed|ing)?|urg(?:e|es|ed|ing)|lobb(?:y|ies|ied|ying)|court(?:s|ed|ing)?|request(?:s|ed|ing)?)\s+(?:the\s+)?$/i;
+        const objOfAsk = actors.find((m) => m.span[0] > want && m.country !== receiver && asked.test(text.slice(0, m.span[0] - s.start)));
+        giver = fromX && fromX.country !== receiver ? countryAt(fromX) : objOfAsk ? countryAt(objOfAsk) : null;
         status = 'sought';
       } else if (receive >= 0 && (give < 0 || receive < give)) {
         const subj = actors.filter((m) => m.span[1] <= receive).pop() ?? null;

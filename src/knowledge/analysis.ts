@@ -58,7 +58,14 @@ export function loadAnalysisKnowledge(dataDir: string): AnalysisKnowledge {
   for (const n of w.negation?.patterns ?? []) wep.add(phraseKeys(n.pattern), { phrase: n.pattern, likelihood: n.likelihood, modal: false, negated: true });
   const items = new TokenTrie<ItemTerm>();
   const it = (loadYaml(dataDir, 'flows/items.yaml') as { items?: { item: string; category: FlowCategory; terms?: string[] }[] } | null)?.items ?? [];
-  for (const i of it) for (const t of new Set([i.item, ...(i.terms ?? [])])) items.add(phraseKeys(t), { item: i.item, category: i.category });
+  for (const i of it) {
+    for (const t of new Set([i.item, ...(i.terms ?? [])])) {
+      items.add(phraseKeys(t), { item: i.item, category: i.category });
+      // "air defense" and "air-defense" are one term
+      if (t.includes(' ')) items.add(phraseKeys(t.replace(/ /g, '-')), { item: i.item, category: i.category });
+      else if (t.includes('-')) items.add(phraseKeys(t.replace(/-/g, ' ')), { item: i.item, category: i.category });
+    }
+  }
   const provisions: Provision[] = [];
   const sdir = path.join(dataDir, 'sanctions');
   if (existsSync(sdir)) {
