@@ -16,6 +16,8 @@ export interface SentenceInput {
   idx: number;
   text: string;
   start: number;
+  /** the shared tokenizer's tokens, when the caller has them */
+  toks?: Tok[];
 }
 
 export interface DocInput {
@@ -54,7 +56,15 @@ export function createActorRecognizer(k: ActorKnowledge) {
     const mentions: Mention[] = [];
     const actors = new Map<string, Actor>();
     const docFold = fold(doc.text);
-    const hasWord = (w: string) => new RegExp(`\\b${fold(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(docFold);
+    const wordCache = new Map<string, boolean>();
+    const hasWord = (w: string) => {
+      let v = wordCache.get(w);
+      if (v === undefined) {
+        v = new RegExp(`\\b${fold(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(docFold);
+        wordCache.set(w, v);
+      }
+      return v;
+    };
     // authors: a per-document dictionary, matched before everything else
     const authorTrie = new TokenTrie<{ id: string; name: string }>();
     const authorSurnames = new Set<string>();
@@ -85,7 +95,7 @@ export function createActorRecognizer(k: ActorKnowledge) {
     };
 
     for (const s of doc.sentences) {
-      const toks = tokenize(s.text, s.start);
+      const toks = s.toks ?? tokenize(s.text, s.start);
       let i = 0;
       while (i < toks.length) {
         // 1. authors first

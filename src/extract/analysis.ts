@@ -3,10 +3,9 @@
  * (what flows from whom to whom), agreements (named treaties and their articles), and
  * compliance (which sanctions provisions an event or flow may breach).
  */
-import { createHash } from 'node:crypto';
 import type { ClaimKind, ClaimRecord, ComplianceRecord, EventRecord, FlowRecord, FlowStatus, Mention, Span } from '../core/types.js';
 import type { AnalysisKnowledge, Wep } from '../knowledge/analysis.js';
-import { tokenize, type Tok } from '../knowledge/text.js';
+import { hash64, tokenize, type Tok } from '../knowledge/text.js';
 import { findDates } from './dates.js';
 
 export interface AnalysisSentence {
@@ -15,6 +14,8 @@ export interface AnalysisSentence {
   start: number;
   /** authors of the section holding the sentence, if it has its own byline */
   sectionAuthors: string[];
+  /** the shared tokenizer's tokens, when the caller has them */
+  toks?: Tok[];
 }
 
 export interface AnalysisDoc {
@@ -55,7 +56,7 @@ export interface AnalysisResult {
   compliance: ComplianceRow[];
 }
 
-const h = (s: string) => createHash('sha1').update(s).digest('hex').slice(0, 16);
+const h = hash64;
 
 // ---- claim cues: the words analysts use for each kind --------------------------------
 const DISAGREE = /\b(?:do(?:es)? not agree|don't agree|disagree[sd]?|contrary to|is mistaken|are mistaken|misreads?|overstate[sd]?|understate[sd]?|wrong to|not convinced|unconvinced|(?:reject|dispute|challenge)s? the (?:view|argument|notion|idea|claim|assumption|observation)|others (?:argue|contend|believe|say)|critics (?:argue|contend|say)|some (?:analysts|observers|experts|commentators) (?:argue|believe|contend|say)|conventional wisdom|widely held (?:view|belief|assumption)|it is a mistake|this view (?:ignores|misses)|that argument (?:ignores|misses)|(?:is|are) not (?:as|so) (?:simple|clear|straightforward))\b/i;
@@ -191,7 +192,7 @@ export function createAnalyzer(k: AnalysisKnowledge) {
     const pending: { nums: number[]; summary: string; year: string | null; own: AgreementEvidenceRow | null; s: AnalysisSentence }[] = [];
     for (const s of doc.sentences) {
       const ms = (bySentence.get(s.idx) ?? []).filter((m) => m.via !== 'author');
-      const toks = tokenize(s.text, s.start);
+      const toks = s.toks ?? tokenize(s.text, s.start);
       const words = toks.filter((t) => /\p{L}/u.test(t.text)).length;
       const evs = eventsBySentence.get(s.idx) ?? [];
 

@@ -6,6 +6,23 @@ import * as chrono from 'chrono-node';
 import type { Modality } from '../core/types.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * chrono-node's casual English parser without the time-of-day parsers: events are dated to
+ * the day at most, and dropping those parsers makes parsing about 3.5 times faster.
+ */
+const DATE_PARSERS = new Set([
+  'ENYearMonthDayParser', 'ISOFormatParser', 'SlashDateFormatParser', 'ENMonthNameLittleEndianParser', 'ENMonthNameMiddleEndianParser',
+  'ENWeekdayParser', 'ENSlashMonthFormatParser', 'ENTimeUnitAgoFormatParser', 'ENTimeUnitLaterFormatParser', 'ENYearMonthNameParser',
+  'ENCasualDateParser', 'ENMonthNameParser', 'ENRelativeDateFormatParser', 'ENTimeUnitCasualRelativeFormatParser',
+]);
+const parser = (() => {
+  const c = chrono.casual.clone();
+  const lean = c.parsers.filter((p) => DATE_PARSERS.has(p.constructor.name));
+  // if a chrono release renames its parsers, keep the full set rather than lose dates
+  if (lean.length >= 10) c.parsers = lean;
+  return c;
+})();
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 export interface Found {
@@ -62,7 +79,7 @@ export function findDates(text: string, published: string | null, modality: Moda
     }
   }
   if (ref) {
-    for (const r of wins.flatMap(([a, b]) => chrono.parse(text.slice(a, b), { instant: ref, timezone: 'UTC' }, { forwardDate: false }).map((x) => Object.assign(x, { index: x.index + a })))) {
+    for (const r of wins.flatMap(([a, b]) => parser.parse(text.slice(a, b), { instant: ref, timezone: 'UTC' }, { forwardDate: false }).map((x) => Object.assign(x, { index: x.index + a })))) {
       const c = r.start;
       const y = c.isCertain('year'), mo = c.isCertain('month'), d = c.isCertain('day'), wd = c.isCertain('weekday');
       if (!y && !mo && !d && !wd) continue; // "this week", "now": no point to pin
@@ -80,7 +97,7 @@ export function findDates(text: string, published: string | null, modality: Moda
       take(r.index, r.text.length, iso);
     }
   } else {
-    for (const r of wins.flatMap(([a, b]) => chrono.parse(text.slice(a, b)).map((x) => Object.assign(x, { index: x.index + a })))) {
+    for (const r of wins.flatMap(([a, b]) => parser.parse(text.slice(a, b)).map((x) => Object.assign(x, { index: x.index + a })))) {
       const c = r.start;
       if (!c.isCertain('year')) continue;
       const dt = c.date();

@@ -4,11 +4,11 @@
  * before the verb, object or prepositional target after it, passives, coordination,
  * possessives and compounds for nominals), then modality, attribution, date and place.
  */
-import { createHash } from 'node:crypto';
 import type { EventRecord, Location, Mention, Modality } from '../core/types.js';
 import type { Codebook } from '../knowledge/codebook.js';
 import type { NounPattern, Patterns, VerbPattern } from '../knowledge/patterns.js';
 import type { Token } from '../nlp/nlp.js';
+import { hash64 } from '../knowledge/text.js';
 import { findDates, resolveEventDate, type Found } from './dates.js';
 
 export interface SentenceContext {
@@ -60,9 +60,7 @@ const PREP_POS = new Set(['ADP']);
 /** verbs whose object noun carries the event ("paid a visit", "held talks", "made a trip") */
 const LIGHT_VERBS = new Set(['make', 'pay', 'hold', 'conduct', 'launch', 'begin', 'start', 'stage', 'carry', 'undertake', 'wrap', 'complete', 'host', 'attend', 'join', 'open', 'end', 'resume', 'announce', 'plan', 'propose', 'seek', 'impose', 'order', 'authorize', 'approve', 'continue', 'step', 'intensify', 'escalate', 'mount', 'unleash', 'carry out']);
 
-function hash(s: string): string {
-  return createHash('sha1').update(s).digest('hex').slice(0, 16);
-}
+const hash = hash64;
 
 export function createEventCoder(patterns: Patterns, codebook: Codebook) {
   return function code(ctx: SentenceContext): EventRecord[] {
@@ -73,6 +71,8 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
     const tokOf = (m: Mention) => toks.findIndex((t) => t.end > m.span[0]);
     const mentionTok = parts.map((m) => ({ m, first: tokOf(m), last: lastTok(toks, m.span[1]) }));
     const lemmaAt = (i: number) => compoundLemma(toks, i);
+    const inMention = new Uint8Array(toks.length);
+    for (const x of mentionTok) for (let j = Math.max(0, x.first); j <= x.last; j++) inMention[j] = 1;
     // a clause ends at ; or a subordinator, and at ", and" / ", but" before a new clause
     const brk = (j: number) => CLAUSE_BREAK.has(toks[j].norm) || (toks[j].norm === ',' && ['and', 'but', 'while', 'as', 'which', 'who', 'whereas'].includes(toks[j + 1]?.norm ?? ''));
 
@@ -80,7 +80,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       // inside an actor mention: never a trigger ("the Summit" in a name is rare; "Korea" never)
-      if (mentionTok.some((x) => i >= x.first && i <= x.last)) continue;
+      if (inMention[i]) continue;
       const lemma = lemmaAt(i);
       if (t.pos === 'VERB' || (t.pos === 'NOUN' && lemma.includes('-') && patterns.verbs.has(lemma))) {
         const vp = patterns.verbs.get(lemma);

@@ -9,7 +9,7 @@ import { loadCodebook, type Codebook } from '../knowledge/codebook.js';
 import { DEFAULT_DATA_DIR } from '../knowledge/load.js';
 import { loadPatterns, type Patterns } from '../knowledge/patterns.js';
 import { loadGazetteer, type Gazetteer } from '../knowledge/places.js';
-import { tokenize } from '../knowledge/text.js';
+import { tokenize, type Tok } from '../knowledge/text.js';
 import { createNlp, type Nlp } from '../nlp/nlp.js';
 import { createActorRecognizer } from './actors.js';
 import { createEventCoder } from './events.js';
@@ -54,9 +54,8 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
   const code = createEventCoder(k.patterns, k.codebook);
   const analyze = createAnalyzer(k.analysis);
 
-  function placesIn(s: SentenceIn, mentions: Mention[]): { span: [number, number]; location: Location }[] {
+  function placesIn(s: SentenceIn, toks: Tok[], mentions: Mention[]): { span: [number, number]; location: Location }[] {
     const out: { span: [number, number]; location: Location }[] = [];
-    const toks = tokenize(s.text, s.start);
     for (let i = 0; i < toks.length; i++) {
       const hit = k.places.trie.longestAt(toks, i);
       if (!hit || !toks[i].cap) continue;
@@ -79,12 +78,14 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
   }
 
   return function extract(doc: DocumentIn): Extraction {
+    // one tokenization per sentence, shared by actors, places and analysis
+    const toksOf = new Map(doc.sentences.map((s) => [s.idx, tokenize(s.text, s.start)]));
     const { mentions, actors } = recognize({
       id: doc.id,
       date: doc.published,
       authors: doc.authors,
       text: doc.text,
-      sentences: doc.sentences.map((s) => ({ idx: s.idx, text: s.text, start: s.start })),
+      sentences: doc.sentences.map((s) => ({ idx: s.idx, text: s.text, start: s.start, toks: toksOf.get(s.idx) })),
     });
     const bySentence = new Map<number, Mention[]>();
     for (const m of mentions) {
@@ -98,7 +99,7 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
       const ms = bySentence.get(s.idx) ?? [];
       if (!ms.some((m) => m.via !== 'author' && m.via !== 'place')) continue;
       const tokens = nlp.tokens(s.text, s.start);
-      for (const e of code({ doc: doc.id, idx: s.idx, text: s.text, start: s.start, published: doc.published, lead: s.paragraph === firstPara, tokens, mentions: ms, places: placesIn(s, ms) })) {
+      for (const e of code({ doc: doc.id, idx: s.idx, text: s.text, start: s.start, published: doc.published, lead: s.paragraph === firstPara, tokens, mentions: ms, places: placesIn(s, toksOf.get(s.idx)!, ms) })) {
         // one event per fact in a document: same source, target, code root, date and modality
         const key = `${e.source}|${e.target}|${e.root}|${e.date}|${e.modality}`;
         if (seen.has(key)) continue;
@@ -123,7 +124,7 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
     const sectionAuthors = (s: SentenceIn) => doc.sections?.find((x) => s.start >= x.span[0] && s.start < x.span[1])?.authors ?? [];
     const a = analyze({
       id: doc.id, published: doc.published, authors: doc.authors, text: doc.text, mentions, events,
-      sentences: doc.sentences.map((s) => ({ idx: s.idx, text: s.text, start: s.start, sectionAuthors: sectionAuthors(s) })),
+      sentences: doc.sentences.map((s) => ({ idx: s.idx, text: s.text, start: s.start, sectionAuthors: sectionAuthors(s), toks: toksOf.get(s.idx) })),
     });
     const compliance = complianceFor(k.analysis, doc.id, doc.text, a.flows, events);
     return { actors: [...used.values()], mentions, events, claims: a.claims, flows: a.flows, agreements: a.agreements, compliance };

@@ -54,3 +54,16 @@ export function phraseKeys(phrase: string): string[] {
 export function slug(name: string): string {
   return fold(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
+
+/** A fast, stable 64-bit string hash (cyrb53) as 16 hex digits: record ids, not security. */
+export function hash64(s: string): string {
+  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+}
