@@ -67,12 +67,12 @@ export function createActorRecognizer(k: ActorKnowledge) {
     };
     // authors: a per-document dictionary, matched before everything else
     const authorTrie = new TokenTrie<{ id: string; name: string }>();
-    const authorSurnames = new Set<string>();
+    const authorSurnames = new Map<string, { id: string; name: string }>();
     for (const a of doc.authors) {
       let id = `person:${slug(a)}`;
       if (k.actors.has(id)) id = `author:${slug(a)}`;
       authorTrie.add(tokenize(a).map((t) => t.key), { id, name: a });
-      authorSurnames.add(fold(a.split(/\s+/).at(-1) ?? ''));
+      authorSurnames.set(fold(a.split(/\s+/).at(-1) ?? ''), { id, name: a });
     }
     /** short form (folded) → person id of the last full mention */
     const lastFull = new Map<string, string>();
@@ -98,7 +98,14 @@ export function createActorRecognizer(k: ActorKnowledge) {
       const toks = s.toks ?? tokenize(s.text, s.start);
       let i = 0;
       while (i < toks.length) {
-        // 1. authors first
+        // 1. authors first; a bare surname is the author's when an author's verb follows ("Kim argues")
+        const sur = toks[i].cap ? authorSurnames.get(toks[i].key) : undefined;
+        if (sur && !(toks[i + 1]?.cap && NAME_TOKEN.test(toks[i + 1].text)) && authorVerbNear(toks, i + 1)) {
+          personActor(sur.id, sur.name, null, null, actors);
+          emit({ sentence: s.idx, span: [toks[i].start, toks[i].end], text: toks[i].text, actor: sur.id, country: null, org: null, role: null, via: 'author' });
+          i++;
+          continue;
+        }
         const am = authorTrie.matchesAt(toks, i)[0];
         if (am && toks[i].cap) {
           const [end, [a]] = am;
@@ -232,12 +239,27 @@ export function createActorRecognizer(k: ActorKnowledge) {
       const prevM = mentions.at(-1);
       let country: string | null = null;
       let adj: Mention | null = null;
+      let adjacent = false;
       if (prevM && prevM.sentence === s.idx) {
         const gapToks = toks.filter((t) => t.start >= prevM.span[1] && t.end <= toks[i].start).map((t) => t.key).join(' ');
-        if ((gapToks === '' || gapToks === "' s" || gapToks === "'") && (prevM.via === 'adj' || prevM.via === 'dict') && !prevM.actor.includes(':')) {
+        adjacent = gapToks === '' || gapToks === "' s" || gapToks === "'";
+        if (adjacent && (prevM.via === 'adj' || prevM.via === 'dict') && !prevM.actor.includes(':')) {
           country = prevM.country;
           adj = prevM;
         }
+      }
+      const titleWords = toks.slice(i, end).map((t) => t.key).join(' ');
+      // "the NATO secretary-general", "the IAEA chief", "the Pentagon chief": an organisation's or a branch's head
+      if (adjacent && prevM && !prevM.actor.startsWith('person:') && (prevM.actor.startsWith('org:') || /^[A-Z]{3}(MIL|SPY)$/.test(prevM.actor)) && !nameAt(toks, end)) {
+        const holder = prevM.actor.startsWith('org:') ? orgHead(prevM.org, titleWords) : officeHolder(k, prevM.actor.endsWith('MIL') ? 'defense_minister' : 'intelligence_chief', prevM.country!, doc.date);
+        if (holder) return replaceWithPerson(s, toks, i, end, prevM, holder, role);
+      }
+      // "his Japanese counterpart": the holder, in that country, of the office the last person named holds
+      if (/\bcounterparts?$/.test(titleWords) && country) {
+        const other = [...recent].reverse().find((m) => m.actor.startsWith('person:') && m.country && m.country !== country && m.via !== 'author');
+        const office = other ? roleAt(k.people.get(other.actor) ?? { roles: [] } as never, doc.date)?.office : null;
+        const holder = office ? officeHolder(k, office, country, doc.date) : null;
+        if (holder) return replaceWithPerson(s, toks, i, end, adj!, holder, role);
       }
       // a name after the title
       const n = nameAt(toks, end);
@@ -273,7 +295,44 @@ export function createActorRecognizer(k: ActorKnowledge) {
       }
       return end;
     }
+
+    /** Replace the modifier mention just emitted with the person a role phrase denotes. */
+    function replaceWithPerson(s: SentenceInput, toks: Tok[], i: number, end: number, modifier: Mention, holder: string, role: string): number {
+      const startTok = toks.findIndex((t) => t.start === modifier.span[0]);
+      const from = startTok > 0 && DETERMINERS.has(toks[startTok - 1].key) ? startTok - 1 : startTok;
+      const span: [number, number] = [toks[from].start, toks[end - 1].end];
+      mentions.pop();
+      recent.pop();
+      const p = k.people.get(holder)!;
+      registerFull(holder);
+      emit({ sentence: s.idx, span, text: s.text.slice(span[0] - s.start, span[1] - s.start), actor: holder, country: p.country, org: p.org ?? null, role: roleAt(p, doc.date)?.role ?? role, via: 'role' }, known(holder));
+      void i;
+      return end;
+    }
+
+    /** The person heading an organisation on the document's date. */
+    function orgHead(org: string | null, title: string): string | null {
+      if (!org) return null;
+      if (!/\b(?:secretary|chief|head|director|president|chair|leader|commissioner|representative)\b/.test(title)) return null;
+      const d = doc.date ?? '9999';
+      for (const p of k.people.values()) {
+        if ((p.org ?? '').toUpperCase() !== org.toUpperCase()) continue;
+        if (p.roles.some((r) => (!r.from || r.from <= d) && (!r.until || d < r.until))) return p.id;
+      }
+      return null;
+    }
   };
+}
+
+const AUTHOR_VERBS = new Set(['argue', 'argues', 'argued', 'note', 'notes', 'noted', 'write', 'writes', 'wrote', 'examine', 'examines', 'examined', 'contend', 'contends', 'suggest', 'suggests', 'find', 'finds', 'found', 'observe', 'observes', 'interviewed', 'interviews', 'explain', 'explains', 'conclude', 'concludes', 'quote', 'quotes', 'assess', 'assesses', 'believe', 'believes', 'warn', 'warns', 'recommend', 'recommends', 'and']);
+
+/** An author's verb right after a surname ("Kim argues", "Cha and Kim examine"). */
+function authorVerbNear(toks: Tok[], j: number): boolean {
+  for (let k = j; k < Math.min(toks.length, j + 4); k++) {
+    if (AUTHOR_VERBS.has(toks[k].key) && toks[k].key !== 'and') return true;
+    if (toks[k].key !== 'and' && toks[k].key !== ',' && !(toks[k].cap && NAME_TOKEN.test(toks[k].text))) return false;
+  }
+  return false;
 }
 
 /** Two or three capitalised name tokens (hyphenated parts allowed) starting at `i`. */
