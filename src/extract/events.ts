@@ -200,8 +200,10 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
             drop.add(outer);
           } else if (ol === 'threaten' || ol === 'warn') {
             if (['18', '19', '20'].includes(inner.code.slice(0, 2))) outer.code = '138';
+            if (outer.targets.length === 0) outer.targets = inner.targets;
             drop.add(inner);
           } else if (GOVERNING.has(ol)) {
+            if (outer.targets.length === 0 || outer.targets.every((t) => t.how === 'implied')) outer.targets = inner.targets;
             drop.add(inner);
           }
         }
@@ -214,7 +216,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       let end = i;
       let pattern = vp.lemma;
       if (vp.objects) {
-        const obj = objectAfter(i, vp.objects);
+        const obj = objectAfter(i, vp.objects) ?? objectBefore(i, vp.objects);
         if (obj) {
           if (obj.code === null) return null;
           code = obj.code;
@@ -234,6 +236,10 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         targets = targetAfter(end, vp.preps ?? [], i, !!vp.no_target);
       }
       if (sources.length === 0) return null;
+      if (targets.length === 0 && vp.default_target) {
+        const m: Mention = { doc: ctx.doc, sentence: ctx.idx, span: [toks[i].start, toks[end].end], text: toks[i].text, actor: vp.default_target, country: null, org: vp.default_target.replace(/^org:/, '').toUpperCase(), role: null, via: 'implied' };
+        targets = [{ m, how: 'implied' }];
+      }
       // "accused each other", "met one another": reciprocal
       const recip = toks.slice(end + 1, end + 4).map((t) => t.norm).join(' ');
       const reciprocal = /^(?:each other|one another)/.test(recip);
@@ -393,7 +399,15 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
     function byAgent(end: number): Participant[] {
       for (let j = end + 1; j < Math.min(toks.length, end + 10); j++) {
         if (CLAUSE_BREAK.has(toks[j].norm)) break;
-        if (toks[j].norm === 'by') return mentionsFrom(j + 1).map((m) => ({ m, how: 'by' }));
+        if (toks[j].norm === 'by') {
+          // "by a wave of Russian drones": the agent may sit behind a few words
+          for (let k2 = j + 1; k2 <= Math.min(toks.length - 1, j + 5); k2++) {
+            const ms = mentionsFrom(k2);
+            if (ms.length) return ms.map((m) => ({ m, how: 'by' }));
+            if (!['DET', 'ADJ', 'NUM', 'NOUN', 'ADP'].includes(toks[k2].pos) || (toks[k2].pos === 'ADP' && toks[k2].norm !== 'of')) break;
+          }
+          return [];
+        }
       }
       return [];
     }
@@ -432,6 +446,17 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         if (two in objects) return { code: objects[two], end: j + 1, key: two };
         if (t.lemma in objects) return { code: objects[t.lemma], end: j, key: t.lemma };
         if (t.norm in objects) return { code: objects[t.norm], end: j, key: t.norm };
+      }
+      return null;
+    }
+
+    /** "the troops that Pyongyang sent": the object is the relative clause's antecedent */
+    function objectBefore(i: number, objects: Record<string, string | null>): { code: string | null; end: number; key: string } | null {
+      for (let j = i - 1; j >= Math.max(0, i - 6); j--) {
+        if (toks[j].norm !== 'that' && toks[j].norm !== 'which') continue;
+        for (let k2 = j - 1; k2 >= Math.max(0, j - 3); k2--) {
+          if (toks[k2].lemma in objects) return { code: objects[toks[k2].lemma], end: i, key: toks[k2].lemma };
+        }
       }
       return null;
     }

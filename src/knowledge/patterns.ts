@@ -12,6 +12,8 @@ export interface VerbPattern {
   attribution?: boolean;
   /** code when an untargeted act (a launch) has a target after all ("launched missiles at Kyiv") */
   with_target?: string;
+  /** the target when the text names none (a veto is cast at the Security Council) */
+  default_target?: string;
 }
 
 export interface NounPattern {
