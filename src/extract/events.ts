@@ -138,7 +138,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         const span: [number, number] = [lo, hi];
         const quote = ctx.text.slice(lo - ctx.start, hi - ctx.start);
         const conf = Math.min(0.95, 0.5 + (s.how === 'subject' || s.how === 'by' || s.how === 'possessive' || s.how === 'compound' ? 0.2 : 0.1) + (t ? (t.how === 'object' || t.how.startsWith('prep') || t.how === 'compound' ? 0.2 : 0.1) : 0.1));
-        const id = `e_${hash(`${ctx.doc}|${span}|${s.m.actor}|${t?.m.actor ?? ''}|${code}`)}`;
+        const id = `e_${hash(`${ctx.doc}|${span}|${s.m.actor}|${t?.m.actor ?? ''}|${code}|${modality}|${date ?? ''}|${tr.form}`)}`;
         events.push({
           id,
           doc: ctx.doc,

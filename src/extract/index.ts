@@ -95,6 +95,7 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
     const firstPara = doc.sentences[0]?.paragraph ?? 0;
     const events: EventRecord[] = [];
     const seen = new Set<string>();
+    const ids = new Set<string>();
     for (const s of doc.sentences) {
       const ms = bySentence.get(s.idx) ?? [];
       if (!ms.some((m) => m.via !== 'author' && m.via !== 'place')) continue;
@@ -104,6 +105,9 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
         const key = `${e.source}|${e.target}|${e.root}|${e.date}|${e.modality}`;
         if (seen.has(key)) continue;
         seen.add(key);
+        // ids are unique within a document even when two records share words and actors
+        for (let n = 2; ids.has(e.id); n++) e.id = `${e.id.split('~')[0]}~${n}`;
+        ids.add(e.id);
         events.push(e);
       }
     }
