@@ -100,6 +100,11 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       }
     }
 
+    // a noun that is a clause trigger's object ("imposed sanctions on") is not a second event
+    for (let j = triggers.length - 1; j >= 0; j--) {
+      const n = triggers[j];
+      if (n.form === 'nominal' && triggers.some((c) => c.form === 'clause' && n.tok > c.tok && n.tok <= c.end)) triggers.splice(j, 1);
+    }
     governance(triggers);
     const events: EventRecord[] = [];
     // time expressions: parsed once per sentence, for what happened and for what is expected
@@ -192,7 +197,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
           const ol = toks[outer.tok].lemma;
           if (INTENT.has(ol)) {
             const r = inner.code.slice(0, 2);
-            outer.code = r === '04' ? '036' : inner.code === '045' ? '039' : r === '06' || r === '07' ? (inner.code.startsWith('062') || inner.code.startsWith('072') ? '0312' : '031') : r === '08' ? '035' : outer.code;
+            outer.code = inner.code === '045' ? '039' : r === '04' ? '036' : r === '06' || r === '07' ? (inner.code.startsWith('062') || inner.code.startsWith('072') ? '0312' : '031') : r === '08' ? '035' : outer.code;
             if (outer.targets.length === 0) outer.targets = inner.targets;
             drop.add(inner);
           } else if (ol === 'deny') {
