@@ -124,7 +124,9 @@ export function evalEvents(k: Knowledge, gold: GoldEvent[], nlp: Nlp = createNlp
   const misses: EventEvalReport['misses'] = [];
   for (const item of gold) {
     const { events } = runItem(extract, nlp, item);
-    const pred = events.map((e: EventRecord) => ({ key: `${norm(e.source_org ? `org:${e.source_org}` : e.source_country ?? e.source)}>${norm(e.target_org ? `org:${e.target_org}` : e.target_country ?? e.target)}:${e.root}`, code: e.cameo, modality: e.modality }));
+    // a group is itself (group:hamas), an organisation its org code, anything else its country
+    const side = (id: string | null, org: string | null, country: string | null) => norm(id?.startsWith('group:') ? id : org ? `org:${org}` : country ?? id);
+    const pred = events.map((e: EventRecord) => ({ key: `${side(e.source, e.source_org, e.source_country)}>${side(e.target, e.target_org, e.target_country)}:${e.root}`, code: e.cameo, modality: e.modality }));
     const exp = (item.no_events ? [] : item.expected).map((x) => ({ key: `${norm(x.source)}>${norm(x.target)}:${x.code.slice(0, 2)}`, code: x.code, modality: x.modality ?? 'factual' }));
     const left = [...pred];
     const missing: string[] = [];

@@ -241,7 +241,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         targets = targetAfter(end, vp.preps ?? [], i, !!vp.no_target);
       }
       if (sources.length === 0) return null;
-      if (targets.length === 0 && vp.default_target) {
+      if (vp.default_target && (targets.length === 0 || targets.every((t) => t.how === 'near' || t.how === 'object'))) {
         const m: Mention = { doc: ctx.doc, sentence: ctx.idx, span: [toks[i].start, toks[end].end], text: toks[i].text, actor: vp.default_target, country: null, org: vp.default_target.replace(/^org:/, '').toUpperCase(), role: null, via: 'implied' };
         targets = [{ m, how: 'implied' }];
       }
@@ -419,6 +419,9 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
 
     /** Object or prepositional target after the trigger, inside the clause. */
     function targetAfter(end: number, preps: string[], verb: number, noTarget = false): Participant[] {
+      const holder = end > verb ? mentionTok.find((y) => y.first <= end && y.last >= end && y.first > verb) : undefined;
+      if (holder) return coordinated(holder).map((m) => ({ m, how: 'object' }));
+      let ofTarget: Participant[] | null = null;
       const limit = Math.min(toks.length, end + 16);
       for (let j = end + 1; j < limit; j++) {
         const t = toks[j];
@@ -435,12 +438,16 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
           if (det && det.pos === 'ADP' && (preps.includes(det.norm) || (det.norm === 'to' && preps.length === 0))) return coordinated(x).map((m) => ({ m, how: `prep:${det.norm}` }));
           if (x.m.via === 'place') continue;
           if (det && det.pos === 'ADP' && ['in', 'at', 'near', 'from', 'during', 'after', 'before', 'over', 'amid', 'since'].includes(det.norm)) continue;
-          if (det?.norm === 'of' || det?.norm === "'s" || noTarget) continue;
+          if (det?.norm === 'of') {
+            // "the assets of Iranian officials": a target, if nothing better follows
+            ofTarget ??= coordinated(x).map((m) => ({ m, how: 'prep:of' }));
+            continue;
+          }
+          if (det?.norm === "'s" || noTarget) continue;
           return coordinated(x).map((m) => ({ m, how: 'near' }));
         }
       }
-      void verb;
-      return [];
+      return ofTarget ?? [];
     }
 
     function objectAfter(i: number, objects: Record<string, string | null>): { code: string | null; end: number; key: string } | null {
