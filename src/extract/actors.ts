@@ -38,6 +38,8 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'ac
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
 const GENERIC_TITLE = /s$|^(?:military|army|navy|government|regime|leadership|authorities|forces|troops|officials|diplomats|administration)$/;
 const NAME_TOKEN = /^\p{Lu}[\p{L}'’]*$/u;
+/** capitalised at a sentence's start, but never a given name ("In Georgia, …") */
+const FUNCTION_WORDS = new Set(['in', 'the', 'at', 'on', 'for', 'from', 'to', 'by', 'with', 'and', 'but', 'as', 'after', 'before', 'since', 'while', 'when', 'if', 'a', 'an', 'of', 'across', 'inside', 'outside', 'near', 'unlike', 'like', 'both', 'neither', 'southern', 'northern', 'eastern', 'western', 'central']);
 
 function caseOk(e: Entry, toks: Tok[], i: number, end: number): boolean {
   if (e.caseMode === 'any') return true;
@@ -189,7 +191,8 @@ export function createActorRecognizer(k: ActorKnowledge) {
           case 'ambiguous': {
             const amb = e.ambiguity!;
             // a name, not a place: "Michael Jordan", "Jordan Peterson"
-            if ((prev?.cap && NAME_TOKEN.test(prev.text) && i > 0 && !/^[.!?:"“]$/.test(toks[i - 2]?.text ?? '')) || (next?.cap && NAME_TOKEN.test(next.text) && !k.trie.matchesAt(toks, end).length)) {
+            const givenName = prev?.cap && NAME_TOKEN.test(prev.text) && !FUNCTION_WORDS.has(prev.key) && !/^[.!?:"“]$/.test(toks[i - 2]?.text ?? '');
+            if (givenName || (next?.cap && NAME_TOKEN.test(next.text) && !k.trie.matchesAt(toks, end).length)) {
               i = end;
               break;
             }
