@@ -68,7 +68,7 @@ const NEWS_PAST = /\b(?:arrived|met|visited|signed|held|announced|said|told|laun
 const SPEECH = new Set(['said', 'says', 'say', 'argued', 'argues', 'argue', 'believes', 'believed', 'told', 'noted', 'notes', 'warned', 'warns', 'stressed', 'stresses', 'insisted', 'insists', 'claimed', 'claims', 'contended', 'contends', 'wrote', 'writes', 'added', 'adds', 'stated', 'states', 'declared', 'declares', 'asserted', 'asserts', 'explained', 'explains', 'suggested', 'predicted', 'predicts', 'cautioned', 'cautions', 'maintained', 'maintains', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'pointed']);
 
 // ---- flow cues -------------------------------------------------------------------------
-const GIVE = /\b(?:suppl(?:y|ies|ied|ying)|sell(?:s|ing)?|sold|send(?:s|ing)?|sent|ship(?:s|ped|ping)?|provid(?:e|es|ed|ing)|deliver(?:s|ed|ing)?|transfer(?:s|red|ring)?|give[sn]?|gave|giving|export(?:s|ed|ing)?|offer(?:s|ed|ing)?|furnish(?:es|ed)?|hand(?:s|ed)? over|extend(?:s|ed)?|lend(?:s|ing)?|lent|donat(?:e|es|ed)|grant(?:s|ed)?|dispatch(?:es|ed)?|deploy(?:s|ed|ing)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|funnel(?:s|ed|led)?|assist(?:s|ed|ing)?|help(?:s|ed|ing)?)\b/i;
+const GIVE = /\b(?:rush(?:es|ed)?|airlift(?:s|ed)?|flew|suppl(?:y|ies|ied|ying)|sell(?:s|ing)?|sold|send(?:s|ing)?|sent|ship(?:s|ped|ping)?|provid(?:e|es|ed|ing)|deliver(?:s|ed|ing)?|transfer(?:s|red|ring)?|give[sn]?|gave|giving|export(?:s|ed|ing)?|offer(?:s|ed|ing)?|furnish(?:es|ed)?|hand(?:s|ed)? over|extend(?:s|ed)?|lend(?:s|ing)?|lent|donat(?:e|es|ed)|grant(?:s|ed)?|dispatch(?:es|ed)?|deploy(?:s|ed|ing)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|funnel(?:s|ed|led)?|assist(?:s|ed|ing)?|help(?:s|ed|ing)?)\b/i;
 const RECEIVE = /\b(?:receiv(?:e|es|ed|ing)|obtain(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|(?:buy|buys|bought|buying)|purchas(?:e|es|ed|ing)|import(?:s|ed|ing)?|get(?:s|ting)?|got|gain(?:s|ed|ing)?|secur(?:e|es|ed|ing)|procur(?:e|es|ed|ing))\b/i;
 const WANT = /\b(?:seek(?:s|ing)?|sought|want(?:s|ed|ing)?|need(?:s|ed|ing)?|hop(?:e|es|ed|ing) (?:for|to (?:get|obtain|receive|secure|acquire))|look(?:s|ed|ing)? for|ask(?:s|ed|ing)?|request(?:s|ed|ing)?|press(?:es|ed|ing)?|court(?:s|ed|ing)?|lobb(?:y|ies|ied|ying)|access to|covet(?:s|ed)?|crav(?:e|es|ed)|in search of)\b/i;
 const NOMINAL_GIVE = /\b(?:sales?|transfers?|deliveries|delivery|shipments?|supply|supplies|exports?|provision|assistance|aid|help|support|cover|shelter|deployment|dispatch)\b/i;
@@ -230,8 +230,11 @@ export function createAnalyzer(k: AnalysisKnowledge) {
         if (!items.some((x) => x.item === it.item)) items.push({ ...it, at: toks[i].start, end: toks[end - 1].end });
         i = end - 1;
       }
-      if (items.length && ms.length) {
-        for (const f of flowsIn(s, items, ms, evs)) flows.push(f);
+      // "according to Ukrainian intelligence" names a source, not an item
+      const acc = /\baccording to\b[^,.;]*/i.exec(s.text);
+      const itemsHere = acc ? items.filter((it) => !(it.at >= s.start + acc.index && it.at < s.start + acc.index + acc[0].length)) : items;
+      if (itemsHere.length && ms.length) {
+        for (const f of barterIn(s, itemsHere, ms) ?? flowsIn(s, itemsHere, ms, evs)) flows.push(f);
       }
 
       // ---- agreements
@@ -271,6 +274,22 @@ export function createAnalyzer(k: AnalysisKnowledge) {
     }
     return { claims, flows, agreements: mergeAgreements(agreements), compliance: [] };
 
+    /** "swapped artillery rounds for Russian grain": two flows, opposite ways */
+    function barterIn(s: AnalysisSentence, items: { item: string; category: FlowRecord['category']; at: number; end: number }[], ms: Mention[]): FlowEvidenceRow[] | null {
+      if (items.length < 2) return null;
+      const [a, b] = items;
+      const between = s.text.slice(a.end - s.start, b.at - s.start);
+      if (!/^\s+(?:\w+\s+){0,2}?(?:for|in (?:exchange|return) for)\s+(?:\w+\s+){0,2}$/i.test(between) && !/\b(?:swap|trade|barter|exchange)/i.test(s.text.slice(0, a.at - s.start))) return null;
+      if (!/^\s+(?:\w+\s+){0,3}?(?:for|in (?:exchange|return) for)\s/i.test(between)) return null;
+      const actors = ms.filter((m) => m.country && m.via !== 'place');
+      const subj = actors.filter((m) => m.span[1] <= a.at).pop();
+      const other = actors.find((m) => m.country !== subj?.country);
+      if (!subj || !other) return null;
+      const span: Span = [s.start, s.start + s.text.length];
+      const mk = (it: typeof a, g: string, r: string): FlowEvidenceRow => ({ id: `f_${h(`${g}|${r}|${it.item}`)}`, giver: g, receiver: r, item: it.item, category: it.category, status: 'delivered', span, quote: s.text });
+      return [mk(a, subj.country!, other.country!), mk(b, other.country!, subj.country!)];
+    }
+
     function flowsIn(s: AnalysisSentence, items: { item: string; category: FlowRecord['category']; at: number; end: number }[], ms: Mention[], evs: EventRecord[]): FlowEvidenceRow[] {
       const text = s.text;
       if (NEGATED.test(text.slice(0, Math.max(0, items[0].at - s.start)).split(/[,;]/).pop() ?? '') && /\b(?:not|n't|never|denie[sd]|deny|refused?)\b/i.test(text)) return [];
@@ -300,7 +319,9 @@ export function createAnalyzer(k: AnalysisKnowledge) {
         // "asked Moscow for", "is pressing Washington for": the one asked gives
         const asked = /\b(?:ask(?:s|ed|ing)?|press(?:es|ed|ing)?|urg(?:e|es|ed|ing)|lobb(?:y|ies|ied|ying)|court(?:s|ed|ing)?|request(?:s|ed|ing)?)\s+(?:the\s+)?$/i;
         const objOfAsk = actors.find((m) => m.span[0] > want && m.country !== receiver && asked.test(text.slice(0, m.span[0] - s.start)));
-        giver = fromX && fromX.country !== receiver ? countryAt(fromX) : objOfAsk ? countryAt(objOfAsk) : null;
+        // "wants Moscow to invest", "hopes Moscow will share": the one wanted of gives
+        const wantedOf = actors.find((m) => m.span[0] > want && m.span[0] - want <= 24 && m.country !== receiver && /^\s*(?:to|will|would|could)\b/.test(text.slice(m.span[1] - s.start)));
+        giver = fromX && fromX.country !== receiver ? countryAt(fromX) : objOfAsk ? countryAt(objOfAsk) : wantedOf ? countryAt(wantedOf) : null;
         status = 'sought';
       } else if (receive >= 0 && (give < 0 || receive < give)) {
         const subj = actors.filter((m) => m.span[1] <= receive).pop() ?? null;
@@ -330,7 +351,16 @@ export function createAnalyzer(k: AnalysisKnowledge) {
         if (ev?.modality === 'possible') status = 'possible';
       }
       const span: [number, number] = [s.start, s.start + text.length];
-      return items.map((it) => ({ id: `f_${h(`${giver}|${receiver}|${it.item}`)}`, giver, receiver, item: it.item, category: it.category, status, span, quote: text }));
+      return items.map((it) => {
+        // "Russian gas", "North Korean workers": a country adjective before the item names where it comes from
+        const origin = actors.find((m) => m.via === 'adj' && m.span[1] <= it.at && it.at - m.span[1] <= 12 && !/[,;]/.test(text.slice(m.span[1] - s.start, it.at - s.start)));
+        let g = giver, r = receiver;
+        if (origin && origin.country !== receiver && (status === 'sought' || receive >= 0 || !g)) {
+          g = origin.country;
+          if (!r) r = actors.find((m) => m.country !== g)?.country ?? null;
+        }
+        return { id: `f_${h(`${g}|${r}|${it.item}`)}`, giver: g, receiver: r, item: it.item, category: it.category, status, span, quote: text };
+      }).filter((f) => !(f.giver && f.giver === f.receiver));
     }
 
     function agreementsIn(s: AnalysisSentence, ms: Mention[], evs: EventRecord[]): AgreementEvidenceRow[] {
