@@ -430,7 +430,12 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
           // a second verb: stop, unless it is coordinated with ours and shares its object later
           break;
         }
-        const x = mentionTok.find((y) => y.first === j);
+        let x = mentionTok.find((y) => y.first === j);
+        // "met Russian President Vladimir Putin": the person, not the adjective before the title
+        if (x && x.m.via === 'adj') {
+          const person = mentionTok.find((y) => y.first > x!.last && y.first <= x!.last + 3 && y.m.actor.startsWith('person:'));
+          if (person) x = { ...person, first: x.first };
+        }
         if (x) {
           const before = toks[j - 1];
           const det = before && (before.pos === 'DET' || before.pos === 'ADJ') ? toks[j - 2] : before;
