@@ -83,9 +83,16 @@ function runItem(extract: ReturnType<typeof createDocumentExtractor>, nlp: Nlp, 
 export function createActorNormalizer(k: Knowledge) {
   const orgCodes = new Set<string>();
   for (const a of k.actors.actors.values()) if (a.org) orgCodes.add(a.org.toUpperCase());
+  // a group named by another of its names in the gold ("group:isis" for group:islamic-state)
+  const groupByAlias = new Map<string, string>();
+  for (const a of k.actors.actors.values()) {
+    if (a.kind !== 'group') continue;
+    for (const n of [a.name, ...a.aliases]) groupByAlias.set(`group:${n.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`, a.id);
+  }
   /** gold or predicted actor code → a comparable key: country, ORG:code, or the actor id */
   return function norm(code: string | null | undefined): string {
     if (!code) return '-';
+    if (code.startsWith('group:') && !k.actors.actors.has(code) && groupByAlias.has(code)) return groupByAlias.get(code)!;
     const a = k.actors.actors.get(code);
     if (a?.org && a.kind === 'igo') return `ORG:${a.org.toUpperCase()}`;
     if (orgCodes.has(code.toUpperCase())) return `ORG:${code.toUpperCase()}`;

@@ -241,7 +241,9 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         targets = targetAfter(end, vp.preps ?? [], i, !!vp.no_target);
       }
       if (sources.length === 0) return null;
-      if (vp.default_target && (targets.length === 0 || targets.every((t) => t.how === 'near' || t.how === 'object'))) {
+      // a veto or block is cast at the Security Council when the text speaks of a resolution and names no other forum
+      const atCouncil = /\b(?:resolution|Security Council|draft)\b/i.test(ctx.text) && !targets.some((t) => t.m.org);
+      if (vp.default_target && atCouncil && (targets.length === 0 || targets.every((t) => t.how === 'near' || t.how === 'object'))) {
         const m: Mention = { doc: ctx.doc, sentence: ctx.idx, span: [toks[i].start, toks[end].end], text: toks[i].text, actor: vp.default_target, country: null, org: vp.default_target.replace(/^org:/, '').toUpperCase(), role: null, via: 'implied' };
         targets = [{ m, how: 'implied' }];
       }
