@@ -44,8 +44,8 @@ export const SCHEMAS = {
     country: country.optional(),
     dyad: z
       .string()
-      .regex(/^[A-Za-z]{3},[A-Za-z]{3}$/, { message: 'expected two country codes separated by a comma, e.g. RUS,PRK' })
-      .transform((s) => s.toUpperCase().split(',') as [string, string])
+      .regex(/^(?:[A-Za-z]{3}|org:[a-z0-9-]+),(?:[A-Za-z]{3}|org:[a-z0-9-]+)$/, { message: 'expected two country codes (or org: ids) separated by a comma, e.g. RUS,PRK' })
+      .transform((s) => s.split(',').map((x) => (x.startsWith('org:') ? x : x.toUpperCase())) as [string, string])
       .optional(),
     root: z.string().regex(/^(0[1-9]|1\d|20)$/, { message: 'expected a CAMEO root from 01 to 20' }).optional(),
     since: isoDate.optional(),
@@ -111,8 +111,8 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     const d = await getDocument(store, id);
     if (!d) return notFound(reply, `no document ${id}`);
     const [mentions, ev, cl, fl, ag] = await Promise.all([
-      store.query<{ start_off: number; end_off: number; text: string; actor_id: string; country: string | null; role: string | null; via: string }>(
-        'SELECT start_off, end_off, text, actor_id, country, role, via FROM mentions WHERE doc_id = $1 ORDER BY idx', [d.id]),
+      store.query<{ idx: number; start_off: number; end_off: number; text: string; actor_id: string; country: string | null; role: string | null; via: string }>(
+        'SELECT idx, start_off, end_off, text, actor_id, country, role, via FROM mentions WHERE doc_id = $1 ORDER BY idx', [d.id]),
       listEvents(store, { doc: d.id, limit: 10000, sort: 'date' }),
       claims(store, { doc: d.id, limit: 10000 }),
       store.query<Record<string, unknown>>('SELECT * FROM flow_evidence WHERE doc_id = $1 ORDER BY start_off', [d.id]),
@@ -123,10 +123,10 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
       ...doc,
       sentences: sentenceSpans.map((s) => ({ idx: s.idx, span: s.span, section: s.section, kind: s.kind })),
       dropped,
-      mentions: mentions.map((m) => ({ span: [m.start_off, m.end_off], text: m.text, actor: m.actor_id, country: m.country, role: m.role, via: m.via })),
+      mentions: mentions.map((m) => ({ id: `m${m.idx}`, span: [m.start_off, m.end_off], text: m.text, actor: m.actor_id, country: m.country, role: m.role, via: m.via })),
       events: ev.items,
       claims: cl.items,
-      flows: fl.map((f) => ({ id: f.flow_id, giver: f.giver, receiver: f.receiver, item: f.item, category: f.category, status: f.status, span: [f.start_off, f.end_off], quote: f.quote })),
+      flows: groupFlows(fl, d.id),
       agreements: ag.items,
     };
   });
@@ -209,6 +209,17 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     app.get('/', async (_req, reply) => reply.type('text/html').send('<!doctype html><title>statecraft</title><p>The dashboard is not built: run <code>npm run build</code>. The API is at <a href="/api/docs">/api/docs</a>.</p>'));
   }
   return app;
+}
+
+/** A document's flow evidence rows as flow records, each with its evidence in this document. */
+function groupFlows(rows: Record<string, unknown>[], doc: string) {
+  const byId = new Map<string, Record<string, unknown> & { evidence: { doc: string; span: [number, number]; quote: string }[] }>();
+  for (const f of rows) {
+    const id = String(f.flow_id);
+    if (!byId.has(id)) byId.set(id, { id, type: 'flow', giver: f.giver, receiver: f.receiver, item: f.item, category: f.category, status: f.status, evidence: [] });
+    byId.get(id)!.evidence.push({ doc, span: [Number(f.start_off), Number(f.end_off)], quote: String(f.quote) });
+  }
+  return [...byId.values()];
 }
 
 function openapi() {

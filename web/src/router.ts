@@ -41,7 +41,8 @@ export function qs(q: QueryInit = {}): string {
     if (v === undefined || v === null || v === '' || v === false) continue;
     p.set(k, String(v));
   }
-  const s = p.toString();
+  // commas are fine in a query and read better (dyad=RUS,PRK)
+  const s = p.toString().replace(/%2C/gi, ',');
   return s ? `?${s}` : '';
 }
 

@@ -1,4 +1,4 @@
-import type { Core, ElementDefinition } from 'cytoscape';
+import type { Core, ElementDefinition, LayoutOptions } from 'cytoscape';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Network } from '../api';
 import { CONFLICT_COLOR, COOP_COLOR } from '../format';
@@ -10,9 +10,10 @@ declare global {
   }
 }
 
-type CyModule = typeof import('cytoscape');
-let cyPromise: Promise<CyModule['default']> | null = null;
-const loadCytoscape = () => (cyPromise ??= import('cytoscape').then((m) => m.default));
+/** the cytoscape() factory (its typings use `export =`, the ESM build a default export) */
+type CyFactory = typeof import('cytoscape');
+let cyPromise: Promise<CyFactory> | null = null;
+const loadCytoscape = () => (cyPromise ??= import('cytoscape').then((m) => ((m as unknown as { default?: CyFactory }).default ?? (m as unknown as CyFactory))));
 
 export type Selection = { kind: 'node'; id: string } | { kind: 'edge'; a: string; b: string } | null;
 
@@ -110,8 +111,9 @@ export function CyGraph({
       (cytoscape) => {
         if (!live || !ref.current) return;
         preventInlineStylesheet();
+        let core: Core;
         try {
-          cy = cytoscape({
+          core = cytoscape({
             container: ref.current,
             elements: elements(data),
             minZoom: 0.2,
@@ -162,19 +164,20 @@ export function CyGraph({
               idealEdgeLength: () => 90,
               nodeOverlap: 12,
               numIter: 1500,
-            } as cytoscape.LayoutOptions,
+            } as LayoutOptions,
           });
         } catch (e) {
           setError((e as Error).message);
           return;
         }
+        cy = core;
         // bound on the elements, so `ele.emit('tap')` from a test reaches them too
-        cy.nodes().on('tap', (evt) => handlers.current.onNode(evt.target.id()));
-        cy.edges().on('tap', (evt) => handlers.current.onEdge(evt.target.data('source'), evt.target.data('target')));
-        applySelection(cy, selRef.current);
-        cyRef.current = cy;
-        window.__cy = cy;
-        ro = new ResizeObserver(() => cy?.resize());
+        core.nodes().on('tap', (evt) => handlers.current.onNode(evt.target.id()));
+        core.edges().on('tap', (evt) => handlers.current.onEdge(evt.target.data('source'), evt.target.data('target')));
+        applySelection(core, selRef.current);
+        cyRef.current = core;
+        window.__cy = core;
+        ro = new ResizeObserver(() => core.resize());
         ro.observe(ref.current);
       },
       (e: Error) => live && setError(`Could not load the graph library (${e.message}).`),
@@ -205,7 +208,7 @@ export function CyGraph({
         <button
           type="button"
           class="btn small"
-          onClick={() => cyRef.current?.layout({ name: 'cose', animate: false, randomize: true, padding: 24 } as cytoscape.LayoutOptions).run()}
+          onClick={() => cyRef.current?.layout({ name: 'cose', animate: false, randomize: true, padding: 24 } as LayoutOptions).run()}
         >
           Re-layout
         </button>

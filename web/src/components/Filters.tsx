@@ -76,3 +76,27 @@ export function Field({ label, children, wide }: { label: string; children: Comp
     </label>
   );
 }
+
+/**
+ * A select seeded from the URL. Preact has no `defaultValue` for <select>, so the current
+ * option is marked `selected`; `any` adds a first, empty option.
+ */
+export function Select({ name, value, options, any }: { name: string; value: string; options: (string | [string, string])[]; any?: string }) {
+  return (
+    <select name={name}>
+      {any !== undefined ? (
+        <option value="" selected={!value}>
+          {any}
+        </option>
+      ) : null}
+      {options.map((o) => {
+        const [v, label] = typeof o === 'string' ? [o, o] : o;
+        return (
+          <option key={v} value={v} selected={v === value}>
+            {label}
+          </option>
+        );
+      })}
+    </select>
+  );
+}

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-type PlotModule = typeof import('@observablehq/plot');
+type PlotModule = typeof import('../lib/plot');
 
 let plotPromise: Promise<PlotModule> | null = null;
 /** Plot (and d3) load on the first chart, not with the page. */
-export const loadPlot = (): Promise<PlotModule> => (plotPromise ??= import('@observablehq/plot'));
+export const loadPlot = (): Promise<PlotModule> => (plotPromise ??= import('../lib/plot'));
 
 /**
  * A container that renders an Observable Plot figure at its own width. `render` is called

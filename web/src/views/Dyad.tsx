@@ -1,6 +1,6 @@
 import { apiUrl, useJson, type EventRec, type List, type SeriesPoint, type Stats } from '../api';
 import { EventTable } from '../components/EventTable';
-import { Field, FilterForm } from '../components/Filters';
+import { Field, FilterForm, Select } from '../components/Filters';
 import { offsetOf, Pager } from '../components/Pager';
 import { PlotChart } from '../components/PlotChart';
 import { QuadLegend } from '../components/Quad';
@@ -58,13 +58,7 @@ export function DyadView({ route }: { route: Route }) {
           <input name="b" type="text" defaultValue={b} placeholder="PRK" maxLength={3} size={5} autocomplete="off" spellcheck={false} class="code-input" required />
         </Field>
         <Field label="Interval">
-          <select name="interval" defaultValue={interval}>
-            {INTERVALS.map((i) => (
-              <option key={i} value={i}>
-                {i}
-              </option>
-            ))}
-          </select>
+          <Select name="interval" value={interval} options={[...INTERVALS]} />
         </Field>
         <Field label="Since">
           <input name="since" type="date" defaultValue={q.since ?? ''} />

@@ -1,6 +1,6 @@
 import { apiUrl, fetchAll, useJson, useLoader, type EventRec, type List } from '../api';
 import { EventTable } from '../components/EventTable';
-import { Field, FilterForm } from '../components/Filters';
+import { Field, FilterForm, Select } from '../components/Filters';
 import { offsetOf, Pager } from '../components/Pager';
 import { PlotChart } from '../components/PlotChart';
 import { QuadLegend } from '../components/Quad';
@@ -49,24 +49,10 @@ export function Timeline({ route }: { route: Route }) {
           <input name="actor" type="text" defaultValue={q.actor ?? ''} placeholder="RUS or an actor id" autocomplete="off" spellcheck={false} />
         </Field>
         <Field label="CAMEO root">
-          <select name="root" defaultValue={q.root ?? ''}>
-            <option value="">Any</option>
-            {CAMEO_ROOTS.map(([code, label]) => (
-              <option key={code} value={code}>
-                {code} {label}
-              </option>
-            ))}
-          </select>
+          <Select name="root" value={q.root ?? ''} options={CAMEO_ROOTS.map(([code, label]) => [code, `${code} ${label}`])} any="Any" />
         </Field>
         <Field label="Modality">
-          <select name="modality" defaultValue={q.modality ?? ''}>
-            <option value="">Any</option>
-            {MODALITIES.map((m) => (
-              <option key={m} value={m}>
-                {m}
-              </option>
-            ))}
-          </select>
+          <Select name="modality" value={q.modality ?? ''} options={[...MODALITIES]} any="Any" />
         </Field>
         <Field label="Since">
           <input name="since" type="date" defaultValue={q.since ?? ''} />
@@ -104,7 +90,7 @@ export function Timeline({ route }: { route: Route }) {
               marks: [
                 Plot.rectY(
                   rows,
-                  Plot.binX(
+                  Plot.binX<import('@observablehq/plot').RectYOptions>(
                     { y: 'count', title: (v: number[]) => `${v.length} × ${QUAD_LABELS[v[0]]}` },
                     { x: 'date', fill: 'quad', title: 'quad', interval: bin as 'week' | 'month' | 'year', inset: 0.5 },
                   ),
