@@ -91,14 +91,17 @@ const TOPICS: [RegExp, string][] = [
   [/\b(?:law enforcement|judicial|extradit|crime|terror)/i, 'legal'],
 ];
 
-const AGREEMENT_WORD = '(?:Treaty|Agreement|Pact|Accords?|Convention|Declaration|Memorandum|Charter|Protocol|Armistice)';
+const AGREEMENT_WORD = '(?:Treaty|Agreement|Pact|Accords?|Convention|Declaration|Memorandum|Charter|Protocol|Armistice|Plan of Action|Initiative|Principles|Package of Measures|Commitment to Consult|Communiqu[eé])';
 /** founding documents of organisations: named, but not the treaty an unqualified "Article 4" refers to */
 const CHARTER = /\b(?:Charter|Convention|Declaration|Protocol)\b/;
 const LEAD_NOISE = /^(?:(?:[A-Z]?[a-z]+ing|Under|With|After|Before|By|In|As|Since|Through|Per|Unlike|Like|While|And|But|Its|Their|His|Her|on|of|the|and|to|for|in)\s+)+/;
 const NAMED = new RegExp(
   `(?:[“"‘]([^”"’]{4,140}?\\b${AGREEMENT_WORD}\\b[^”"’]{0,120}?)[”"’])|` +
     `((?:\\b(?:19|20)\\d{2}\\s+)?(?:(?:[A-Z][\\w’'\\-.]*|of|on|for|and|the|between|to|in|de)\\s+){0,8}?(?:[A-Z][\\w’'\\-]*\\s+)?${AGREEMENT_WORD}\\b(?:\\s+(?:on|of|for|between|with)\\s+(?:(?:the\\s+)?(?:[A-Z][\\w’'\\-.]*|and|of|on|the)\\s*){1,10})?)|` +
-    `\\b(New START|JCPOA|INF Treaty|NPT|GSOMIA|AUKUS|Minsk (?:agreements?|II|I)|Abraham Accords|Oslo Accords|Camp David (?:accords|principles|summit))\\b`,
+    `\\b(New START|JCPOA|INF Treaty|NPT|GSOMIA|AUKUS|Minsk (?:agreements?|II|I)|Abraham Accords|Oslo Accords|Camp David (?:accords|principles|summit))\\b|` +
+    // "the Comprehensive Strategic Partnership treaty", "a 25-year cooperation agreement", "a trilateral free trade agreement"
+    `((?:[A-Z][\\w’'\\-]*\\s+){2,6}(?:treaty|agreement|pact|accord))\\b|` +
+    `\\b((?:\\d+-year\\s+|trilateral\\s+|bilateral\\s+)?(?:free trade|cooperation|mutual[- ]defen[cs]e|security|peace|nuclear|ceasefire|strategic partnership|reciprocal access|end-of-war)\\s+(?:agreement|treaty|pact|accord|declaration))\\b`,
   'g',
 );
 const ARTICLES = /\bArticles?\s+(\d+)((?:\s*(?:,|and|&)\s*\d+)*)/g;
@@ -366,10 +369,10 @@ export function createAnalyzer(k: AnalysisKnowledge) {
     function agreementsIn(s: AnalysisSentence, ms: Mention[], evs: EventRecord[]): AgreementEvidenceRow[] {
       const out: AgreementEvidenceRow[] = [];
       for (const m of s.text.matchAll(NAMED)) {
-        let name = (m[1] ?? m[2] ?? m[3] ?? '').trim().replace(LEAD_NOISE, '').replace(/^the\s+/i, '').replace(/[\s,.;:]+$/, '');
+        let name = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').trim().replace(LEAD_NOISE, '').replace(/^the\s+/i, '').replace(/[\s,.;:]+$/, '');
         name = name.replace(/\s+(?:and|of|on|the|between|with)$/i, '');
         // a bare word ("Agreement", "the treaty") is not a name
-        if (!/[A-Z]/.test(name.replace(new RegExp(`^${AGREEMENT_WORD}$`), '')) || name.split(/\s+/).length < 2 && !m[3]) continue;
+        if (!m[5] && (!/[A-Z]/.test(name.replace(new RegExp(`^${AGREEMENT_WORD}$`), '')) || (name.split(/\s+/).length < 2 && !m[3]))) continue;
         if (/^(?:A|An|This|That|Its|Their)\s/i.test(name)) continue;
         const at = s.start + m.index! + m[0].indexOf(name);
         const span: Span = [at, at + name.length];
