@@ -247,8 +247,17 @@ export function createAnalyzer(k: AnalysisKnowledge) {
       for (const m of s.text.matchAll(ARTICLES)) {
         const after = s.text.slice(m.index! + m[0].length, m.index! + m[0].length + 40);
         const year = /^\s*of the (?:\w+\s){0,2}?((?:19|20)\d{2})\b/i.exec(after)?.[1] ?? null;
-        const own = agreements.find((x) => x.span[0] >= s.start + m.index! + m[0].length && x.span[0] - (s.start + m.index! + m[0].length) <= 12) ?? null;
+        const at = s.start + m.index!;
+        // "Article 51 of the UN Charter", or "the UN Charter's Article 51"
+        const own = agreements.find((x) => (x.span[0] >= at + m[0].length && x.span[0] - (at + m[0].length) <= 12) || (x.span[1] <= at && at - x.span[1] <= 3)) ?? null;
         const nums = [m[1], ...(m[2].match(/\d+/g) ?? [])].map(Number);
+        // "the UN Charter's Article 51": another document's article, not the treaty's
+        const possessor = /(\w+)[’']s\s+$/.exec(s.text.slice(0, m.index!))?.[1];
+        if (!own && possessor && !/^(?:treaty|pact|agreement|accord)$/i.test(possessor)) {
+          const named = agreements.find((x) => x.name.includes(possessor));
+          if (named) pending.push({ nums, summary: articleSummary(s.text, m.index! + m[0].length), year, own: named, s });
+          continue;
+        }
         pending.push({ nums, summary: articleSummary(s.text, m.index! + m[0].length), year, own, s });
       }
     }
@@ -404,8 +413,15 @@ function statusOf(text: string, signed: boolean): string {
   return signed || /\bsign(?:ed|ing)\b/i.test(text) ? 'signed' : 'referenced';
 }
 
+/** The words that identify an agreement: "Treaty on Comprehensive Strategic Partnership" and
+ *  "the Comprehensive Strategic Partnership treaty" are one. */
 function normName(name: string): string {
-  return name.toLowerCase().replace(/[“”"'’]/g, '').replace(/\bthe\b/g, '').replace(/\s+/g, ' ').trim();
+  return name
+    .toLowerCase()
+    .replace(/[“”"'’]/g, '')
+    .replace(/\b(?:the|treaty|agreement|pact|accord|on|of|for|a|an)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function articleSummary(text: string, from: number): string {
@@ -423,8 +439,13 @@ function mergeAgreements(rows: AgreementEvidenceRow[]): AgreementEvidenceRow[] {
     const arts = new Map<number, AgreementEvidenceRow['articles'][number]>();
     for (const r of group) for (const a of r.articles) if (!arts.has(a.number)) arts.set(a.number, a);
     const all = [...arts.values()].sort((x, y) => x.number - y.number);
-    const name = group.map((r) => r.name).sort((x, y) => x.length - y.length)[0];
-    const parties = group.map((r) => r.parties).sort((x, y) => y.length - x.length)[0];
+    // the formal name (its agreement word capitalised) over a description; the parties most rows give
+    const formal = (n: string) => (new RegExp(`\\b${AGREEMENT_WORD}\\b`).test(n) ? 0 : 1);
+    const name = group.map((r) => r.name).sort((x, y) => formal(x) - formal(y) || x.length - y.length)[0];
+    const votes = new Map<string, number>();
+    for (const r of group) if (r.parties.length >= 2) votes.set(r.parties.join('|'), (votes.get(r.parties.join('|')) ?? 0) + 1);
+    const best = [...votes.entries()].sort((x, y) => y[1] - x[1] || x[0].split('|').length - y[0].split('|').length)[0];
+    const parties = best ? best[0].split('|') : group.map((r) => r.parties).sort((x, y) => y.length - x.length)[0];
     const signed = group.map((r) => r.signed).filter(Boolean).sort((x, y) => y!.length - x!.length)[0] ?? null;
     for (const r of group) Object.assign(r, { articles: all, name, parties, signed });
   }
