@@ -58,29 +58,20 @@ export async function exportJsonl(q: Queryable, write: Write, now = new Date()):
     await write(JSON.stringify(claimJson(c)));
   }
   // flows, agreements and compliance aggregate evidence across documents: page by their own keys
-  for (let offset = 0; ; offset += 1000) {
-    const { items } = await ledger(q, { limit: 1000, offset });
-    for (const f of items) {
-      counts.flow++;
-      await write(JSON.stringify({ type: 'flow', ...f }));
+  const lists: [string, (p: { limit: number; offset: number }) => Promise<{ items: Record<string, unknown>[] }>][] = [
+    ['flow', (p) => ledger(q, p)],
+    ['agreement', (p) => agreements(q, p)],
+    ['compliance', (p) => compliance(q, p)],
+  ];
+  for (const [type, fetch] of lists) {
+    for (let offset = 0; ; offset += 1000) {
+      const { items } = await fetch({ limit: 1000, offset });
+      for (const r of items) {
+        counts[type]++;
+        await write(JSON.stringify({ type, ...r }));
+      }
+      if (items.length < 1000) break;
     }
-    if (items.length < 1000) break;
-  }
-  for (let offset = 0; ; offset += 1000) {
-    const { items } = await agreements(q, { limit: 1000, offset });
-    for (const a of items) {
-      counts.agreement++;
-      await write(JSON.stringify(a));
-    }
-    if (items.length < 1000) break;
-  }
-  for (let offset = 0; ; offset += 1000) {
-    const { items } = await compliance(q, { limit: 1000, offset });
-    for (const x of items) {
-      counts.compliance++;
-      await write(JSON.stringify(x));
-    }
-    if (items.length < 1000) break;
   }
   return counts;
 }

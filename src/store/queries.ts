@@ -30,7 +30,10 @@ export function eventWhere(f: EventFilter): { sql: string; params: unknown[] } {
   };
   if (f.actor) add(`(e.source = ? OR e.target = ? OR ('org:' || lower(e.source_org)) = ? OR ('org:' || lower(e.target_org)) = ?)`, f.actor, f.actor, f.actor, f.actor);
   if (f.country) add('(e.source_country = ? OR e.target_country = ?)', f.country, f.country);
-  if (f.dyad) {
+  if (f.dyad && !f.dyad.some((x) => x.startsWith('org:'))) {
+    // two countries: the form the (source_country, target_country) index serves
+    add('((e.source_country = ? AND e.target_country = ?) OR (e.source_country = ? AND e.target_country = ?))', f.dyad[0], f.dyad[1], f.dyad[1], f.dyad[0]);
+  } else if (f.dyad) {
     // a side is a country code or an organisation's node id ("org:un")
     const side = (col: 'source' | 'target') => `(e.${col}_country = ? OR ('org:' || lower(e.${col}_org)) = ?)`;
     add(`((${side('source')} AND ${side('target')}) OR (${side('source')} AND ${side('target')}))`, f.dyad[0], f.dyad[0], f.dyad[1], f.dyad[1], f.dyad[1], f.dyad[1], f.dyad[0], f.dyad[0]);

@@ -451,13 +451,7 @@ function RecordLists({ doc, focus, here }: { doc: DocumentFull; focus: Focus; he
                 <span class="rec-title">
                   {f.giver ?? '?'} → {f.receiver ?? '?'}: {f.item} <span class={`status st-${f.status}`}>{f.status}</span>
                 </span>
-                {f.evidence
-                  .filter((ev) => ev.doc === doc.id)
-                  .map((ev, i) => (
-                    <a key={i} class="rec-sub block" href={spanHref(ev)}>
-                      {truncate(ev.quote, 90)}
-                    </a>
-                  ))}
+                <EvidenceHere evidence={f.evidence} doc={doc.id} />
               </li>
             ))}
           </ul>
@@ -474,18 +468,27 @@ function RecordLists({ doc, focus, here }: { doc: DocumentFull; focus: Focus; he
                 <a class="rec-title" href={link('agreements')}>
                   {a.name}
                 </a>
-                {a.evidence
-                  .filter((ev) => ev.doc === doc.id)
-                  .map((ev, i) => (
-                    <a key={i} class="rec-sub block" href={spanHref(ev)}>
-                      {truncate(ev.quote, 90)}
-                    </a>
-                  ))}
+                <EvidenceHere evidence={a.evidence} doc={doc.id} />
               </li>
             ))}
           </ul>
         </details>
       ) : null}
     </div>
+  );
+}
+
+/** The evidence of a flow or agreement that lies in this document, as links to its spans. */
+function EvidenceHere({ evidence, doc }: { evidence: { doc: string; span: [number, number]; quote: string }[]; doc: string }) {
+  return (
+    <>
+      {evidence
+        .filter((ev) => ev.doc === doc)
+        .map((ev, i) => (
+          <a key={i} class="rec-sub block" href={spanHref(ev)}>
+            {truncate(ev.quote, 90)}
+          </a>
+        ))}
+    </>
   );
 }
