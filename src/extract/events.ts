@@ -82,6 +82,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       // inside an actor mention: never a trigger ("the Summit" in a name is rare; "Korea" never)
       if (inMention[i]) continue;
       const lemma = lemmaAt(i);
+      if (t.pos === 'VERB' && /ed$/.test(t.norm) && i > 0 && ['DET', 'NUM'].includes(toks[i - 1].pos)) continue; // "five detained Americans"
       if (t.pos === 'VERB' || (t.pos === 'NOUN' && lemma.includes('-') && patterns.verbs.has(lemma))) {
         const vp = patterns.verbs.get(lemma);
         if (vp && !vp.attribution) {
@@ -239,6 +240,10 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       } else {
         sources = subjectOf(i);
         targets = targetAfter(end, vp.preps ?? [], i, !!vp.no_target);
+        if (targets.length === 0 && end > i + 1) {
+          const between = mentionTok.find((y) => y.first > i && y.last < end && y.m.via !== 'place');
+          if (between) targets = coordinated(between).map((m) => ({ m, how: 'object' }));
+        }
       }
       if (sources.length === 0) return null;
       // a veto or block is cast at the Security Council when the text speaks of a resolution and names no other forum
