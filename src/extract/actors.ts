@@ -215,7 +215,9 @@ export function createActorRecognizer(k: ActorKnowledge) {
             break;
           }
           case 'pair': {
-            const pair = pairInPlay(recent, e.pair!);
+            const pair = e.members
+              ? e.members.map((c) => ({ actor: c, country: c, org: null, role: null } as Mention))
+              : pairInPlay(recent, e.pair!);
             for (const m of pair) emit({ sentence: s.idx, span, text: surface(), actor: m.actor, country: m.country, org: m.org, role: m.role, via: 'pair' });
             i = end;
             break;

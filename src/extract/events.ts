@@ -307,8 +307,9 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       if (sources.length === 0) {
         const verb = toks.slice(Math.max(0, i - 5), i).reverse().find((t) => t.pos === 'VERB');
         if (verb && LIGHT_VERBS.has(verb.lemma)) sources = subjectOf(toks.indexOf(verb));
+        else if (targets.length && np.symmetric) sources = subjectOf(i); // "travelled … for a summit with Putin"
       }
-      if (sources.length === 0) return null;
+      if (sources.length === 0 || (np.requires_target && targets.length === 0)) return null;
       const symmetric = !!np.symmetric && sources.length >= 2 && targets.length === 0;
       return { tok: i, end: last, code, pattern, form: 'nominal', sources, targets, symmetric, reverse: np.reverse, noTarget: !!np.no_target };
     }
@@ -443,6 +444,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
           const person = mentionTok.find((y) => y.first > x!.last && y.first <= x!.last + 3 && y.m.actor.startsWith('person:'));
           if (person) x = { ...person, first: x.first };
         }
+        if (x && toks.slice(Math.max(end + 1, j - 4), j).some((t) => t.norm === 'sidelines')) continue; // "on the sidelines of the G20 summit"
         if (x) {
           const before = toks[j - 1];
           const det = before && (before.pos === 'DET' || before.pos === 'ADJ') ? toks[j - 2] : before;
@@ -463,13 +465,15 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
     }
 
     function objectAfter(i: number, objects: Record<string, string | null>): { code: string | null; end: number; key: string } | null {
-      for (let j = i + 1; j < Math.min(toks.length, i + 7); j++) {
+      for (let j = i + 1; j < Math.min(toks.length, i + 10); j++) {
         const t = toks[j];
-        if (CLAUSE_BREAK.has(t.norm) || (t.pos === 'VERB' && j > i + 1)) break;
+        if (CLAUSE_BREAK.has(t.norm)) break;
+        // the tagger sometimes calls a plural noun a verb ("exercises"): an object word still counts
         const two = j + 1 < toks.length ? `${t.lemma} ${toks[j + 1].lemma}` : '';
         if (two in objects) return { code: objects[two], end: j + 1, key: two };
         if (t.lemma in objects) return { code: objects[t.lemma], end: j, key: t.lemma };
         if (t.norm in objects) return { code: objects[t.norm], end: j, key: t.norm };
+        if (t.pos === 'VERB' && j > i + 1) break;
       }
       return null;
     }

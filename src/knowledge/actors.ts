@@ -28,6 +28,8 @@ export interface Entry {
   /** contextual names ("the North"): words that must occur in the document */
   context?: string[];
   pair?: 'leaders' | 'countries' | 'sides';
+  /** a pair phrase that names its members ("the two Koreas") */
+  members?: string[];
 }
 
 export interface Ambiguity {
@@ -235,6 +237,10 @@ export function loadActorKnowledge(dataDir: string): ActorKnowledge {
     ['the two countries', 'countries'], ['both countries', 'countries'], ['the two nations', 'countries'], ['the two states', 'countries'],
     ['both sides', 'sides'], ['the two sides', 'sides'], ['the two governments', 'countries'], ['the two allies', 'countries'], ['the two neighbors', 'countries'], ['the two neighbours', 'countries'],
   ] as const) trie.add(phraseKeys(p), { type: 'pair', pair: what, phrase: p, caseMode: 'any' });
+  // pairs that name their members
+  for (const [p, members] of [['the two Koreas', ['KOR', 'PRK']], ['both Koreas', ['KOR', 'PRK']]] as const) {
+    trie.add(phraseKeys(p), { type: 'pair', pair: 'countries', phrase: p, caseMode: 'any', members: [...members] });
+  }
 
   return { trie, actors, people, offices, titleRoles, countryName };
 }

@@ -27,6 +27,8 @@ export interface NounPattern {
   of_object?: Record<string, string>;
   requires_modifier?: boolean;
   requires_participle?: boolean;
+  /** only an event when a target is named ("a ban on Japanese seafood") */
+  requires_target?: boolean;
   participle?: string[];
   no_target?: boolean;
 }
