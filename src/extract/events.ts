@@ -209,7 +209,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
             if (outer.targets.length === 0) outer.targets = inner.targets;
             drop.add(inner);
           } else if (GOVERNING.has(ol)) {
-            if (outer.targets.length === 0 || outer.targets.every((t) => t.how === 'implied')) outer.targets = inner.targets;
+            if (outer.targets.length === 0) outer.targets = inner.targets;
             drop.add(inner);
           }
         }
@@ -451,7 +451,11 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
           if (j === end + 1 || (det && det.pos !== 'ADP' && j <= end + 3 && x.m.via !== 'place')) return coordinated(x).map((m) => ({ m, how: 'object' }));
           if (det && det.pos === 'ADP' && (preps.includes(det.norm) || (det.norm === 'to' && preps.length === 0))) return coordinated(x).map((m) => ({ m, how: `prep:${det.norm}` }));
           if (x.m.via === 'place') continue;
-          if (det && det.pos === 'ADP' && ['in', 'at', 'near', 'from', 'during', 'after', 'before', 'over', 'amid', 'since'].includes(det.norm)) continue;
+          if (det?.norm === 'from') {
+            ofTarget ??= coordinated(x).map((m) => ({ m, how: 'prep:from' }));
+            continue;
+          }
+          if (det && det.pos === 'ADP' && ['in', 'at', 'near', 'during', 'after', 'before', 'over', 'amid', 'since'].includes(det.norm)) continue;
           if (det?.norm === 'of') {
             // "the assets of Iranian officials": a target, if nothing better follows
             ofTarget ??= coordinated(x).map((m) => ({ m, how: 'prep:of' }));
@@ -538,7 +542,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         return 'factual';
       }
       if (words.some((w) => NEG.has(w)) || lemmas.some((l) => patterns.negating.has(l) && l !== 'reject')) return 'negated';
-      if (lemmas.some((l) => patterns.desire.has(l)) && !patterns.desire.has(toks[tr.tok].lemma)) return 'sought';
+      if (lemmas.some((l) => patterns.desire.has(l)) || (patterns.desire.has(toks[tr.tok].lemma) && tr.code.startsWith('02'))) return 'sought';
       if (words.some((w) => POSSIBLE.has(w))) return 'possible';
       if (words.some((w) => FUTURE.has(w)) || (words.includes('to') && lemmas.includes('be') && !lemmas.includes('have')) || near.some((t) => t.norm === 'going')) return 'future';
       return 'factual';
