@@ -48,6 +48,10 @@ interface Trigger {
 }
 
 const BE = new Set(['be', 'get']);
+const IRREGULAR_PAST: Record<string, string> = {
+  shot: 'shoot', struck: 'strike', sent: 'send', sold: 'sell', held: 'hold', met: 'meet', fought: 'fight', gave: 'give', took: 'take',
+  flew: 'fly', began: 'begin', led: 'lead', hit: 'hit', bought: 'buy', froze: 'freeze', swore: 'swear', threw: 'throw', told: 'tell', cut: 'cut',
+};
 /** verbs of intention: what they govern is coded as one 03 event */
 const INTENT = new Set(['agree', 'offer', 'pledge', 'promise', 'vow', 'propose', 'commit']);
 /** verbs that code only themselves when they govern another act */
@@ -83,8 +87,11 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       if (inMention[i]) continue;
       const lemma = lemmaAt(i);
       if (t.pos === 'VERB' && /ed$/.test(t.norm) && i > 0 && ['DET', 'NUM'].includes(toks[i - 1].pos)) continue; // "five detained Americans"
-      if (t.pos === 'VERB' || (t.pos === 'NOUN' && lemma.includes('-') && patterns.verbs.has(lemma))) {
-        const vp = patterns.verbs.get(lemma);
+      // the tagger calls some past-tense verbs adjectives or nouns ("Qatar mediated", "F-16s shot down"):
+      // a past form right after an actor is read as the verb it is
+      const mistagged = (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN') && i > 0 && afterActor(i) ? pastLemma(t.norm) : null;
+      if (t.pos === 'VERB' || mistagged || (t.pos === 'NOUN' && lemma.includes('-') && patterns.verbs.has(lemma))) {
+        const vp = patterns.verbs.get(mistagged ?? lemma);
         if (vp && !vp.attribution) {
           const tr = verbTrigger(i, vp);
           if (tr) triggers.push(tr);
@@ -240,6 +247,12 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       } else {
         sources = subjectOf(i);
         targets = targetAfter(end, vp.preps ?? [], i, !!vp.no_target);
+        const own = new Set(sources.map((p) => key(p.m)));
+        if (targets.length && targets.every((t) => own.has(key(t.m)))) {
+          const last = Math.max(...targets.map((t) => lastTok(toks, t.m.span[1])));
+          const further = targetAfter(last, vp.preps ?? [], i, !!vp.no_target).filter((t) => !own.has(key(t.m)));
+          if (further.length) targets = further;
+        }
         if (targets.length === 0 && end > i + 1) {
           const between = mentionTok.find((y) => y.first > i && y.last < end && y.m.via !== 'place');
           if (between) targets = coordinated(between).map((m) => ({ m, how: 'object' }));
@@ -316,6 +329,23 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
 
     // ---- structure -----------------------------------------------------------------
 
+    /** the token before i ends an actor mention (or an actor's head noun: "Turkish F-16s") */
+    function afterActor(i: number): boolean {
+      for (let j = i - 1; j >= Math.max(0, i - 2); j--) {
+        if (inMention[j]) return true;
+        if (!['NOUN', 'PROPN', 'ADV'].includes(toks[j].pos)) return false;
+      }
+      return false;
+    }
+
+    function pastLemma(w: string): string | null {
+      if (IRREGULAR_PAST[w]) return IRREGULAR_PAST[w];
+      if (!/ed$/.test(w)) return null;
+      for (const cand of [w.slice(0, -1), w.slice(0, -2), w.slice(0, -3)]) if (patterns.verbs.has(cand)) return cand;
+      if (w.endsWith('ied') && patterns.verbs.has(w.slice(0, -3) + 'y')) return w.slice(0, -3) + 'y';
+      return null;
+    }
+
     function clauseBounds(i: number): [number, number] {
       let a = i;
       while (a > 0 && !brk(a - 1)) a--;
@@ -382,7 +412,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         const prev = mentionTok.filter((y) => y.last < cur.first && y.m.via !== 'place').pop();
         if (!prev) break;
         const gap = toks.slice(prev.last + 1, cur.first).map((t) => t.norm);
-        if (gap.length >= 1 && gap.length <= 2 && gap.every((g) => g === 'and' || g === ',' || g === 'both')) {
+        if (gap.length >= 1 && gap.length <= 3 && gap.every((g) => g === 'and' || g === ',' || g === 'both' || g === 'the')) {
           out.unshift(prev.m);
           cur = prev;
         } else break;
@@ -392,7 +422,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         const nxt = mentionTok.find((y) => y.first > cur.last);
         if (!nxt) break;
         const gap = toks.slice(cur.last + 1, nxt.first).map((t) => t.norm);
-        if (gap.length >= 1 && gap.length <= 2 && gap.every((g) => g === 'and' || g === ',')) {
+        if (gap.length >= 1 && gap.length <= 3 && gap.every((g) => g === 'and' || g === ',' || g === 'the')) {
           out.push(nxt.m);
           cur = nxt;
         } else break;
