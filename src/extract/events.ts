@@ -265,6 +265,12 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         const m: Mention = { doc: ctx.doc, sentence: ctx.idx, span: [toks[i].start, toks[end].end], text: toks[i].text, actor: vp.default_target, country: null, org: vp.default_target.replace(/^org:/, '').toUpperCase(), role: null, via: 'implied' };
         targets = [{ m, how: 'implied' }];
       }
+      if (targets.length === 0 && /^(?:18|19|20)/.test(code)) {
+        // attacks with no named target: the country where they happen ("killed 1,200 people in southern Israel")
+        const [, b] = clauseBounds(i);
+        const where = ctx.mentions.find((m) => m.via === 'place' && m.span[0] > toks[end].end && m.span[1] <= b && !m.actor.includes(':'));
+        if (where && !sources.some((p) => key(p.m) === key(where))) targets = [{ m: where, how: 'place' }];
+      }
       // "accused each other", "met one another": reciprocal
       const recip = toks.slice(end + 1, end + 4).map((t) => t.norm).join(' ');
       const reciprocal = /^(?:each other|one another)/.test(recip);
@@ -362,7 +368,11 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
 
     function isPassive(i: number): boolean {
       for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
-        if (BE.has(toks[j].lemma) && toks[j].pos === 'AUX') return /ed$|en$|wn$|ld$|nt$|ht$|ck$/.test(toks[i].norm) || toks[i].norm !== toks[i].lemma;
+        if (BE.has(toks[j].lemma) && toks[j].pos === 'AUX') {
+          // "was hit by": a participle that looks like its base form is passive when an agent follows
+          const byFollows = toks.slice(i + 1, i + 4).some((t) => t.norm === 'by');
+          return /ed$|en$|wn$|ld$|nt$|ht$|ck$/.test(toks[i].norm) || toks[i].norm !== toks[i].lemma || byFollows;
+        }
         if (toks[j].pos !== 'ADV' && toks[j].pos !== 'AUX' && toks[j].pos !== 'PART') break;
       }
       return false;
