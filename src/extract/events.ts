@@ -59,7 +59,9 @@ const GOVERNING = new Set(['accuse', 'blame', 'urge', 'call', 'ask', 'demand', '
 const NEG = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
 const POSSIBLE = new Set(['may', 'might', 'could', 'would', 'likely', 'possibly', 'perhaps', 'potentially', 'probably', 'reportedly?', 'unlikely', 'possible', 'potential', 'should', 'can', 'maybe', 'conceivably']);
 const FUTURE = new Set(['will', "'ll", 'shall', 'plan', 'planned', 'plans', 'planning', 'upcoming', 'scheduled', 'expected', 'intend', 'intends', 'set', 'prepare', 'preparing', 'future', 'forthcoming', 'proposed', 'next']);
-const CLAUSE_BREAK = new Set([';', 'but', 'while', 'whereas', 'although', 'though', 'because', 'since', 'whom', 'which', 'who', '"', '“', '”']);
+const CLAUSE_BREAK = new Set([';', 'but', 'while', 'whereas', 'although', 'though', 'because', 'since', 'whom', 'which', 'who', '"', '“', '”', 'after', 'before', 'when', 'until', 'unless', 'if']);
+/** words that open a clause: a subject may follow them directly ("after Hungarian officials met …") */
+const SUBORD = new Set(['after', 'before', 'when', 'while', 'until', 'unless', 'if', 'because', 'since', 'although', 'though', 'as', 'once']);
 const PREP_POS = new Set(['ADP']);
 /** verbs whose object noun carries the event ("paid a visit", "held talks", "made a trip") */
 const LIGHT_VERBS = new Set(['make', 'pay', 'hold', 'conduct', 'launch', 'begin', 'start', 'stage', 'carry', 'undertake', 'wrap', 'complete', 'host', 'attend', 'join', 'open', 'end', 'resume', 'announce', 'plan', 'propose', 'seek', 'impose', 'order', 'authorize', 'approve', 'continue', 'step', 'intensify', 'escalate', 'mount', 'unleash', 'carry out']);
@@ -87,6 +89,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       if (inMention[i]) continue;
       const lemma = lemmaAt(i);
       if (t.pos === 'VERB' && /ed$/.test(t.norm) && i > 0 && ['DET', 'NUM'].includes(toks[i - 1].pos)) continue; // "five detained Americans"
+      if (i >= 2 && toks[i - 1].norm === 'have' && ['would', 'could', 'might', "'d"].includes(toks[i - 2].norm)) continue; // "would have tightened": did not happen
       // the tagger calls some past-tense verbs adjectives or nouns ("Qatar mediated", "F-16s shot down"):
       // a past form right after an actor is read as the verb it is
       const mistagged = (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN') && i > 0 && afterActor(i) ? pastLemma(t.norm) : null;
@@ -388,7 +391,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         for (let j = x.last + 1; j < i; j++) if (toks[j].norm === ';' || (toks[j].norm === 'that' && toks[j].pos === 'SCONJ')) broken = true;
         if (broken) continue;
         const before = toks[x.first - 1];
-        if (x.m.via === 'place' || (before && before.pos === 'ADP' && !['of', 'like', 'as'].includes(before.norm) && before.norm !== 'by')) continue;
+        if (x.m.via === 'place' || (before && before.pos === 'ADP' && !['of', 'like', 'as'].includes(before.norm) && before.norm !== 'by' && !(SUBORD.has(before.norm) && x.first < i))) continue;
         // object of another verb between it and the trigger ("A met B and condemned C": A stays subject)
         if (!best || x.last > best.last) best = x;
       }
