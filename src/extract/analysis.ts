@@ -76,7 +76,7 @@ const SPEECH = new Set(['said', 'says', 'say', 'argued', 'argues', 'argue', 'bel
 
 // ---- flow cues -------------------------------------------------------------------------
 const GIVE = /\b(?:shar(?:e|es|ed|ing)|approv(?:e|es|ed)|rush(?:es|ed)?|airlift(?:s|ed)?|flew|suppl(?:y|ies|ied|ying)|sell(?:s|ing)?|sold|send(?:s|ing)?|sent|ship(?:s|ped|ping)?|provid(?:e|es|ed|ing)|deliver(?:s|ed|ing)?|transfer(?:s|red|ring)?|give[sn]?|gave|giving|export(?:s|ed|ing)?|offer(?:s|ed|ing)?|furnish(?:es|ed)?|hand(?:s|ed)? over|extend(?:s|ed)?|lend(?:s|ing)?|lent|donat(?:e|es|ed)|grant(?:s|ed)?|dispatch(?:es|ed)?|deploy(?:s|ed|ing)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|funnel(?:s|ed|led)?|assist(?:s|ed|ing)?|help(?:s|ed|ing)?)\b/i;
-const RECEIVE = /\b(?:host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|obtain(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|(?:buy|buys|bought|buying)|purchas(?:e|es|ed|ing)|import(?:s|ed|ing)?|get(?:s|ting)?|got|gain(?:s|ed|ing)?|secur(?:e|es|ed|ing)|procur(?:e|es|ed|ing))\b/i;
+const RECEIVE = /\b(?:bring(?:s|ing)? in|brought in|host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|obtain(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|(?:buy|buys|bought|buying)|purchas(?:e|es|ed|ing)|import(?:s|ed|ing)?|get(?:s|ting)?|got|gain(?:s|ed|ing)?|secur(?:e|es|ed|ing)|procur(?:e|es|ed|ing))\b/i;
 const WANT = /\b(?:seek(?:s|ing)?|sought|want(?:s|ed|ing)?|need(?:s|ed|ing)?|hop(?:e|es|ed|ing) (?:for|to (?:get|obtain|receive|secure|acquire))|look(?:s|ed|ing)? for|ask(?:s|ed|ing)?|request(?:s|ed|ing)?|press(?:es|ed|ing)?|court(?:s|ed|ing)?|lobb(?:y|ies|ied|ying)|access to|covet(?:s|ed)?|crav(?:e|es|ed)|in search of)\b/i;
 const NOMINAL_GIVE = /\b(?:suppliers?|providers?|sales?|transfers?|deliveries|delivery|shipments?|supply|supplies|exports?|provision|assistance|aid|help|support|cover|shelter|deployment|dispatch)\b/i;
 const NEGATED = /\b(?:not|n't|never|no|denie[sd]|deny|refused?|declined?|halted|stopped|ended)\b/i;
@@ -247,7 +247,9 @@ export function createAnalyzer(k: AnalysisKnowledge) {
       }
       // "according to Ukrainian intelligence" names a source, not an item
       const acc = /\baccording to\b[^,.;]*/i.exec(s.text);
-      const itemsHere = acc ? items.filter((it) => !(it.at >= s.start + acc.index && it.at < s.start + acc.index + acc[0].length)) : items;
+      // "… for its ICBMs" is what an item is for, not a second item
+      const itemsHere = (acc ? items.filter((it) => !(it.at >= s.start + acc.index && it.at < s.start + acc.index + acc[0].length)) : items)
+        .filter((it, k) => k === 0 || !/\bfor (?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}$/i.test(s.text.slice(0, it.at - s.start)));
       if (itemsHere.length && ms.length) {
         for (const f of barterIn(s, itemsHere, ms) ?? flowsIn(s, itemsHere, ms, evs)) flows.push(f);
       }
@@ -306,7 +308,7 @@ export function createAnalyzer(k: AnalysisKnowledge) {
       if (!/^\s+(?:\w+\s+){0,2}?(?:for|in (?:exchange|return) for)\s+(?:\w+\s+){0,2}$/i.test(between) && !/\b(?:swap|trade|barter|exchange)/i.test(s.text.slice(0, a.at - s.start))) return null;
       if (!/^\s+(?:\w+\s+){0,3}?(?:for|in (?:exchange|return) for)\s/i.test(between)) return null;
       const actors = ms.filter((m) => m.country && m.via !== 'place');
-      const subj = actors.filter((m) => m.span[1] <= a.at).pop();
+      const subj = actors[0];
       const other = actors.find((m) => m.country !== subj?.country);
       if (!subj || !other) return null;
       const span: Span = [s.start, s.start + s.text.length];
@@ -375,9 +377,21 @@ export function createAnalyzer(k: AnalysisKnowledge) {
         if (ev?.modality === 'possible') status = 'possible';
       }
       const span: [number, number] = [s.start, s.start + text.length];
-      return items.map((it) => {
+      // "from Norway and Denmark": each is a giver
+      const givers = [giver];
+      if (fromX && giver === fromX.country) {
+        let cur = fromX;
+        for (;;) {
+          const nxt = actors.find((m) => m.span[0] > cur.span[1] && /^\s*(?:,|and|, and)\s*(?:the\s+)?$/.test(text.slice(cur.span[1] - s.start, m.span[0] - s.start)));
+          if (!nxt) break;
+          givers.push(nxt.country);
+          cur = nxt;
+        }
+      }
+      return givers.flatMap((gv) => items.map((it) => ({ it, gv }))).map(({ it, gv }) => {
+        const giver = gv;
         // "Russian gas", "North Korean workers": a country adjective before the item names where it comes from
-        const origin = actors.find((m) => m.via === 'adj' && m.span[1] <= it.at && it.at - m.span[1] <= 12 && !/[,;]/.test(text.slice(m.span[1] - s.start, it.at - s.start)));
+        const origin = actors.find((m) => m.via === 'adj' && m.span[1] <= it.at && it.at - m.span[1] <= 26 && /^[\s\p{L}-]*$/u.test(text.slice(m.span[1] - s.start, it.at - s.start)));
         let g = giver, r = receiver;
         if (origin && origin.country !== receiver && (status === 'sought' || receive >= 0 || !g)) {
           g = origin.country;
