@@ -268,8 +268,9 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         const m: Mention = { doc: ctx.doc, sentence: ctx.idx, span: [toks[i].start, toks[end].end], text: toks[i].text, actor: vp.default_target, country: null, org: vp.default_target.replace(/^org:/, '').toUpperCase(), role: null, via: 'implied' };
         targets = [{ m, how: 'implied' }];
       }
-      if (targets.length === 0 && /^(?:18|19|20)/.test(code)) {
-        // attacks with no named target: the country where they happen ("killed 1,200 people in southern Israel")
+      if (targets.length === 0 && (/^(?:18|19|20)/.test(code) || code === '042')) {
+        // attacks and visits with no named target: the country where they happen
+        // ("killed 1,200 people in southern Israel", "arrived in Beijing", "attend the Beijing Olympics")
         const [, b] = clauseBounds(i);
         const where = ctx.mentions.find((m) => m.via === 'place' && m.span[0] > toks[end].end && m.span[1] <= b && !m.actor.includes(':'));
         if (where && !sources.some((p) => key(p.m) === key(where))) targets = [{ m: where, how: 'place' }];
