@@ -492,12 +492,21 @@ export function complianceFor(k: AnalysisKnowledge, docId: string, text: string,
   const seen = new Set<string>();
   // per provision, the resolution that first set it, plus any the text itself names
   const relevant = k.provisions.filter((p) => p.founding || named.has(p.resolution.replace(/\D/g, '')));
+  // one flag per subject and kind of provision: the earliest resolution that sets it, the later ones named in the reason
+  const byKey = new Map<string, ComplianceRow & { also: string[] }>();
   const add = (subject: string, p: (typeof relevant)[number], reason: string, span: Span, quote: string) => {
-    const key = `${subject}|${p.resolution}|${p.id}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push({ id: `x_${h(`${docId}|${key}`)}`, subject, regime: p.resolution, provision: p.label, reason, span, quote });
+    const kind = p.label.toLowerCase().replace(/\(.*?\)/g, '').replace(/[^a-z ]+/g, ' ').split(/\s+/).filter((w) => w.length > 3).slice(0, 2).join(' ');
+    const key = `${subject}|${p.target}|${kind}`;
+    const prev = byKey.get(key);
+    if (prev) {
+      if (prev.regime !== p.resolution && !prev.also.includes(p.resolution)) prev.also.push(p.resolution);
+      return;
+    }
+    const row = { id: `x_${h(`${docId}|${key}`)}`, subject, regime: p.resolution, provision: p.label, reason, span, quote, also: [] as string[] };
+    byKey.set(key, row);
+    out.push(row);
   };
+  void seen;
   for (const f of flows) {
     for (const p of relevant) {
       const dir = f.giver === p.target && p.directions.includes('from_target') ? 'from' : f.receiver === p.target && p.directions.includes('to_target') ? 'to' : null;
@@ -516,5 +525,9 @@ export function complianceFor(k: AnalysisKnowledge, docId: string, text: string,
       add(e.id, p, `CAMEO ${e.cameo} ${dir} ${p.target} (${e.source_country} → ${e.target_country}, ${e.modality})`, e.span, e.quote);
     }
   }
-  return out;
+  // the provision's later resolutions, in the reason
+  return out.map((r) => {
+    const { also, ...row } = r as ComplianceRow & { also?: string[] };
+    return also?.length ? { ...row, reason: `${row.reason}; also under ${also.join(', ')}` } : row;
+  });
 }

@@ -194,11 +194,14 @@ export async function agreements(q: Queryable, f: Page & { doc?: string } = {}) 
 
 export async function compliance(q: Queryable, f: Page & { doc?: string } = {}) {
   const p: unknown[] = [];
-  const where = f.doc ? (p.push(f.doc), 'WHERE doc_id = $1') : '';
-  const rows = await q.query<Record<string, unknown>>(`SELECT * FROM compliance ${where} ORDER BY regime, provision, doc_id, start_off ${page(f)}`, p);
-  const total = await n(q, `SELECT count(*)::int AS n FROM compliance ${where}`, p);
-  return {
-    items: rows.map((r) => ({ type: 'compliance', id: r.id, subject: r.subject, regime: r.regime, provision: r.provision, reason: r.reason, evidence: [{ doc: r.doc_id, span: [r.start_off, r.end_off], quote: r.quote }] })),
-    total,
-  };
+  const where = f.doc ? (p.push(f.doc), 'WHERE subject IN (SELECT subject FROM compliance WHERE doc_id = $1)') : '';
+  // one record per subject, regime and provision; evidence accumulates across documents
+  const rows = await q.query<Record<string, unknown>>(
+    `SELECT min(id) AS id, subject, regime, provision, min(reason) AS reason,
+            jsonb_agg(jsonb_build_object('doc', doc_id, 'span', jsonb_build_array(start_off, end_off), 'quote', quote) ORDER BY doc_id, start_off) AS evidence
+       FROM compliance ${where} GROUP BY subject, regime, provision ORDER BY regime, provision, subject ${page(f)}`,
+    p,
+  );
+  const total = await n(q, `SELECT count(*)::int AS n FROM (SELECT 1 FROM compliance ${where} GROUP BY subject, regime, provision) x`, p);
+  return { items: rows.map((r) => ({ type: 'compliance', ...r })), total };
 }
