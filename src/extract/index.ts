@@ -37,6 +37,8 @@ export interface SentenceIn {
   text: string;
   start: number;
   paragraph: number;
+  /** bylines, bios and signatures name people (authors) but state no events or claims */
+  prose?: boolean;
 }
 
 export interface DocumentIn {
@@ -80,23 +82,28 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
   return function extract(doc: DocumentIn): Extraction {
     // one tokenization per sentence, shared by actors, places and analysis
     const toksOf = new Map(doc.sentences.map((s) => [s.idx, tokenize(s.text, s.start)]));
-    const { mentions, actors } = recognize({
+    const recognized = recognize({
       id: doc.id,
       date: doc.published,
       authors: doc.authors,
       text: doc.text,
       sentences: doc.sentences.map((s) => ({ idx: s.idx, text: s.text, start: s.start, toks: toksOf.get(s.idx) })),
     });
+    // in bylines, bios and signatures only the authors count
+    const notProse = new Set(doc.sentences.filter((s) => s.prose === false).map((s) => s.idx));
+    const mentions = recognized.mentions.filter((m) => !notProse.has(m.sentence) || m.via === 'author');
+    const actors = recognized.actors;
     const bySentence = new Map<number, Mention[]>();
     for (const m of mentions) {
       if (!bySentence.has(m.sentence)) bySentence.set(m.sentence, []);
       bySentence.get(m.sentence)!.push(m);
     }
-    const firstPara = doc.sentences[0]?.paragraph ?? 0;
+    const firstPara = doc.sentences.find((s) => s.prose !== false)?.paragraph ?? 0;
     const events: EventRecord[] = [];
     const seen = new Set<string>();
     const ids = new Set<string>();
     for (const s of doc.sentences) {
+      if (s.prose === false) continue;
       const ms = bySentence.get(s.idx) ?? [];
       if (!ms.some((m) => m.via !== 'author' && m.via !== 'place')) continue;
       const tokens = nlp.tokens(s.text, s.start);
@@ -128,7 +135,7 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
     const sectionAuthors = (s: SentenceIn) => doc.sections?.find((x) => s.start >= x.span[0] && s.start < x.span[1])?.authors ?? [];
     const a = analyze({
       id: doc.id, published: doc.published, authors: doc.authors, text: doc.text, mentions, events,
-      sentences: doc.sentences.map((s) => ({ idx: s.idx, text: s.text, start: s.start, sectionAuthors: sectionAuthors(s), toks: toksOf.get(s.idx) })),
+      sentences: doc.sentences.filter((s) => s.prose !== false).map((s) => ({ idx: s.idx, text: s.text, start: s.start, sectionAuthors: sectionAuthors(s), toks: toksOf.get(s.idx) })),
     });
     const compliance = complianceFor(k.analysis, doc.id, doc.text, a.flows, events);
     return { actors: [...used.values()], mentions, events, claims: a.claims, flows: a.flows, agreements: a.agreements, compliance };
@@ -145,6 +152,9 @@ export async function createExtractor(k: Knowledge = createKnowledge()): Promise
       authors: doc.authors,
       text: doc.text,
       sections: doc.sections.filter((x) => x.authors.length),
-      sentences: doc.sentences.filter((s) => doc.paragraphKinds[s.paragraph] === 'body').map((s) => ({ idx: s.idx, text: s.text, start: s.span[0], paragraph: s.paragraph })),
+      // bylines, bios and signatures are read for the people they name (the authors), nothing else
+      sentences: doc.sentences
+        .filter((s) => ['body', 'byline', 'bio', 'signature'].includes(doc.paragraphKinds[s.paragraph]))
+        .map((s) => ({ idx: s.idx, text: s.text, start: s.span[0], paragraph: s.paragraph, prose: doc.paragraphKinds[s.paragraph] === 'body' })),
     });
 }
