@@ -61,6 +61,7 @@ const POSSIBLE = new Set(['may', 'might', 'could', 'would', 'likely', 'possibly'
 const FUTURE = new Set(['will', "'ll", 'shall', 'plan', 'planned', 'plans', 'planning', 'upcoming', 'scheduled', 'expected', 'intend', 'intends', 'set', 'prepare', 'preparing', 'future', 'forthcoming', 'proposed', 'next']);
 const CLAUSE_BREAK = new Set([';', 'but', 'while', 'whereas', 'although', 'though', 'because', 'since', 'whom', 'which', 'who', '"', '“', '”', 'after', 'before', 'when', 'until', 'unless', 'if']);
 /** words that open a clause: a subject may follow them directly ("after Hungarian officials met …") */
+const QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
 const SUBORD = new Set(['after', 'before', 'when', 'while', 'until', 'unless', 'if', 'because', 'since', 'although', 'though', 'as', 'once']);
 const PREP_POS = new Set(['ADP']);
 /** verbs whose object noun carries the event ("paid a visit", "held talks", "made a trip") */
@@ -515,6 +516,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
     function objectAfter(i: number, objects: Record<string, string | null>): { code: string | null; end: number; key: string } | null {
       for (let j = i + 1; j < Math.min(toks.length, i + 10); j++) {
         const t = toks[j];
+        if (QUOTES.has(t.norm)) continue; // a "treaty" in quotation marks is still the object
         if (CLAUSE_BREAK.has(t.norm)) break;
         // the tagger sometimes calls a plural noun a verb ("exercises"): an object word still counts
         const two = j + 1 < toks.length ? `${t.lemma} ${toks[j + 1].lemma}` : '';
@@ -573,7 +575,8 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       const [a] = clauseBoundsIdx(tr.tok);
       const window = toks.slice(Math.max(a, tr.tok - 8), tr.tok);
       const near = toks.slice(Math.max(0, tr.tok - 3), tr.tok + 1);
-      const words = window.map((t) => t.norm);
+      // "as expected" says it happened as foreseen: not a future
+      const words = window.map((t, k) => (t.norm === 'expected' && window[k - 1]?.norm === 'as' ? '' : t.norm));
       const lemmas = window.map((t) => t.lemma);
       if (tr.form === 'nominal') {
         const pre = toks.slice(Math.max(0, tr.tok - 3), tr.tok).map((t) => t.norm);
