@@ -576,7 +576,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       const window = toks.slice(Math.max(a, tr.tok - 8), tr.tok);
       const near = toks.slice(Math.max(0, tr.tok - 3), tr.tok + 1);
       // "as expected" says it happened as foreseen: not a future
-      const words = window.map((t, k) => (t.norm === 'expected' && window[k - 1]?.norm === 'as' ? '' : t.norm));
+      const words = window.map((t) => (t.norm === 'expected' && toks[toks.indexOf(t) - 1]?.norm === 'as' ? '' : t.norm));
       const lemmas = window.map((t) => t.lemma);
       if (tr.form === 'nominal') {
         const pre = toks.slice(Math.max(0, tr.tok - 3), tr.tok).map((t) => t.norm);
