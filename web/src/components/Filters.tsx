@@ -100,3 +100,17 @@ export function Select({ name, value, options, any }: { name: string; value: str
     </select>
   );
 }
+
+/** The since/until pair every dated view filters on. */
+export function DateRange({ since, until }: { since?: string | null; until?: string | null }) {
+  return (
+    <>
+      <Field label="Since">
+        <input name="since" type="date" defaultValue={since ?? ''} />
+      </Field>
+      <Field label="Until">
+        <input name="until" type="date" defaultValue={until ?? ''} />
+      </Field>
+    </>
+  );
+}

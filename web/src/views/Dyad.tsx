@@ -1,6 +1,6 @@
 import { apiUrl, useJson, type EventRec, type List, type SeriesPoint, type Stats } from '../api';
 import { EventTable } from '../components/EventTable';
-import { Field, FilterForm, Select } from '../components/Filters';
+import { DateRange, Field, FilterForm, Select } from '../components/Filters';
 import { offsetOf, Pager } from '../components/Pager';
 import { PlotChart } from '../components/PlotChart';
 import { QuadLegend } from '../components/Quad';
@@ -60,12 +60,7 @@ export function DyadView({ route }: { route: Route }) {
         <Field label="Interval">
           <Select name="interval" value={interval} options={[...INTERVALS]} />
         </Field>
-        <Field label="Since">
-          <input name="since" type="date" defaultValue={q.since ?? ''} />
-        </Field>
-        <Field label="Until">
-          <input name="until" type="date" defaultValue={q.until ?? ''} />
-        </Field>
+        <DateRange since={q.since} until={q.until} />
       </FilterForm>
       {bad ? (
         <p class="error" role="alert">

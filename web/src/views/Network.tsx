@@ -1,7 +1,7 @@
 import { apiUrl, useJson, type EventRec, type List, type NetEdge, type Network } from '../api';
 import { CyGraph, edgeColor, type Selection } from '../components/CyGraph';
 import { EventTable } from '../components/EventTable';
-import { Field, FilterForm } from '../components/Filters';
+import { DateRange, Field, FilterForm } from '../components/Filters';
 import { Pager } from '../components/Pager';
 import { Empty, LoadState } from '../components/Status';
 import { CONFLICT_COLOR, COOP_COLOR, isCountry, num, signed } from '../format';
@@ -51,12 +51,7 @@ export function NetworkView({ route }: { route: Route }) {
     <section>
       <h1>Network</h1>
       <FilterForm route={route} view="network" label="Time window">
-        <Field label="Since">
-          <input name="since" type="date" defaultValue={q.since ?? ''} />
-        </Field>
-        <Field label="Until">
-          <input name="until" type="date" defaultValue={q.until ?? ''} />
-        </Field>
+        <DateRange since={q.since} until={q.until} />
         <Field label="Min. events per link">
           <input name="min" type="number" min={1} step={1} defaultValue={q.min ?? '1'} class="num-input" />
         </Field>

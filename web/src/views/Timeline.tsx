@@ -1,6 +1,6 @@
 import { apiUrl, fetchAll, useJson, useLoader, type EventRec, type List } from '../api';
 import { EventTable } from '../components/EventTable';
-import { Field, FilterForm, Select } from '../components/Filters';
+import { DateRange, Field, FilterForm, Select } from '../components/Filters';
 import { offsetOf, Pager } from '../components/Pager';
 import { PlotChart } from '../components/PlotChart';
 import { QuadLegend } from '../components/Quad';
@@ -54,12 +54,7 @@ export function Timeline({ route }: { route: Route }) {
         <Field label="Modality">
           <Select name="modality" value={q.modality ?? ''} options={[...MODALITIES]} any="Any" />
         </Field>
-        <Field label="Since">
-          <input name="since" type="date" defaultValue={q.since ?? ''} />
-        </Field>
-        <Field label="Until">
-          <input name="until" type="date" defaultValue={q.until ?? ''} />
-        </Field>
+        <DateRange since={q.since} until={q.until} />
       </FilterForm>
 
       <div class="chart-head">
