@@ -231,6 +231,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
     function verbTrigger(i: number, vp: VerbPattern): Trigger | null {
       let code = vp.code ?? null;
       let end = i;
+      let objectMatched = false;
       let pattern = vp.lemma;
       if (vp.objects) {
         const obj = objectAfter(i, vp.objects) ?? objectBefore(i, vp.objects);
@@ -239,6 +240,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
           code = obj.code;
           end = obj.end;
           pattern = `${vp.lemma} … ${obj.key}`;
+          objectMatched = true;
         }
       }
       if (!code) return null;
@@ -284,7 +286,8 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         code = vp.with_target;
         pattern += ` … at target`;
       }
-      return { tok: i, end, code, pattern, form: 'clause', sources, targets, symmetric: !!vp.symmetric || reciprocal, reverse: vp.reverse, noTarget: !!vp.no_target };
+      // "welcomed the decision" is praise, not hosting: the reverse code goes with the verb's own code only
+      return { tok: i, end, code, pattern, form: 'clause', sources, targets, symmetric: !!vp.symmetric || reciprocal, reverse: objectMatched ? undefined : vp.reverse, noTarget: !!vp.no_target };
     }
 
     function nounTrigger(i: number, last: number, np: NounPattern): Trigger | null {
@@ -398,8 +401,12 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         if (!best || x.last > best.last) best = x;
       }
       if (!best) return [];
-      // if the nearest is an object of a verb that stands before it, the subject is earlier
-      const verbBetween = toks.slice(0, best.first).some((t, k) => t.pos === 'VERB' && k > (subjectFloor(best!.first) ?? -1));
+      // if the nearest is an object of a verb that stands before it, the subject is earlier, unless
+      // that verb reports speech ("Kirby said North Korea had supplied …") or the nearest is a
+      // possessor ("Washington's decision to pause aid")
+      const floor = subjectFloor(best.first) ?? -1;
+      const possessor = toks[best.last + 1]?.norm === "'" || toks[best.last + 1]?.norm === "'s";
+      const verbBetween = !possessor && toks.slice(0, best.first).some((t, k) => t.pos === 'VERB' && k > floor && !patterns.attribution.has(t.lemma) && toks[k + 1]?.norm !== 'that');
       if (verbBetween) {
         const earlier = mentionTok.filter((x) => x.last < best!.first && x.m.via !== 'place' && !(toks[x.first - 1]?.pos === 'ADP'));
         const vIdx = toks.findIndex((t, k) => k < best!.first && t.pos === 'VERB');
