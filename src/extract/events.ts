@@ -91,6 +91,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       const lemma = lemmaAt(i);
       if (t.pos === 'VERB' && /ed$/.test(t.norm) && i > 0 && ['DET', 'NUM'].includes(toks[i - 1].pos)) continue; // "five detained Americans"
       if (i >= 2 && toks[i - 1].norm === 'have' && ['would', 'could', 'might', "'d"].includes(toks[i - 2].norm)) continue; // "would have tightened": did not happen
+      if (/ing$/.test(t.norm) && toks[i - 1]?.norm === ',') continue; // ", committing the two countries": an adjunct of the main event
       // the tagger calls some past-tense verbs adjectives or nouns ("Qatar mediated", "F-16s shot down"):
       // a past form right after an actor is read as the verb it is
       const mistagged = (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN') && i > 0 && afterActor(i) ? pastLemma(t.norm) : null;
