@@ -61,6 +61,7 @@ const POSSIBLE = new Set(['may', 'might', 'could', 'would', 'likely', 'possibly'
 const FUTURE = new Set(['will', "'ll", 'shall', 'plan', 'planned', 'plans', 'planning', 'upcoming', 'scheduled', 'expected', 'intend', 'intends', 'set', 'prepare', 'preparing', 'future', 'forthcoming', 'proposed', 'next']);
 const CLAUSE_BREAK = new Set([';', 'but', 'while', 'whereas', 'although', 'though', 'because', 'since', 'whom', 'which', 'who', '"', '“', '”', 'after', 'before', 'when', 'until', 'unless', 'if']);
 /** words that open a clause: a subject may follow them directly ("after Hungarian officials met …") */
+const POSSESSIVE_PRONOUNS = new Set(['its', 'their']);
 const QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
 const SUBORD = new Set(['after', 'before', 'when', 'while', 'until', 'unless', 'if', 'because', 'since', 'although', 'though', 'as', 'once']);
 const PREP_POS = new Set(['ADP']);
@@ -97,13 +98,14 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       const mistagged = (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN') && i > 0 && afterActor(i) ? pastLemma(t.norm) : null;
       if (t.pos === 'VERB' || mistagged || (t.pos === 'NOUN' && lemma.includes('-') && patterns.verbs.has(lemma))) {
         const vp = patterns.verbs.get(mistagged ?? lemma);
-        if (vp && !vp.attribution) {
-          const tr = verbTrigger(i, vp);
-          if (tr) triggers.push(tr);
-        }
-        continue;
+        const tr = vp && !vp.attribution ? verbTrigger(i, vp) : null;
+        if (tr) triggers.push(tr);
+        // a "verb" between a modifier and a noun is a noun the tagger missed ("satellite launch attempts")
+        const inCompound = t.pos === 'VERB' && i > 0 && ['DET', 'ADJ', 'NOUN', 'NUM'].includes(toks[i - 1].pos) && toks[i - 1].norm !== 'to' && toks[i + 1]?.pos === 'NOUN';
+        if (tr || !inCompound) continue;
       }
-      if (t.pos === 'NOUN' || t.pos === 'PROPN') {
+      const nounish = t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && i > 0 && ['DET', 'ADJ', 'NOUN', 'NUM'].includes(toks[i - 1].pos) && toks[i - 1].norm !== 'to');
+      if (nounish) {
         const two = i + 1 < toks.length ? `${toks[i].lemma} ${toks[i + 1].lemma}` : '';
         const np = patterns.nouns.get(two) ?? patterns.nouns.get(toks[i].lemma);
         if (np && !(patterns.nouns.has(two) === false && isPartOfLongerNoun(i))) {
@@ -331,6 +333,15 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         j++;
       }
       if (np.requires_participle && !toks.slice(Math.max(0, i - 3), last + 4).some((t) => np.participle?.includes(t.lemma)) && sources.length < 2) return null;
+      // "its two failed satellite launches": an untargeted act's owner is the pronoun's antecedent
+      if (sources.length === 0 && np.no_target) {
+        let j = i - 1;
+        while (j >= 0 && i - j <= 5 && !POSSESSIVE_PRONOUNS.has(toks[j].norm) && ['ADJ', 'NOUN', 'PROPN', 'NUM', 'VERB'].includes(toks[j].pos)) j--;
+        if (j >= 0 && POSSESSIVE_PRONOUNS.has(toks[j].norm)) {
+          const ante = mentionTok.filter((x) => x.last < j && x.m.via !== 'place' && x.m.country).pop();
+          if (ante) sources = [{ m: ante.m, how: 'pronoun' }];
+        }
+      }
       // "Yoon made a surprise visit to Kyiv", "the two sides held talks": the clause's subject is the source
       if (sources.length === 0) {
         const verb = toks.slice(Math.max(0, i - 5), i).reverse().find((t) => t.pos === 'VERB');
@@ -401,7 +412,15 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         // object of another verb between it and the trigger ("A met B and condemned C": A stays subject)
         if (!best || x.last > best.last) best = x;
       }
-      if (!best) return [];
+      if (!best) {
+        // "Russia said it would …": a pronoun subject stands for the last actor before it
+        const pro = toks.slice(0, i).map((t, k) => [t, k] as const).reverse().find(([t]) => ['it', 'they', 'its', 'their'].includes(t.norm));
+        if (pro && !toks.slice(pro[1] + 1, i).some((t) => t.pos === 'VERB' && !patterns.verbs.has(t.lemma) && t.norm !== 'would')) {
+          const ante = mentionTok.filter((x) => x.last < pro[1] && x.m.via !== 'place' && (x.m.country || x.m.org)).pop();
+          if (ante) return [{ m: ante.m, how: 'pronoun' }];
+        }
+        return [];
+      }
       // if the nearest is an object of a verb that stands before it, the subject is earlier, unless
       // that verb reports speech ("Kirby said North Korea had supplied …") or the nearest is a
       // possessor ("Washington's decision to pause aid")
