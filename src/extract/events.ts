@@ -232,6 +232,17 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
     }
 
     function verbTrigger(i: number, vp: VerbPattern): Trigger | null {
+      if (vp.from_source) {
+        // "India took delivery of S-400s from Russia", "bought drones from Iran": the giver is the source
+        const obj = objectAfter(i, vp.from_source);
+        const fromAt = obj ? toks.findIndex((t, k) => k > i && t.norm === 'from' && k <= obj.end + 8) : -1;
+        const giver = fromAt >= 0 ? mentionsFrom(fromAt + 1) : [];
+        const receivers = subjectOf(i);
+        if (obj && obj.code && giver.length && receivers.length) {
+          return { tok: i, end: obj.end, code: obj.code, pattern: `${toks[i].lemma} … ${obj.key} from`, form: 'clause', sources: giver.map((m) => ({ m, how: 'prep:from' })), targets: receivers, symmetric: false, noTarget: false };
+        }
+        if (!vp.code && !vp.objects) return null;
+      }
       let code = vp.code ?? null;
       let end = i;
       let objectMatched = false;
@@ -253,6 +264,11 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       if (passive) {
         sources = byAgent(end);
         targets = subjectOf(i);
+        if (targets.length === 0) {
+          // "New sanctions on North Korean firms were imposed by the EU"
+          const onAt = toks.slice(0, i).map((t, k) => [t, k] as const).reverse().find(([t]) => ['on', 'against'].includes(t.norm));
+          if (onAt) targets = mentionsFrom(onAt[1] + 1).map((m) => ({ m, how: `prep:${onAt[0].norm}` }));
+        }
       } else {
         sources = subjectOf(i);
         targets = targetAfter(end, vp.preps ?? [], i, !!vp.no_target);
@@ -282,8 +298,8 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         if (where && !sources.some((p) => key(p.m) === key(where))) targets = [{ m: where, how: 'place' }];
       }
       // "accused each other", "met one another": reciprocal
-      const recip = toks.slice(end + 1, end + 4).map((t) => t.norm).join(' ');
-      const reciprocal = /^(?:each other|one another)/.test(recip);
+      const recip = toks.slice(end + 1, end + 6).map((t) => t.norm).join(' ');
+      const reciprocal = /\b(?:each other|one another)\b/.test(recip);
       if (reciprocal) targets = [];
       if (vp.with_target && targets.some((t) => ['prep:at', 'prep:on', 'prep:against', 'prep:into'].includes(t.how))) {
         code = vp.with_target;
@@ -344,7 +360,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       }
       // "Yoon made a surprise visit to Kyiv", "the two sides held talks": the clause's subject is the source
       if (sources.length === 0) {
-        const verb = toks.slice(Math.max(0, i - 5), i).reverse().find((t) => t.pos === 'VERB');
+        const verb = toks.slice(Math.max(0, i - 8), i).reverse().find((t) => t.pos === 'VERB');
         if (verb && LIGHT_VERBS.has(verb.lemma)) sources = subjectOf(toks.indexOf(verb));
         else if (targets.length && np.symmetric) sources = subjectOf(i); // "travelled … for a summit with Putin"
       }

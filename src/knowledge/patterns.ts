@@ -14,6 +14,8 @@ export interface VerbPattern {
   with_target?: string;
   /** the target when the text names none (a veto is cast at the Security Council) */
   default_target?: string;
+  /** receiving verbs: with one of these objects the thing comes FROM the source ("bought arms from Russia" → RUS→buyer) */
+  from_source?: Record<string, string>;
 }
 
 export interface NounPattern {
