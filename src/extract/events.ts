@@ -95,13 +95,16 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       if (/ing$/.test(t.norm) && toks[i - 1]?.norm === ',') continue; // ", committing the two countries": an adjunct of the main event
       // the tagger calls some past-tense verbs adjectives or nouns ("Qatar mediated", "F-16s shot down"):
       // a past form right after an actor is read as the verb it is
-      const mistagged = (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN') && i > 0 && afterActor(i) ? pastLemma(t.norm) : null;
+      const mistagged =
+        (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN') && i > 0 && afterActor(i) ? pastLemma(t.norm)
+        : t.pos === 'NOUN' && toks[i - 1]?.norm === 'by' && /ing$/.test(t.norm) ? gerundLemma(t.norm)
+        : null;
       if (t.pos === 'VERB' || mistagged || (t.pos === 'NOUN' && lemma.includes('-') && patterns.verbs.has(lemma))) {
         const vp = patterns.verbs.get(mistagged ?? lemma);
         const tr = vp && !vp.attribution ? verbTrigger(i, vp) : null;
         if (tr) triggers.push(tr);
         // a "verb" between a modifier and a noun is a noun the tagger missed ("satellite launch attempts")
-        const inCompound = t.pos === 'VERB' && i > 0 && ['DET', 'ADJ', 'NOUN', 'NUM'].includes(toks[i - 1].pos) && toks[i - 1].norm !== 'to' && toks[i + 1]?.pos === 'NOUN';
+        const inCompound = t.pos === 'VERB' && i > 0 && ['DET', 'ADJ', 'NOUN', 'NUM', 'PROPN'].includes(toks[i - 1].pos) && toks[i - 1].norm !== 'to' && !inMention[i - 1] && (!toks[i + 1] || ['NOUN', 'PUNCT', 'ADP', 'CCONJ'].includes(toks[i + 1].pos));
         if (tr || !inCompound) continue;
       }
       const nounish = t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && i > 0 && ['DET', 'ADJ', 'NOUN', 'NUM'].includes(toks[i - 1].pos) && toks[i - 1].norm !== 'to');
@@ -378,6 +381,12 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         if (!['NOUN', 'PROPN', 'ADV'].includes(toks[j].pos)) return false;
       }
       return false;
+    }
+
+    function gerundLemma(w: string): string | null {
+      const stem = w.slice(0, -3);
+      for (const cand of [stem, stem.slice(0, -1), `${stem}e`]) if (patterns.verbs.has(cand)) return cand;
+      return null;
     }
 
     function pastLemma(w: string): string | null {
