@@ -35,6 +35,7 @@ export interface ActorResult {
 }
 
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'via', 'through']);
+const DIRECTIONS = /^(?:northern|southern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|occupied)$/;
 const EVENT_NOUNS = new Set(['summit', 'summits', 'talks', 'meeting', 'meetings', 'conference', 'forum', 'declaration', 'process', 'format', 'olympics', 'games', 'round', 'dialogue', 'accords', 'agreement', 'protocol']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
 const GENERIC_TITLE = /s$|^(?:military|army|navy|government|regime|leadership|authorities|forces|troops|officials|diplomats|administration)$/;
@@ -145,7 +146,9 @@ export function createActorRecognizer(k: ActorKnowledge) {
           case 'org': {
             const a = known(e.actor!);
             // "in Pyongyang" is a place; so is "the Hanoi summit" (a capital naming where an event met)
-            const place = (e.type === 'state' || e.capital) && ((prev && LOCATIVE.has(prev.key)) || (e.capital && next && EVENT_NOUNS.has(next.key)));
+            // "in southern Israel", "across eastern Ukraine": a direction between the locative and the name
+            const locative = (prev && LOCATIVE.has(prev.key)) || (prev && DIRECTIONS.test(prev.key) && toks[i - 2] && LOCATIVE.has(toks[i - 2].key));
+            const place = (e.type === 'state' || e.capital) && (locative || (e.capital && next && EVENT_NOUNS.has(next.key)));
             emit({ sentence: s.idx, span, text: surface(), actor: e.actor!, country: a?.country ?? e.country ?? null, org: a?.org ?? null, role: a?.role ?? e.role ?? null, via: place ? 'place' : e.type === 'adj' ? 'adj' : 'dict' }, a);
             i = end;
             break;

@@ -293,12 +293,16 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         const m: Mention = { doc: ctx.doc, sentence: ctx.idx, span: [toks[i].start, toks[end].end], text: toks[i].text, actor: vp.default_target, country: null, org: vp.default_target.replace(/^org:/, '').toUpperCase(), role: null, via: 'implied' };
         targets = [{ m, how: 'implied' }];
       }
-      if (targets.length === 0 && (/^(?:18|19|20)/.test(code) || code === '042')) {
-        // attacks and visits with no named target: the country where they happen
-        // ("killed 1,200 people in southern Israel", "arrived in Beijing", "attend the Beijing Olympics")
+      if (targets.length === 0 && (/^(?:18|19|20)/.test(code) || code === '042' || code.startsWith('087'))) {
+        // attacks, visits and withdrawals with no named target: the country where they happen
+        // ("killed 1,200 people in southern Israel", "arrived in Beijing", "withdrew from Kherson")
         const [, b] = clauseBounds(i);
-        const where = ctx.mentions.find((m) => m.via === 'place' && m.span[0] > toks[end].end && m.span[1] <= b && !m.actor.includes(':'));
-        if (where && !sources.some((p) => key(p.m) === key(where))) targets = [{ m: where, how: 'place' }];
+        let where = ctx.mentions.find((m) => m.via === 'place' && m.span[0] > toks[end].end && m.span[1] <= b && !m.actor.includes(':'));
+        if (!where) {
+          const site = ctx.places.find((p) => p.span[0] > toks[end].end && p.span[1] <= b && p.location.country);
+          if (site) where = { doc: ctx.doc, sentence: ctx.idx, span: site.span, text: site.location.name, actor: site.location.country!, country: site.location.country, org: null, role: null, via: 'place' };
+        }
+        if (where && !sources.some((p) => key(p.m) === key(where!))) targets = [{ m: where, how: 'place' }];
       }
       // "accused each other", "met one another": reciprocal
       const recip = toks.slice(end + 1, end + 6).map((t) => t.norm).join(' ');
@@ -500,7 +504,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
     function mentionsFrom(j: number): Mention[] {
       // skip determiners and adjectives up to the mention
       let k = j;
-      while (k < toks.length && (toks[k].pos === 'DET' || toks[k].pos === 'ADJ' || toks[k].pos === 'NUM')) k++;
+      while (k < toks.length && (toks[k].pos === 'DET' || toks[k].pos === 'ADJ' || toks[k].pos === 'NUM' || (toks[k].pos === 'VERB' && /ed$/.test(toks[k].norm)))) k++;
       const x = mentionTok.find((y) => y.first === k || y.first === j);
       if (!x) return [];
       return coordinated(x);
@@ -524,6 +528,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
 
     /** Object or prepositional target after the trigger, inside the clause. */
     function targetAfter(end: number, preps: string[], verb: number, noTarget = false): Participant[] {
+      if (toks[end + 1]?.norm === 'and' && toks[end + 2]?.pos === 'VERB') end += 2;
       const holder = end > verb ? mentionTok.find((y) => y.first <= end && y.last >= end && y.first > verb) : undefined;
       if (holder) return coordinated(holder).map((m) => ({ m, how: 'object' }));
       let ofTarget: Participant[] | null = null;
