@@ -277,9 +277,11 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         targets = targetAfter(end, vp.preps ?? [], i, !!vp.no_target);
         const own = new Set(sources.map((p) => key(p.m)));
         if (targets.length && targets.every((t) => own.has(key(t.m)))) {
+          // "promised that Pyongyang would always stand with Moscow": the other side, further in the clause
           const last = Math.max(...targets.map((t) => lastTok(toks, t.m.span[1])));
-          const further = targetAfter(last, vp.preps ?? [], i, !!vp.no_target).filter((t) => !own.has(key(t.m)));
-          if (further.length) targets = further;
+          const [, b] = clauseBounds(i);
+          const other = mentionTok.find((y) => y.first > last && toks[y.first].start < b && y.m.via !== 'place' && !own.has(key(y.m)));
+          if (other) targets = coordinated(other).map((m) => ({ m, how: 'near' }));
         }
         if (targets.length === 0 && end > i + 1) {
           const between = mentionTok.find((y) => y.first > i && y.last < end && y.m.via !== 'place');
@@ -356,8 +358,8 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         j++;
       }
       if (np.requires_participle && !toks.slice(Math.max(0, i - 3), last + 4).some((t) => np.participle?.includes(t.lemma)) && sources.length < 2) return null;
-      // "its two failed satellite launches": an untargeted act's owner is the pronoun's antecedent
-      if (sources.length === 0 && np.no_target) {
+      // "its two failed satellite launches", "his trip to Moscow": the owner is the pronoun's antecedent
+      if (sources.length === 0 && (np.no_target || (targets.length > 0 && /^04/.test(code)))) {
         let j = i - 1;
         while (j >= 0 && i - j <= 5 && !POSSESSIVE_PRONOUNS.has(toks[j].norm) && ['ADJ', 'NOUN', 'PROPN', 'NUM', 'VERB'].includes(toks[j].pos)) j--;
         if (j >= 0 && POSSESSIVE_PRONOUNS.has(toks[j].norm)) {
@@ -477,6 +479,9 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
 
     /** A mention and those coordinated with it ("Kim and Putin", "Russia, China and Iran"). */
     function coordinated(x: { m: Mention; first: number; last: number }): Mention[] {
+      // "the two Koreas": a pair phrase stands for both its members
+      const twins = mentionTok.filter((y) => y !== x && y.m.span[0] === x.m.span[0] && y.m.span[1] === x.m.span[1]).map((y) => y.m);
+      if (twins.length) return [...twins, x.m];
       const out = [x.m];
       let cur = x;
       for (;;) {
