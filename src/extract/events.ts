@@ -23,7 +23,7 @@ export interface SentenceContext {
   tokens: Token[];
   mentions: Mention[];
   /** places named in the sentence (gazetteer hits) */
-  places: { span: [number, number]; location: Location }[];
+  places: { span: [number, number]; location: Location; loose?: boolean }[];
 }
 
 interface Participant {
@@ -275,6 +275,13 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       } else {
         sources = subjectOf(i);
         targets = targetAfter(end, vp.preps ?? [], i, !!vp.no_target);
+        if (code === '042' && ['to', 'into', 'in'].includes(toks[end + 1]?.norm ?? '')) {
+          // "travelled to Johannesburg for the BRICS summit": the city visited, before anything later in the clause
+          const city = ctx.places.find((p) => p.span[0] === toks[end + 2]?.start && p.location.country);
+          if (city && !targets.some((t) => t.m.span[0] === city.span[0])) {
+            targets = [{ m: { doc: ctx.doc, sentence: ctx.idx, span: city.span, text: city.location.name, actor: city.location.country!, country: city.location.country, org: null, role: null, via: 'place' }, how: 'place' }];
+          }
+        }
         const own = new Set(sources.map((p) => key(p.m)));
         if (targets.length && targets.every((t) => own.has(key(t.m)))) {
           // "promised that Pyongyang would always stand with Moscow": the other side, further in the clause
@@ -301,7 +308,10 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         const [, b] = clauseBounds(i);
         let where = ctx.mentions.find((m) => m.via === 'place' && m.span[0] > toks[end].end && m.span[1] <= b && !m.actor.includes(':'));
         if (!where) {
-          const site = ctx.places.find((p) => p.span[0] > toks[end].end && p.span[1] <= b && p.location.country);
+          // a place named by the gazetteer: anywhere after the verb if it stands as a place, right after it (or its preposition) if not
+          const nextStart = (k: number) => toks[k]?.start ?? Infinity;
+          const rightAfter = (p: { span: [number, number] }) => p.span[0] === nextStart(end + 1) || (PREP_POS.has(toks[end + 1]?.pos ?? '') && p.span[0] === nextStart(end + 2));
+          const site = ctx.places.find((p) => p.span[0] > toks[end].end && p.span[1] <= b && p.location.country && (!p.loose || rightAfter(p)));
           if (site) where = { doc: ctx.doc, sentence: ctx.idx, span: site.span, text: site.location.name, actor: site.location.country!, country: site.location.country, org: null, role: null, via: 'place' };
         }
         if (where && !sources.some((p) => key(p.m) === key(where!))) targets = [{ m: where, how: 'place' }];
@@ -684,7 +694,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
 
     function locationOf(tr: Trigger): Location | null {
       const [a, b] = clauseBounds(tr.tok);
-      const inClause = ctx.places.filter((p) => p.span[0] >= a && p.span[1] <= b);
+      const inClause = ctx.places.filter((p) => !p.loose && p.span[0] >= a && p.span[1] <= b);
       if (!inClause.length) return null;
       // the place nearest the trigger
       const at = toks[tr.tok].start;

@@ -56,8 +56,8 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
   const code = createEventCoder(k.patterns, k.codebook);
   const analyze = createAnalyzer(k.analysis);
 
-  function placesIn(s: SentenceIn, toks: Tok[], mentions: Mention[]): { span: [number, number]; location: Location }[] {
-    const out: { span: [number, number]; location: Location }[] = [];
+  function placesIn(s: SentenceIn, toks: Tok[], mentions: Mention[]): { span: [number, number]; location: Location; loose?: boolean }[] {
+    const out: { span: [number, number]; location: Location; loose?: boolean }[] = [];
     for (let i = 0; i < toks.length; i++) {
       const hit = k.places.trie.longestAt(toks, i);
       if (!hit || !toks[i].cap) continue;
@@ -65,10 +65,10 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
       const p = places.find((x) => x.kind === 'site') ?? places[0];
       const prev = toks[i - 1]?.key;
       // a site is a place wherever it stands; a city only after a locative word
-      if (p.kind === 'site' || (prev && LOCATIVE.has(prev))) {
-        out.push({ span: [toks[i].start, toks[end - 1].end], location: { name: p.name, country: p.country, lat: p.lat, lon: p.lon } });
-        i = end - 1;
-      }
+      // elsewhere a city name is kept loose: an act's object ("pounded Kharkiv"), never the act's location
+      const loose = !(p.kind === 'site' || (prev && LOCATIVE.has(prev)));
+      out.push({ span: [toks[i].start, toks[end - 1].end], location: { name: p.name, country: p.country, lat: p.lat, lon: p.lon }, loose });
+      i = end - 1;
     }
     // capitals used as places ("in Pyongyang") by the actor stage
     for (const m of mentions) {
