@@ -572,7 +572,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
             ofTarget ??= coordinated(x).map((m) => ({ m, how: 'prep:from' }));
             continue;
           }
-          if (det && det.pos === 'ADP' && ['in', 'at', 'near', 'during', 'after', 'before', 'over', 'amid', 'since'].includes(det.norm)) continue;
+          if (det && det.pos === 'ADP' && ['in', 'at', 'near', 'during', 'after', 'before', 'over', 'amid', 'since', 'without', 'despite', 'including', 'besides', 'except', 'like', 'unlike'].includes(det.norm)) continue;
           if (det?.norm === 'of') {
             // "the assets of Iranian officials": a target, if nothing better follows
             ofTarget ??= coordinated(x).map((m) => ({ m, how: 'prep:of' }));

@@ -100,7 +100,7 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
     }
     const firstPara = doc.sentences.find((s) => s.prose !== false)?.paragraph ?? 0;
     const events: EventRecord[] = [];
-    const seen = new Set<string>();
+    const seen = new Map<string, { sentence: number; codes: Set<string> }>();
     const ids = new Set<string>();
     for (const s of doc.sentences) {
       if (s.prose === false) continue;
@@ -109,9 +109,13 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
       const tokens = nlp.tokens(s.text, s.start);
       for (const e of code({ doc: doc.id, idx: s.idx, text: s.text, start: s.start, published: doc.published, lead: s.paragraph === firstPara, tokens, mentions: ms, places: placesIn(s, toksOf.get(s.idx)!, ms) })) {
         // one event per fact in a document: same source, target, code root, date and modality
+        // one event per fact: the same source, target, root, date and modality stated again elsewhere
+        // (a repeated paragraph, a summary of the lead) is dropped; two acts in one sentence are two facts
         const key = `${e.source}|${e.target}|${e.root}|${e.date}|${e.modality}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const at = seen.get(key);
+        if (at && (at.sentence !== s.idx || at.codes.has(e.cameo))) continue;
+        if (at) at.codes.add(e.cameo);
+        else seen.set(key, { sentence: s.idx, codes: new Set([e.cameo]) });
         // ids are unique within a document even when two records share words and actors
         for (let n = 2; ids.has(e.id); n++) e.id = `${e.id.split('~')[0]}~${n}`;
         ids.add(e.id);
