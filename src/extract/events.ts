@@ -369,7 +369,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       }
       if (np.requires_participle && !toks.slice(Math.max(0, i - 3), last + 4).some((t) => np.participle?.includes(t.lemma)) && sources.length < 2) return null;
       // "its two failed satellite launches", "his trip to Moscow": the owner is the pronoun's antecedent
-      if (sources.length === 0 && (np.no_target || (targets.length > 0 && /^04/.test(code)))) {
+      if (sources.length === 0 && (np.no_target || (targets.length > 0 && /^(?:04|16)/.test(code)))) {
         let j = i - 1;
         while (j >= 0 && i - j <= 5 && !POSSESSIVE_PRONOUNS.has(toks[j].norm) && ['ADJ', 'NOUN', 'PROPN', 'NUM', 'VERB'].includes(toks[j].pos)) j--;
         if (j >= 0 && POSSESSIVE_PRONOUNS.has(toks[j].norm)) {
