@@ -15,7 +15,7 @@ import { createDefaultPipeline, isoDateArg, summaryLine, type Io } from './main.
 
 const EVENT_COLS = ['date', 'source', 'cameo', 'target', 'modality', 'form', 'goldstein', 'quote'];
 
-export function registerExtended(program: Command, io: Io, state: { code: number }, db: () => Option): void {
+export function registerExtended(program: Command, io: Io, _state: { code: number }, db: () => Option): void {
   program
     .command('code')
     .description('code one sentence and show why: the pattern matched and the actors found')
@@ -242,6 +242,5 @@ export function registerExtended(program: Command, io: Io, state: { code: number
       } finally {
         await store.close();
       }
-      void state;
     });
 }

@@ -262,14 +262,14 @@ export function createActorRecognizer(k: ActorKnowledge) {
       // "the NATO secretary-general", "the IAEA chief", "the Pentagon chief": an organisation's or a branch's head
       if (adjacent && prevM && !prevM.actor.startsWith('person:') && (prevM.actor.startsWith('org:') || /^[A-Z]{3}(MIL|SPY)$/.test(prevM.actor)) && !nameAt(toks, end)) {
         const holder = prevM.actor.startsWith('org:') ? orgHead(prevM.org, titleWords) : officeHolder(k, prevM.actor.endsWith('MIL') ? 'defense_minister' : 'intelligence_chief', prevM.country!, doc.date);
-        if (holder) return replaceWithPerson(s, toks, i, end, prevM, holder, role);
+        if (holder) return replaceWithPerson(s, toks, end, prevM, holder, role);
       }
       // "his Japanese counterpart": the holder, in that country, of the office the last person named holds
       if (/\bcounterparts?$/.test(titleWords) && country) {
         const other = [...recent].reverse().find((m) => m.actor.startsWith('person:') && m.country && m.country !== country && m.via !== 'author');
         const office = other ? roleAt(k.people.get(other.actor) ?? { roles: [] } as never, doc.date)?.office : null;
         const holder = office ? officeHolder(k, office, country, doc.date) : null;
-        if (holder) return replaceWithPerson(s, toks, i, end, adj!, holder, role);
+        if (holder) return replaceWithPerson(s, toks, end, adj!, holder, role);
       }
       // a name after the title
       const n = nameAt(toks, end);
@@ -307,7 +307,7 @@ export function createActorRecognizer(k: ActorKnowledge) {
     }
 
     /** Replace the modifier mention just emitted with the person a role phrase denotes. */
-    function replaceWithPerson(s: SentenceInput, toks: Tok[], i: number, end: number, modifier: Mention, holder: string, role: string): number {
+    function replaceWithPerson(s: SentenceInput, toks: Tok[], end: number, modifier: Mention, holder: string, role: string): number {
       const startTok = toks.findIndex((t) => t.start === modifier.span[0]);
       const from = startTok > 0 && DETERMINERS.has(toks[startTok - 1].key) ? startTok - 1 : startTok;
       const span: [number, number] = [toks[from].start, toks[end - 1].end];
@@ -316,7 +316,6 @@ export function createActorRecognizer(k: ActorKnowledge) {
       const p = k.people.get(holder)!;
       registerFull(holder);
       emit({ sentence: s.idx, span, text: s.text.slice(span[0] - s.start, span[1] - s.start), actor: holder, country: p.country, org: p.org ?? null, role: roleAt(p, doc.date)?.role ?? role, via: 'role' }, known(holder));
-      void i;
       return end;
     }
 

@@ -146,7 +146,7 @@ export function createAnalyzer(k: AnalysisKnowledge) {
     return { likelihood: w.wep.likelihood, wep: words };
   }
 
-  function claimKind(text: string, hasWep: boolean, hasEventNews: boolean): ClaimKind | null {
+  function claimKind(text: string, hasWep: boolean): ClaimKind | null {
     if (DISAGREE.test(text)) return 'disagreement';
     if (RECOMMEND.test(text)) return 'recommendation';
     if (MODAL_MOTIVE.test(text)) return 'motive';
@@ -157,7 +157,6 @@ export function createAnalyzer(k: AnalysisKnowledge) {
     if (PREDICT.test(text)) return 'prediction';
     if (MOTIVE.test(text)) return 'motive';
     if (ASSESS.test(text) || hasWep) return 'assessment';
-    void hasEventNews;
     return null;
   }
 
@@ -215,7 +214,7 @@ export function createAnalyzer(k: AnalysisKnowledge) {
       if (words >= 6 && !s.text.trim().endsWith('?')) {
         const lk = likelihoodOf(toks, s.text);
         const newsy = evs.some((e) => e.modality === 'factual' && e.form === 'clause') && NEWS_PAST.test(s.text) && !lk;
-        const kind = newsy ? null : claimKind(s.text, !!lk, newsy);
+        const kind = newsy ? null : claimKind(s.text, !!lk);
         const about = countriesOf(ms);
         if (kind && (about.length > 0 || kind !== 'assessment')) {
           const quoted = quotedHolder(s, toks, ms);
@@ -489,7 +488,6 @@ export function complianceFor(k: AnalysisKnowledge, docId: string, text: string,
   if (flows.length === 0 && !events.some((e) => e.root === '06' || e.root === '07')) return [];
   const named = new Set([...text.matchAll(/\b(\d{4})\b/g)].map((m) => m[1]));
   const out: ComplianceRow[] = [];
-  const seen = new Set<string>();
   // per provision, the resolution that first set it, plus any the text itself names
   const relevant = k.provisions.filter((p) => p.founding || named.has(p.resolution.replace(/\D/g, '')));
   // one flag per subject and kind of provision: the earliest resolution that sets it, the later ones named in the reason
@@ -506,7 +504,6 @@ export function complianceFor(k: AnalysisKnowledge, docId: string, text: string,
     byKey.set(key, row);
     out.push(row);
   };
-  void seen;
   for (const f of flows) {
     for (const p of relevant) {
       const dir = f.giver === p.target && p.directions.includes('from_target') ? 'from' : f.receiver === p.target && p.directions.includes('to_target') ? 'to' : null;
