@@ -271,7 +271,8 @@ export function createActorRecognizer(k: ActorKnowledge) {
         const holder = office ? officeHolder(k, office, country, doc.date) : null;
         if (holder) return replaceWithPerson(s, toks, end, adj!, holder, role);
       }
-      // a name after the title
+      // a name after the title that the dictionary knows ("Syrian president Bashar al-Assad"): the main loop takes it
+      if (k.trie.matchesAt(toks, end).some(([, es]) => es.some((x) => x.type === 'person'))) return end;
       const n = nameAt(toks, end);
       if (n) {
         const pm = k.trie.matchesAt(toks, end).find(([en, es]) => en === n.end && es.some((x) => x.type === 'person' || x.type === 'short'));

@@ -566,7 +566,8 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
           const before = toks[j - 1];
           const det = before && (before.pos === 'DET' || before.pos === 'ADJ') ? toks[j - 2] : before;
           if (j === end + 1 || (det && det.pos !== 'ADP' && j <= end + 3 && x.m.via !== 'place')) return coordinated(x).map((m) => ({ m, how: 'object' }));
-          if (det && det.pos === 'ADP' && (preps.includes(det.norm) || (det.norm === 'to' && preps.length === 0))) return coordinated(x).map((m) => ({ m, how: `prep:${det.norm}` }));
+          // (the tagger sometimes calls "to" a particle)
+          if (det && (det.pos === 'ADP' || det.norm === 'to') && (preps.includes(det.norm) || (det.norm === 'to' && preps.length === 0))) return coordinated(x).map((m) => ({ m, how: `prep:${det.norm}` }));
           if (x.m.via === 'place') continue;
           if (det?.norm === 'from') {
             ofTarget ??= coordinated(x).map((m) => ({ m, how: 'prep:from' }));
