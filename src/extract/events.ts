@@ -143,10 +143,10 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         // joint drills: each participant shows force; no dyad between partners
         for (const a of srcs) pairs.push([a, null, tr.code]);
       } else if (tr.symmetric && tgts.length === 0 && srcs.length >= 2) {
-        for (const a of srcs) for (const b of srcs) if (key(a.m) !== key(b.m)) pairs.push([a, b, tr.code]);
+        for (const a of srcs) for (const b of srcs) if (distinct(a.m, b.m)) pairs.push([a, b, tr.code]);
       } else if (tgts.length) {
         for (const a of srcs) for (const b of tgts) {
-          if (key(a.m) === key(b.m)) continue;
+          if (!distinct(a.m, b.m)) continue;
           pairs.push([a, b, tr.code]);
           if (tr.reverse) pairs.push([b, a, tr.reverse]);
           if (tr.symmetric && tr.form === 'nominal' && srcs.length === 1) pairs.push([b, a, tr.code]);
@@ -707,6 +707,20 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
 
 function key(m: Mention): string {
   return m.country ?? m.org ?? m.actor;
+}
+
+/**
+ * Two sides of an event: different countries or organisations, or, inside one country, two
+ * different branches ("Georgian demonstrators" against "the Georgian government").
+ */
+function distinct(a: Mention, b: Mention): boolean {
+  if (key(a) !== key(b)) return true;
+  const ra = a.role ?? roleOf(a.actor), rb = b.role ?? roleOf(b.actor);
+  return !!ra && !!rb && ra !== rb && a.actor !== b.actor && !a.actor.startsWith('person:') && !b.actor.startsWith('person:');
+}
+
+function roleOf(actor: string): string | null {
+  return /^[A-Z]{3}([A-Z]{3})$/.exec(actor)?.[1] ?? null;
 }
 
 function dedupeParts(ps: Participant[]): Participant[] {
