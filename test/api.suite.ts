@@ -79,6 +79,19 @@ export function apiSuite(name: string, open: () => Promise<TestStore>, skipReaso
       expect((await get('/api/events?limit=0')).status).toBe(400);
     });
 
+    it('counts events by period and quad class on the server', async (ctx) => {
+      if (reason) return ctx.skip();
+      const r = await get('/api/events/series?interval=year&country=PRK');
+      expect(r.status).toBe(200);
+      expect(r.body.items.length).toBeGreaterThan(0);
+      for (const p of r.body.items) expect(p.start).toMatch(/^\d{4}-01-01$/);
+      const list = await get('/api/events?country=PRK&limit=1');
+      expect(r.body.events).toBe(list.body.total);
+      expect(r.body.charted + r.body.left_out).toBe(r.body.events);
+      expect((await get('/api/events/series?interval=decade')).status).toBe(400);
+      expect((await get('/api/events/series?dyad=RUS')).status).toBe(400);
+    });
+
     it('answers actors, dyad series and the network', async (ctx) => {
       if (reason) return ctx.skip();
       const actors = await get('/api/actors?country=PRK');

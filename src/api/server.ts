@@ -13,7 +13,7 @@ import type { Pipeline } from '../app/pipeline.js';
 import { isIsoDate } from '../ingest/dates.js';
 import { readJsonl } from '../ingest/read.js';
 import { getDocument, listDocuments, searchSentences } from '../store/documents.js';
-import { listActors, listEvents } from '../store/queries.js';
+import { eventSeries, listActors, listEvents } from '../store/queries.js';
 import type { Store } from '../store/store.js';
 import { agreements, claims, compliance, dyadSeries, ledger, network, stats } from '../query/views.js';
 
@@ -156,6 +156,13 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     const q = parse(SCHEMAS.events, req.query);
     return listEvents(store, q);
   });
+  app.get('/api/events/series', async (req) => {
+    const raw = req.query as Record<string, unknown>;
+    const { interval } = parse(z.object({ interval: z.enum(['week', 'month', 'year']).default('month') }), { interval: raw.interval });
+    const { interval: _omit, ...rest } = raw;
+    const q = parse(SCHEMAS.events, rest);
+    return eventSeries(store, q, interval);
+  });
   app.get('/api/actors', async (req) => {
     const q = parse(SCHEMAS.actors, req.query);
     const all = await listActors(store, { country: q.country, doc: q.doc });
@@ -238,6 +245,7 @@ function openapi() {
       '/api/documents/{id}': { get: { summary: 'one document with its sections and every record found in it', parameters: [pathParam('id')], responses: { 200: { description: 'the document' }, 404: { description: 'unknown id' } } } },
       '/api/search': get('full-text search over sentences', SCHEMAS.search),
       '/api/events': get('coded events', SCHEMAS.events),
+      '/api/events/series': get('event counts by period (interval=week|month|year) and quad class, with the same filters as /api/events', SCHEMAS.events),
       '/api/actors': get('actors with mention counts', SCHEMAS.actors),
       '/api/dyads/{a}/{b}/series': get('counts by quad class and Goldstein sum per period for a pair of countries', SCHEMAS.series, [pathParam('a'), pathParam('b')]),
       '/api/network': { get: { summary: 'actors as nodes, weighted edges split into cooperation and conflict', parameters: params(SCHEMAS.network), responses: ok('the network', { type: 'object', properties: { nodes: { type: 'array' }, edges: { type: 'array' } } }) } },

@@ -68,6 +68,22 @@ export async function listEvents(q: Queryable, f: EventFilter): Promise<{ items:
   return { items: rows.map((r) => ({ ...eventJson(r), reason: r.reason })), total };
 }
 
+/** Event counts by period and quad class, with the same filters as the list: the timeline chart. */
+export async function eventSeries(q: Queryable, f: EventFilter, interval: 'week' | 'month' | 'year') {
+  const { sql, params } = eventWhere(f);
+  // an event dated only to a year has no month: it counts in year series only (likewise months for weeks)
+  const precise = interval === 'year' ? '' : interval === 'month' ? ' AND length(e.date) >= 7' : ' AND length(e.date) = 10';
+  const cond = `${sql ? sql + ' AND' : 'WHERE'} e.date_sort IS NOT NULL${precise}`;
+  const items = await q.query<{ start: string; quad: number; events: number }>(
+    `SELECT to_char(date_trunc('${interval}', e.date_sort), 'YYYY-MM-DD') AS start, e.quad, count(*)::int AS events
+       FROM events e ${cond} GROUP BY 1, 2 ORDER BY 1, 2`,
+    params,
+  );
+  const all = (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM events e ${sql}`, params))[0].n;
+  const charted = items.reduce((n, r) => n + r.events, 0);
+  return { items, total: items.length, events: all, charted, left_out: all - charted };
+}
+
 export interface ActorRow {
   id: string;
   name: string;
