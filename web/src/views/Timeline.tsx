@@ -16,6 +16,17 @@ interface SeriesAnswer {
   left_out: number;
 }
 
+/** Whole-number ticks for stacked counts: small counts never show "1, 1, 2, 2". */
+function integerTicks(rows: { x1: Date; events: number }[]): number[] {
+  const totals = new Map<number, number>();
+  for (const r of rows) totals.set(r.x1.getTime(), (totals.get(r.x1.getTime()) ?? 0) + r.events);
+  const max = Math.max(1, ...totals.values());
+  const step = Math.max(1, Math.ceil(max / 5));
+  const out: number[] = [];
+  for (let v = 0; v <= max; v += step) out.push(v);
+  return out;
+}
+
 /** The start of the period after the one starting at `d`. */
 function nextPeriod(d: Date, bin: string): Date {
   const n = new Date(d.getTime());
@@ -97,7 +108,7 @@ export function Timeline({ route }: { route: Route }) {
               marginLeft: 44,
               marginBottom: 30,
               x: { type: 'utc', label: null },
-              y: { grid: true, label: 'Events', tickFormat: 'd' },
+              y: { grid: true, label: 'Events', tickFormat: 'd', ticks: integerTicks(rows) },
               color: { type: 'ordinal', domain: [1, 2, 3, 4], range: [1, 2, 3, 4].map((k) => QUAD_COLORS[k]) },
               marks: [
                 Plot.rectY(rows, {
