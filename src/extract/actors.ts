@@ -280,7 +280,9 @@ export function createActorRecognizer(k: ActorKnowledge) {
         const name = s.text.slice(toks[end].start - s.start, toks[n.end - 1].end - s.start);
         const id = `person:${slug(name)}`;
         const kp = k.actors.get(id);
-        const c = kp?.country ?? country;
+        // an apposition ("The US commander in Iraq, General David Petraeus") gives the country
+        const appos = !country && toks[i - 1]?.text === ',' ? mentions.filter((m) => m.sentence === s.idx && m.span[1] <= toks[i - 1].start).at(-1) : undefined;
+        const c = kp?.country ?? country ?? (appos && !appos.actor.startsWith('person:') ? appos.country : null);
         personActor(id, name, c, role, actors);
         emit({ sentence: s.idx, span: [toks[end].start, toks[n.end - 1].end], text: name, actor: id, country: c, org: null, role, via: 'title' });
         return n.end;

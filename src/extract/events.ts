@@ -302,7 +302,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         const m: Mention = { doc: ctx.doc, sentence: ctx.idx, span: [toks[i].start, toks[end].end], text: toks[i].text, actor: vp.default_target, country: null, org: vp.default_target.replace(/^org:/, '').toUpperCase(), role: null, via: 'implied' };
         targets = [{ m, how: 'implied' }];
       }
-      if (targets.length === 0 && (/^(?:18|19|20)/.test(code) || code === '042' || code.startsWith('087'))) {
+      if (targets.length === 0 && (/^(?:14|18|19|20)/.test(code) || code === '042' || code.startsWith('087'))) {
         // attacks, visits and withdrawals with no named target: the country where they happen
         // ("killed 1,200 people in southern Israel", "arrived in Beijing", "withdrew from Kherson")
         const [, b] = clauseBounds(i);
