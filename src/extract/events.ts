@@ -148,7 +148,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         for (const a of srcs) for (const b of tgts) {
           if (!distinct(a.m, b.m)) continue;
           pairs.push([a, b, tr.code]);
-          if (tr.reverse) pairs.push([b, a, tr.reverse]);
+          if (tr.reverse && modality !== 'negated') pairs.push([b, a, tr.reverse]); // nobody hosts a visit that did not happen
           if (tr.symmetric && tr.form === 'nominal' && srcs.length === 1) pairs.push([b, a, tr.code]);
         }
       } else if (tr.noTarget) {
@@ -432,6 +432,8 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         if (BE.has(toks[j].lemma) && toks[j].pos === 'AUX') {
           // "was hit by": a participle that looks like its base form is passive when an agent follows
           const byFollows = toks.slice(i + 1, i + 4).some((t) => t.norm === 'by');
+          // "is seeking" is progressive, not passive
+          if (/ing$/.test(toks[i].norm)) return false;
           return /ed$|en$|wn$|ld$|nt$|ht$|ck$/.test(toks[i].norm) || toks[i].norm !== toks[i].lemma || byFollows;
         }
         if (toks[j].pos !== 'ADV' && toks[j].pos !== 'AUX' && toks[j].pos !== 'PART') break;
