@@ -302,7 +302,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         const m: Mention = { doc: ctx.doc, sentence: ctx.idx, span: [toks[i].start, toks[end].end], text: toks[i].text, actor: vp.default_target, country: null, org: vp.default_target.replace(/^org:/, '').toUpperCase(), role: null, via: 'implied' };
         targets = [{ m, how: 'implied' }];
       }
-      if (targets.length === 0 && (/^(?:14|18|19|20)/.test(code) || code === '042' || code.startsWith('087'))) {
+      if (targets.length === 0 && (/^(?:14|18|19|20)/.test(code) || code === '042' || code.startsWith('087') || vp.with_target)) {
         // attacks, visits and withdrawals with no named target: the country where they happen
         // ("killed 1,200 people in southern Israel", "arrived in Beijing", "withdrew from Kherson")
         const [, b] = clauseBounds(i);
@@ -314,7 +314,12 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
           const site = ctx.places.find((p) => p.span[0] > toks[end].end && p.span[1] <= b && p.location.country && (!p.loose || rightAfter(p)));
           if (site) where = { doc: ctx.doc, sentence: ctx.idx, span: site.span, text: site.location.name, actor: site.location.country!, country: site.location.country, org: null, role: null, via: 'place' };
         }
-        if (where && !sources.some((p) => key(p.m) === key(where!))) targets = [{ m: where, how: 'place' }];
+        if (where && !sources.some((p) => key(p.m) === key(where!))) {
+          targets = [{ m: where, how: 'place' }];
+          // "fired missiles at Kharkiv": a launch at a place is an attack on its country
+          const prep = toks.filter((t) => t.end <= where!.span[0]).pop()?.norm;
+          if (vp.with_target && ['at', 'on', 'against', 'into'].includes(prep ?? '')) code = vp.with_target;
+        }
       }
       // "accused each other", "met one another": reciprocal
       const recip = toks.slice(end + 1, end + 6).map((t) => t.norm).join(' ');
