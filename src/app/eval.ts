@@ -77,7 +77,7 @@ function runItem(extract: ReturnType<typeof createDocumentExtractor>, nlp: Nlp, 
   for (const [a, b] of nlp.sentences(item.text)) sentences.push({ idx: sentences.length, text: item.text.slice(a, b), start: ctx.length + a, paragraph: ctx ? 1 : 0 });
   const x = extract({ id: `eval:${item.id}`, published: isoDate(item.date), authors: item.authors ?? [], text, sentences });
   const inText = (s: number) => s >= first;
-  return { events: x.events.filter((e) => inText(e.sentence)), mentions: x.mentions.filter((m) => inText(m.sentence)), offset: ctx.length };
+  return { events: x.events.filter((e) => inText(e.sentence)), mentions: x.mentions.filter((m) => inText(m.sentence)), offset: ctx.length, all: x };
 }
 
 export function createActorNormalizer(k: Knowledge) {
@@ -279,11 +279,7 @@ export function evalAnalysis(k: Knowledge, kind: 'claims' | 'flows' | 'agreement
   const byCat: Record<string, { tp: number; fp: number; fn: number }> = {};
   const misses: AnalysisEvalReport['misses'] = [];
   for (const item of gold) {
-    const ctx = item.context ? item.context.trim() + '\n\n' : '';
-    const text = ctx + item.text;
-    const sentences: { idx: number; text: string; start: number; paragraph: number }[] = [];
-    for (const [a, b] of nlp.sentences(text)) sentences.push({ idx: sentences.length, text: text.slice(a, b), start: a, paragraph: 0 });
-    const x = extract({ id: `eval:${item.id}`, published: isoDate(item.date), authors: item.authors ?? [], text, sentences });
+    const { all: x, offset } = runItem(extract, nlp, item);
     const cat = (byCat[item.category ?? '-'] ??= { tp: 0, fp: 0, fn: 0 });
     const missing: string[] = [];
     let left: Record<string, unknown>[];
@@ -291,7 +287,7 @@ export function evalAnalysis(k: Knowledge, kind: 'claims' | 'flows' | 'agreement
     let check: (e: Record<string, unknown>, p: Record<string, unknown>) => void;
     let show: (r: Record<string, unknown>) => string;
     if (kind === 'claims') {
-      left = x.claims.filter((c) => c.span[0] >= ctx.length) as unknown as Record<string, unknown>[];
+      left = x.claims.filter((c) => c.span[0] >= offset) as unknown as Record<string, unknown>[];
       match = (e, p) => e.kind === p.kind;
       check = (e, p) => {
         const ek = e.holder_kind as string;

@@ -56,7 +56,6 @@ export interface AnalysisResult {
   compliance: ComplianceRow[];
 }
 
-const h = hash64;
 
 // ---- claim cues: the words analysts use for each kind --------------------------------
 const DISAGREE = /\b(?:suggests? otherwise|(?:is|are|seems?) misplaced|(?:we|i) do(?:es)? not (?:believe|think|accept|share)|(?:rejected|dismissed|disputed|rebuffed)\s+(?:\w+\s+){0,4}claims?|(?:is|are) (?:often|widely|commonly) (?:said|argued|assumed|claimed|believed)|it is (?:often|widely|commonly) (?:said|argued|assumed|claimed)|(?:critics|skeptics|sceptics|some) (?:insist|claim|maintain)|unlike (?:many|most|some) (?:observers|analysts|commentators)|do(?:es)? not agree|don't agree|disagree[sd]?|contrary to|is mistaken|are mistaken|misreads?|overstate[sd]?|understate[sd]?|wrong to|not convinced|unconvinced|(?:reject|dispute|challenge)s? the (?:view|argument|notion|idea|claim|assumption|observation)|others (?:argue|contend|believe|say)|critics (?:argue|contend|say)|some (?:analysts|observers|experts|commentators) (?:argue|believe|contend|say)|conventional wisdom|widely held (?:view|belief|assumption)|it is a mistake|this view (?:ignores|misses)|that argument (?:ignores|misses)|(?:is|are) not (?:as|so) (?:simple|clear|straightforward))\b/i;
@@ -231,7 +230,7 @@ export function createAnalyzer(k: AnalysisKnowledge) {
             holderKind = 'unknown';
           }
           const span: Span = [s.start, s.start + s.text.length];
-          claims.push({ id: `c_${h(`${doc.id}|${s.idx}`)}`, doc: doc.id, sentence: s.idx, span, quote: s.text, holder, holder_kind: holderKind, kind, about, likelihood: lk?.likelihood ?? null, wep: lk?.wep ?? null });
+          claims.push({ id: `c_${hash64(`${doc.id}|${s.idx}`)}`, doc: doc.id, sentence: s.idx, span, quote: s.text, holder, holder_kind: holderKind, kind, about, likelihood: lk?.likelihood ?? null, wep: lk?.wep ?? null });
         }
       }
 
@@ -282,7 +281,7 @@ export function createAnalyzer(k: AnalysisKnowledge) {
       const sign = doc.events.find((e) => e.cameo === '057' && e.source_country && e.target_country);
       if (sign) {
         const parties = [sign.source_country!, sign.target_country!].sort();
-        main = { agreement: `a_${h(`treaty|${parties.join('|')}|${sign.date ?? ''}`)}`, name: `Treaty between ${parties.join(' and ')}`, parties, signed: sign.date, status: 'signed', articles: [], span: sign.span, quote: sign.quote };
+        main = { agreement: `a_${hash64(`treaty|${parties.join('|')}|${sign.date ?? ''}`)}`, name: `Treaty between ${parties.join(' and ')}`, parties, signed: sign.date, status: 'signed', articles: [], span: sign.span, quote: sign.quote };
         agreements.push(main);
       }
     }
@@ -311,7 +310,7 @@ export function createAnalyzer(k: AnalysisKnowledge) {
       const other = actors.find((m) => m.country !== subj?.country);
       if (!subj || !other) return null;
       const span: Span = [s.start, s.start + s.text.length];
-      const mk = (it: typeof a, g: string, r: string): FlowEvidenceRow => ({ id: `f_${h(`${g}|${r}|${it.item}`)}`, giver: g, receiver: r, item: it.item, category: it.category, status: 'delivered', span, quote: s.text });
+      const mk = (it: typeof a, g: string, r: string): FlowEvidenceRow => ({ id: `f_${hash64(`${g}|${r}|${it.item}`)}`, giver: g, receiver: r, item: it.item, category: it.category, status: 'delivered', span, quote: s.text });
       return [mk(a, subj.country!, other.country!), mk(b, other.country!, subj.country!)];
     }
 
@@ -396,7 +395,7 @@ export function createAnalyzer(k: AnalysisKnowledge) {
           g = origin.country;
           if (!r) r = actors.find((m) => m.country !== g)?.country ?? null;
         }
-        return { id: `f_${h(`${g}|${r}|${it.item}`)}`, giver: g, receiver: r, item: it.item, category: it.category, status, span, quote: text };
+        return { id: `f_${hash64(`${g}|${r}|${it.item}`)}`, giver: g, receiver: r, item: it.item, category: it.category, status, span, quote: text };
       }).filter((f) => !(f.giver && f.giver === f.receiver));
     }
 
@@ -420,7 +419,7 @@ export function createAnalyzer(k: AnalysisKnowledge) {
           signed = d?.date ?? signEv?.date ?? signed;
         }
         const status = statusOf(s.text, !!signed);
-        out.push({ agreement: `a_${h(normName(name).replace(/\s+between\s.*$/, ''))}`, name, parties: parties.slice(0, 6), signed, status, articles: [], span, quote: s.text.slice(span[0] - s.start, span[1] - s.start) });
+        out.push({ agreement: `a_${hash64(normName(name).replace(/\s+between\s.*$/, ''))}`, name, parties: parties.slice(0, 6), signed, status, articles: [], span, quote: s.text.slice(span[0] - s.start, span[1] - s.start) });
       }
       return out;
     }
@@ -487,7 +486,6 @@ function mergeAgreements(rows: AgreementEvidenceRow[]): AgreementEvidenceRow[] {
 export function complianceFor(k: AnalysisKnowledge, docId: string, text: string, flows: FlowEvidenceRow[], events: EventRecord[]): ComplianceRow[] {
   if (flows.length === 0 && !events.some((e) => e.root === '06' || e.root === '07')) return [];
   const named = new Set([...text.matchAll(/\b(\d{4})\b/g)].map((m) => m[1]));
-  const out: ComplianceRow[] = [];
   // per provision, the resolution that first set it, plus any the text itself names
   const relevant = k.provisions.filter((p) => p.founding || named.has(p.resolution.replace(/\D/g, '')));
   // one flag per subject and kind of provision: the earliest resolution that sets it, the later ones named in the reason
@@ -500,9 +498,8 @@ export function complianceFor(k: AnalysisKnowledge, docId: string, text: string,
       if (prev.regime !== p.resolution && !prev.also.includes(p.resolution)) prev.also.push(p.resolution);
       return;
     }
-    const row = { id: `x_${h(`${docId}|${key}`)}`, subject, regime: p.resolution, provision: p.label, reason, span, quote, also: [] as string[] };
+    const row = { id: `x_${hash64(`${docId}|${key}`)}`, subject, regime: p.resolution, provision: p.label, reason, span, quote, also: [] as string[] };
     byKey.set(key, row);
-    out.push(row);
   };
   for (const f of flows) {
     for (const p of relevant) {
@@ -523,8 +520,5 @@ export function complianceFor(k: AnalysisKnowledge, docId: string, text: string,
     }
   }
   // the provision's later resolutions, in the reason
-  return out.map((r) => {
-    const { also, ...row } = r as ComplianceRow & { also?: string[] };
-    return also?.length ? { ...row, reason: `${row.reason}; also under ${also.join(', ')}` } : row;
-  });
+  return [...byKey.values()].map(({ also, ...row }) => (also.length ? { ...row, reason: `${row.reason}; also under ${also.join(', ')}` } : row));
 }

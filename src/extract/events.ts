@@ -68,7 +68,6 @@ const PREP_POS = new Set(['ADP']);
 /** verbs whose object noun carries the event ("paid a visit", "held talks", "made a trip") */
 const LIGHT_VERBS = new Set(['make', 'pay', 'hold', 'conduct', 'launch', 'begin', 'start', 'stage', 'carry', 'undertake', 'wrap', 'complete', 'host', 'attend', 'join', 'open', 'end', 'resume', 'announce', 'plan', 'propose', 'seek', 'impose', 'order', 'authorize', 'approve', 'continue', 'step', 'intensify', 'escalate', 'mount', 'unleash', 'carry out']);
 
-const hash = hash64;
 
 export function createEventCoder(patterns: Patterns, codebook: Codebook) {
   return function code(ctx: SentenceContext): EventRecord[] {
@@ -161,7 +160,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         const span: [number, number] = [lo, hi];
         const quote = ctx.text.slice(lo - ctx.start, hi - ctx.start);
         const conf = Math.min(0.95, 0.5 + (s.how === 'subject' || s.how === 'by' || s.how === 'possessive' || s.how === 'compound' ? 0.2 : 0.1) + (t ? (t.how === 'object' || t.how.startsWith('prep') || t.how === 'compound' ? 0.2 : 0.1) : 0.1));
-        const id = `e_${hash(`${ctx.doc}|${span}|${s.m.actor}|${t?.m.actor ?? ''}|${code}|${modality}|${date ?? ''}|${tr.form}`)}`;
+        const id = `e_${hash64(`${ctx.doc}|${span}|${s.m.actor}|${t?.m.actor ?? ''}|${code}|${modality}|${date ?? ''}|${tr.form}`)}`;
         events.push({
           id,
           doc: ctx.doc,
@@ -188,7 +187,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
           form: tr.form,
           attributed_to: attributed,
           confidence: Math.round(conf * 100) / 100,
-          cluster: `k_${hash(`${s.m.country ?? s.m.org ?? s.m.actor}|${t ? t.m.country ?? t.m.org ?? t.m.actor : ''}|${info.root}|${date ?? ''}`)}`,
+          cluster: `k_${hash64(`${s.m.country ?? s.m.org ?? s.m.actor}|${t ? t.m.country ?? t.m.org ?? t.m.actor : ''}|${info.root}|${date ?? ''}`)}`,
           corroboration: 1,
           reason: `${tr.form} "${tr.pattern}" → ${info.code} ${info.label}; source "${s.m.text}" (${s.how}); target ${t ? `"${t.m.text}" (${t.how})` : 'none'}${modality !== 'factual' ? `; ${modality}` : ''}`,
         });
@@ -207,7 +206,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       const drop = new Set<Trigger>();
       for (const inner of trs) {
         if (inner.form !== 'clause') continue;
-        const [a] = clauseBoundsIdx(inner.tok);
+        const a = clauseStart(inner.tok);
         for (const outer of trs) {
           if (outer === inner || outer.form !== 'clause' || outer.tok >= inner.tok || outer.tok < a || inner.tok - outer.end > 8) continue;
           const link = toks.slice(outer.end + 1, inner.tok).map((t) => t.norm);
@@ -419,8 +418,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
     }
 
     function clauseBounds(i: number): [number, number] {
-      let a = i;
-      while (a > 0 && !brk(a - 1)) a--;
+      const a = clauseStart(i);
       let b = i;
       while (b < toks.length - 1 && !brk(b + 1)) b++;
       return [toks[a].start, toks[b].end];
@@ -451,10 +449,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       let best: { m: Mention; first: number; last: number } | null = null;
       for (const x of mentionTok) {
         if (x.last >= i) continue;
-        // clause break between the mention and the trigger
-        let broken = false;
-        for (let j = x.last + 1; j < i; j++) if (toks[j].norm === ';' || (toks[j].norm === 'that' && toks[j].pos === 'SCONJ')) broken = true;
-        if (broken) continue;
+        if (clauseBetween(x.last, i)) continue;
         const before = toks[x.first - 1];
         if (x.m.via === 'place' || (before && before.pos === 'ADP' && !['of', 'like', 'as'].includes(before.norm) && before.norm !== 'by' && !(SUBORD.has(before.norm) && x.first < i))) continue;
         // object of another verb between it and the trigger ("A met B and condemned C": A stays subject)
@@ -479,7 +474,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         const earlier = mentionTok.filter((x) => x.last < best!.first && x.m.via !== 'place' && !(toks[x.first - 1]?.pos === 'ADP'));
         const vIdx = toks.findIndex((t, k) => k < best!.first && t.pos === 'VERB');
         const subj = earlier.filter((x) => x.last < vIdx).pop();
-        if (subj && !CLAUSE_BETWEEN(subj.last, i)) best = subj;
+        if (subj && !clauseBetween(subj.last, i)) best = subj;
       }
       return coordinated(best).map((m) => ({ m, how: 'subject' }));
     }
@@ -489,7 +484,8 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       return null;
     }
 
-    function CLAUSE_BETWEEN(a: number, b: number): boolean {
+    /** a clause break (";" or a "that" clause) between tokens a and b */
+    function clauseBetween(a: number, b: number): boolean {
       for (let j = a + 1; j < b; j++) if (toks[j].norm === ';' || (toks[j].norm === 'that' && toks[j].pos === 'SCONJ')) return true;
       return false;
     }
@@ -652,7 +648,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
 
     function modalityOf(tr: Trigger): Modality {
       if (tr.negatedBy) return 'negated';
-      const [a] = clauseBoundsIdx(tr.tok);
+      const a = clauseStart(tr.tok);
       const window = toks.slice(Math.max(a, tr.tok - 8), tr.tok);
       const near = toks.slice(Math.max(0, tr.tok - 3), tr.tok + 1);
       // "as expected" says it happened as foreseen: not a future
@@ -675,10 +671,11 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       return 'factual';
     }
 
-    function clauseBoundsIdx(i: number): [number, number] {
+    /** the index of the first token of the clause holding token i */
+    function clauseStart(i: number): number {
       let a = i;
       while (a > 0 && !brk(a - 1)) a--;
-      return [a, i];
+      return a;
     }
 
     function attribution(tr: Trigger): string | null {
