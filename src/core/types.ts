@@ -57,6 +57,19 @@ export interface DocumentRecord {
   dropped: { reason: string; text: string }[];
 }
 
+/** A stored document as lists show it. */
+export interface DocumentSummary {
+  id: string;
+  title: string | null;
+  source: string | null;
+  published: string | null;
+  authors: string[];
+  chars: number;
+  sentences: number;
+  origin: string;
+  url: string | null;
+}
+
 export type ActorKind = 'state' | 'government' | 'military' | 'person' | 'igo' | 'party' | 'group' | 'other';
 
 export interface Actor {

@@ -1,5 +1,5 @@
 /** Documents and sentences: write, read, list, search. */
-import type { DocumentRecord, Section, Span } from '../core/types.js';
+import type { DocumentRecord, DocumentSummary, Section, Span } from '../core/types.js';
 import type { Queryable } from './store.js';
 
 export interface StoredDocumentInput extends DocumentRecord {
@@ -29,17 +29,7 @@ export async function insertDocument(q: Queryable, d: StoredDocumentInput): Prom
   }
 }
 
-export interface DocumentSummary {
-  id: string;
-  title: string | null;
-  source: string | null;
-  published: string | null;
-  authors: string[];
-  chars: number;
-  sentences: number;
-  origin: string;
-  url: string | null;
-}
+export type { DocumentSummary };
 
 export async function listDocuments(q: Queryable, opts: { limit?: number; offset?: number } = {}): Promise<{ items: DocumentSummary[]; total: number }> {
   const items = await q.query<DocumentSummary>(

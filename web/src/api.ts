@@ -1,26 +1,19 @@
 /** Typed helpers for the statecraft HTTP API (`/api`, JSON, GET only). */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { qs, type QueryInit } from './router';
+import type { AgreementArticle, AgreementRecord, ComplianceRecord, DocumentSummary, Evidence, Modality, Section, Span } from '../../src/core/types';
 
-export type Span = [number, number];
+export type { Evidence, Modality, Section, Span };
+export type Article = AgreementArticle;
+export type Agreement = AgreementRecord;
+export type Compliance = ComplianceRecord;
+export type DocSummary = DocumentSummary;
+
 export type Quad = 1 | 2 | 3 | 4;
-export type Modality = 'factual' | 'future' | 'possible' | 'negated' | 'sought';
 
 export interface List<T> {
   items: T[];
   total: number;
-}
-
-export interface DocSummary {
-  id: string;
-  title: string | null;
-  source: string | null;
-  published: string | null;
-  authors: string[];
-  chars: number;
-  sentences: number;
-  origin: string;
-  url: string | null;
 }
 
 export interface Dyad {
@@ -88,12 +81,6 @@ export interface Mention {
   role: string | null;
 }
 
-export interface Evidence {
-  doc: string;
-  span: Span;
-  quote: string;
-}
-
 export interface Claim {
   id: string;
   doc: string;
@@ -115,37 +102,6 @@ export interface Flow {
   category: string;
   status: string;
   evidence: Evidence[];
-}
-
-export interface Article {
-  number: number;
-  summary: string;
-  topics: string[];
-}
-
-export interface Agreement {
-  id: string;
-  name: string;
-  parties: string[];
-  signed: string | null;
-  status: string;
-  articles: Article[];
-  evidence: Evidence[];
-}
-
-export interface Compliance {
-  id: string;
-  subject: string;
-  regime: string;
-  provision: string;
-  reason: string;
-  evidence: Evidence[];
-}
-
-export interface Section {
-  title: string;
-  authors: string[];
-  span: Span;
 }
 
 export interface DocumentFull {
