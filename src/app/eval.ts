@@ -133,12 +133,20 @@ export function evalEvents(k: Knowledge, gold: GoldEvent[], nlp: Nlp = createNlp
     const { events } = runItem(extract, nlp, item);
     // a group is itself (group:hamas), an organisation its org code, anything else its country
     const side = (id: string | null, org: string | null, country: string | null) => norm(id?.startsWith('group:') ? id : org ? `org:${org}` : country ?? id);
-    const pred = events.map((e: EventRecord) => ({ key: `${side(e.source, e.source_org, e.source_country)}>${side(e.target, e.target_org, e.target_country)}:${e.root}`, code: e.cameo, modality: e.modality }));
+    // a non-state group is also its home country when the gold names only the country (the contract: "_country … and the actor id say who it is")
+    const sides = (id: string | null, org: string | null, country: string | null) => {
+      const own = side(id, org, country);
+      return id?.startsWith('group:') && country ? [own, norm(country)] : [own];
+    };
+    const pred = events.map((e: EventRecord) => {
+      const keys = sides(e.source, e.source_org, e.source_country).flatMap((a) => sides(e.target, e.target_org, e.target_country).map((b) => `${a}>${b}:${e.root}`));
+      return { key: keys[0], keys, code: e.cameo, modality: e.modality };
+    });
     const exp = (item.no_events ? [] : item.expected).map((x) => ({ key: `${norm(x.source)}>${norm(x.target)}:${x.code.slice(0, 2)}`, code: x.code, modality: x.modality ?? 'factual' }));
     const left = [...pred];
     const missing: string[] = [];
     for (const x of exp) {
-      const j = left.findIndex((p) => p.key === x.key);
+      const j = left.findIndex((p) => p.keys.includes(x.key));
       if (j >= 0) {
         tot.tp++;
         bump(byRoot, x.key.slice(-2), 'tp');

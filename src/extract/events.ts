@@ -273,7 +273,9 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         }
       } else {
         sources = subjectOf(i);
-        targets = targetAfter(end, vp.preps ?? [], i, !!vp.no_target);
+        // a show of force "near", "around" or "off" a state is aimed at it, whatever verb holds the drills
+        const preps = code.startsWith('15') ? [...(vp.preps ?? []), 'near', 'around', 'off', 'against'] : vp.preps ?? [];
+        targets = targetAfter(end, preps, i, !!vp.no_target);
         if (code === '042' && ['to', 'into', 'in'].includes(toks[end + 1]?.norm ?? '')) {
           // "travelled to Johannesburg for the BRICS summit": the city visited, before anything later in the clause
           const city = ctx.places.find((p) => p.span[0] === toks[end + 2]?.start && p.location.country);
@@ -301,9 +303,10 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         const m: Mention = { doc: ctx.doc, sentence: ctx.idx, span: [toks[i].start, toks[end].end], text: toks[i].text, actor: vp.default_target, country: null, org: vp.default_target.replace(/^org:/, '').toUpperCase(), role: null, via: 'implied' };
         targets = [{ m, how: 'implied' }];
       }
-      if (targets.length === 0 && (/^(?:14|18|19|20)/.test(code) || code === '042' || code.startsWith('087') || vp.with_target)) {
-        // attacks, visits and withdrawals with no named target: the country where they happen
-        // ("killed 1,200 people in southern Israel", "arrived in Beijing", "withdrew from Kherson")
+      if (targets.length === 0 && (/^(?:09|14|15|17|18|19|20)/.test(code) || code === '042' || code.startsWith('087') || vp.with_target)) {
+        // attacks, protests, drills, arrests, inspections, visits and withdrawals with no named target:
+        // the country where they happen, when it is not the actor's own ("killed 1,200 people in
+        // southern Israel", "held exercises in Belarus", "arrived in Beijing", "withdrew from Kherson")
         const [, b] = clauseBounds(i);
         let where = ctx.mentions.find((m) => m.via === 'place' && m.span[0] > toks[end].end && m.span[1] <= b && !m.actor.includes(':'));
         if (!where) {
@@ -313,7 +316,13 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
           const site = ctx.places.find((p) => p.span[0] > toks[end].end && p.span[1] <= b && p.location.country && (!p.loose || rightAfter(p)));
           if (site) where = { doc: ctx.doc, sentence: ctx.idx, span: site.span, text: site.location.name, actor: site.location.country!, country: site.location.country, org: null, role: null, via: 'place' };
         }
-        if (where && !sources.some((p) => key(p.m) === key(where!))) {
+        // drills and patrols target a state only on its territory ("exercises in Belarus"), not next to it
+        const onTerritory = (w: Mention) => {
+          const k0 = toks.findIndex((t) => t.start >= w.span[0]);
+          const between = toks.slice(end + 1, Math.max(end + 1, k0));
+          return ['in', 'inside', 'into', 'over'].includes(toks[k0 - 1]?.norm ?? '') && !between.some((t) => t.norm === ',');
+        };
+        if (where && !sources.some((p) => key(p.m) === key(where!)) && (!code.startsWith('15') || onTerritory(where))) {
           targets = [{ m: where, how: 'place' }];
           // "fired missiles at Kharkiv": a launch at a place is an attack on its country
           const prep = toks.filter((t) => t.end <= where!.span[0]).pop()?.norm;

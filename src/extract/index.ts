@@ -8,7 +8,7 @@ import { loadActorKnowledge, type ActorKnowledge } from '../knowledge/actors.js'
 import { loadCodebook, type Codebook } from '../knowledge/codebook.js';
 import { DEFAULT_DATA_DIR } from '../knowledge/load.js';
 import { loadPatterns, type Patterns } from '../knowledge/patterns.js';
-import { loadGazetteer, type Gazetteer } from '../knowledge/places.js';
+import { loadGazetteer, type Gazetteer, type Place } from '../knowledge/places.js';
 import { tokenize, type Tok } from '../knowledge/text.js';
 import { createNlp, type Nlp } from '../nlp/nlp.js';
 import { createActorRecognizer } from './actors.js';
@@ -56,10 +56,21 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
   const code = createEventCoder(k.patterns, k.codebook);
   const analyze = createAnalyzer(k.analysis);
 
+  /** "the city of Nablus", "the town of Bakhmut": any town the gazetteer holds, named as one */
+  function townAt(toks: Tok[], i: number): [number, Place[]] | null {
+    if (i < 2 || toks[i - 1].key !== 'of' || !['city', 'town', 'village', 'port', 'cities', 'towns'].includes(toks[i - 2].key)) return null;
+    for (let end = Math.min(toks.length, i + 3); end > i; end--) {
+      if (!toks.slice(i, end).every((t) => t.cap)) continue;
+      const p = k.places.town(toks.slice(i, end).map((t) => t.key));
+      if (p) return [end, [p]];
+    }
+    return null;
+  }
+
   function placesIn(s: SentenceIn, toks: Tok[], mentions: Mention[]): { span: [number, number]; location: Location; loose?: boolean }[] {
     const out: { span: [number, number]; location: Location; loose?: boolean }[] = [];
     for (let i = 0; i < toks.length; i++) {
-      const hit = k.places.trie.longestAt(toks, i);
+      const hit = k.places.trie.longestAt(toks, i) ?? townAt(toks, i);
       if (!hit || !toks[i].cap) continue;
       const [end, places] = hit;
       const p = places.find((x) => x.kind === 'site') ?? places[0];

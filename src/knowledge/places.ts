@@ -9,18 +9,23 @@ import { phraseKeys } from './text.js';
 import { TokenTrie } from './trie.js';
 
 export interface Place extends Location {
-  kind: 'site' | 'city';
+  kind: 'site' | 'city' | 'region';
 }
 
 export interface Gazetteer {
   trie: TokenTrie<Place>;
   /** a capital's coordinates by country code */
   capital(country: string): Place | null;
+  /** any town of the GeoNames set by its name's token keys, for "the city of X", "the town of X" */
+  town(keys: string[]): Place | null;
 }
 
 const require = createRequire(import.meta.url);
 /** cities smaller than this are left out: too many common words name a small town */
 const MIN_POPULATION = 250_000;
+/** region names that are also ordinary words or compass points: never a place on their own */
+const REGION_STOP = new Set(['central', 'northern', 'southern', 'eastern', 'western', 'north', 'south', 'east', 'west', 'capital', 'centre', 'center', 'coast', 'coastal', 'lakes', 'islands', 'plateau', 'upper', 'lower', 'greater', 'littoral', 'national', 'federal', 'interior', 'border', 'highlands', 'lowlands', 'mountain', 'valley', 'delta', 'savannah', 'lagoons', 'river', 'lake', 'sea', 'red', 'blue', 'white', 'black', 'green', 'new', 'western area', 'northern region', 'southern region', 'eastern region', 'western region', 'central region']);
+const REGION_SUFFIX = / (?:Oblast|oblast|Krai|Governorate|Province|province|Region|region|District|Prefecture|County|Voivodeship|State|Autonomous Okrug|Autonomous Region|Municipality|Department)$/;
 
 export function loadGazetteer(dataDir: string): Gazetteer {
   const trie = new TokenTrie<Place>();
@@ -29,7 +34,7 @@ export function loadGazetteer(dataDir: string): Gazetteer {
     const p: Place = { name: s.name, country: s.country, lat: s.lat, lon: s.lon, kind: 'site' };
     for (const n of new Set([s.name, ...(s.names ?? [])])) trie.add(phraseKeys(n), p);
   }
-  const wc = require('world-countries') as { cca2: string; cca3: string; capital: string[] }[];
+  const wc = require('world-countries') as { cca2: string; cca3: string; capital: string[]; name: { common: string; official: string }; altSpellings: string[] }[];
   const iso3 = new Map(wc.map((c) => [c.cca2, c.cca3]));
   const capitalName = new Map(wc.map((c) => [c.cca3, c.capital?.[0]]));
   const capitals = new Map<string, Place>();
@@ -47,7 +52,41 @@ export function loadGazetteer(dataDir: string): Gazetteer {
     }
     trie.add(phraseKeys(c.name), p);
   }
-  return { trie, capital: (country) => capitals.get(country) ?? null };
+  // first-level regions (country-state-city): provinces, states, oblasts, governorates.
+  // A name held by regions of two countries, or already a site or city, is left to those.
+  const states = require('country-state-city/lib/assets/state.json') as { name: string; countryCode: string; latitude: string | null; longitude: string | null }[];
+  const regionNames = new Map<string, Place | null>();
+  // a region named like a country ("Georgia", the U.S. state) is never read as a place: the country wins
+  for (const c of wc) for (const n of [c.name.common, c.name.official, ...c.altSpellings]) regionNames.set(phraseKeys(n).join(' '), null);
+  const addName = (name: string, p: Place) => {
+    const key = phraseKeys(name).join(' ');
+    if (key.length < 4 || REGION_STOP.has(key) || trie.has(phraseKeys(name))) return;
+    const prev = regionNames.get(key);
+    regionNames.set(key, prev === undefined || prev?.country === p.country ? prev ?? p : null);
+  };
+  for (const st of states) {
+    const code = iso3.get(st.countryCode);
+    if (!code || !st.latitude || !st.longitude) continue;
+    const p: Place = { name: st.name, country: code, lat: round(+st.latitude), lon: round(+st.longitude), kind: 'region' };
+    addName(st.name, p);
+    const base = st.name.replace(REGION_SUFFIX, '').replace(/^(?:Republic of|Province of|State of) /, '');
+    if (base !== st.name) {
+      addName(base, p);
+      for (const sfx of ['region', 'province', 'oblast', 'state']) addName(`${base} ${sfx}`, p);
+    }
+  }
+  for (const [key, p] of regionNames) if (p) trie.add(key.split(' '), p);
+  // every town, for the phrases that say a name is one ("the city of Nablus")
+  const towns = new Map<string, { p: Place; pop: number }>();
+  for (const c of cities) {
+    const code = iso3.get(c.country);
+    if (!code) continue;
+    const key = phraseKeys(c.name).join(' ');
+    const prev = towns.get(key);
+    if (prev && prev.pop >= c.population) continue;
+    towns.set(key, { p: { name: c.name, country: code, lat: round(c.loc.coordinates[1]), lon: round(c.loc.coordinates[0]), kind: 'city' }, pop: c.population });
+  }
+  return { trie, capital: (country) => capitals.get(country) ?? null, town: (keys) => towns.get(keys.join(' '))?.p ?? null };
 }
 
 function round(x: number): number {

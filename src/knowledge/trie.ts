@@ -27,6 +27,13 @@ export class TokenTrie<V> {
     this.size++;
   }
 
+  /** whether exactly this phrase is in the trie */
+  has(keys: string[]): boolean {
+    let n: Node<V> | undefined = this.root;
+    for (const k of keys) if (!(n = n.next.get(k))) return false;
+    return !!n.values;
+  }
+
   /** The longest phrase starting at token `i`, without allocating for the misses. */
   longestAt(toks: Tok[], i: number): [number, V[]] | null {
     let n: Node<V> | undefined = this.root;
