@@ -45,6 +45,8 @@ interface Trigger {
   noTarget: boolean;
   /** governed by a denial ("denied supplying arms") */
   negatedBy?: boolean;
+  /** fixed by what governs it (a stated intention or refusal is itself a fact) */
+  modality?: Modality;
 }
 
 const BE = new Set(['be', 'get']);
@@ -66,7 +68,7 @@ const QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
 const SUBORD = new Set(['after', 'before', 'when', 'while', 'until', 'unless', 'if', 'because', 'since', 'although', 'though', 'as', 'once']);
 const PREP_POS = new Set(['ADP']);
 /** verbs whose object noun carries the event ("paid a visit", "held talks", "made a trip") */
-const LIGHT_VERBS = new Set(['make', 'pay', 'hold', 'conduct', 'launch', 'begin', 'start', 'stage', 'carry', 'undertake', 'wrap', 'complete', 'host', 'attend', 'join', 'open', 'end', 'resume', 'announce', 'plan', 'propose', 'seek', 'impose', 'order', 'authorize', 'approve', 'continue', 'step', 'intensify', 'escalate', 'mount', 'unleash', 'carry out']);
+const LIGHT_VERBS = new Set(['make', 'pay', 'hold', 'conduct', 'launch', 'begin', 'start', 'stage', 'carry', 'undertake', 'wrap', 'complete', 'host', 'attend', 'join', 'open', 'end', 'resume', 'announce', 'plan', 'propose', 'seek', 'impose', 'order', 'authorize', 'approve', 'continue', 'step', 'intensify', 'escalate', 'mount', 'unleash', 'carry out', 'claim', 'accept', 'admit']);
 
 
 export function createEventCoder(patterns: Patterns, codebook: Codebook) {
@@ -122,6 +124,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       const n = triggers[j];
       if (n.form === 'nominal' && triggers.some((c) => c.form === 'clause' && n.tok > c.tok && n.tok <= c.end)) triggers.splice(j, 1);
     }
+    intentions(triggers);
     governance(triggers);
     const events: EventRecord[] = [];
     // time expressions: parsed once per sentence, for what happened and for what is expected
@@ -213,8 +216,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
           if (!(link.includes('to') || link.includes('of') || link.includes('that') || toks[inner.tok].norm.endsWith('ing'))) continue;
           const ol = toks[outer.tok].lemma;
           if (INTENT.has(ol)) {
-            const r = inner.code.slice(0, 2);
-            outer.code = inner.code === '045' ? '039' : r === '04' ? '036' : r === '06' || r === '07' ? (inner.code.startsWith('062') || inner.code.startsWith('072') ? '0312' : '031') : r === '08' ? '035' : outer.code;
+            outer.code = intentCode(inner.code) ?? outer.code;
             if (outer.targets.length === 0) outer.targets = inner.targets;
             drop.add(inner);
           } else if (ol === 'deny') {
@@ -231,6 +233,68 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         }
       }
       for (let j = trs.length - 1; j >= 0; j--) if (drop.has(trs[j])) trs.splice(j, 1);
+    }
+
+    /**
+     * Wishes, appeals and refusals around an act ("wants to help Y", "wants Y to extradite",
+     * "said it would not send"): the stated wish or refusal is the event, as CAMEO codes it.
+     * - X wants Y to do Z → X→Y 02 (an appeal; Z is not coded), sought;
+     * - X wants/seeks/hopes/aims to do Z to Y, as Z's own source → 03 when Z cooperates,
+     *   13 when Z coerces or attacks (an expressed intent to use force is a threat), factual;
+     * - X said it would not / will not / vowed never to do Z to Y → 12 (a refusal), factual.
+     * Acquiring something ("seeks to buy drones from Iran") keeps its own code: its source is the giver.
+     */
+    function intentions(trs: Trigger[]): void {
+      for (let n = 0; n < trs.length; n++) {
+        const inner = trs[n];
+        if (inner.form !== 'clause') continue;
+        let k = inner.tok - 1;
+        if (toks[k]?.pos === 'ADV') k--;
+        const a = clauseStart(inner.tok);
+        // refusals: "will not send", "would never attend", "vowed not to"
+        const r = inner.code.slice(0, 2);
+        if (['02', '03', '04', '05', '06', '07', '08'].includes(r)) {
+          const w = toks.slice(Math.max(a, inner.tok - 4), inner.tok).map((t) => t.norm);
+          const wi = w.findIndex((x) => ['will', 'would', 'wo', "'ll"].includes(x));
+          const declared = wi >= 0 && ['not', "n't", 'never'].includes(w[wi + 1] ?? '');
+          const vowed = (w.includes('not') || w.includes('never')) && w[w.length - 1] === 'to' && toks.slice(Math.max(0, inner.tok - 5), inner.tok).some((t) => ['vow', 'pledge', 'promise', 'swear', 'insist'].includes(t.lemma));
+          // "would not" is a refusal when the actor says it, not when someone predicts it
+          let speech = -1;
+          for (let j = inner.tok - 1; j >= 0 && speech < 0; j--) if (toks[j].pos === 'VERB' && patterns.attribution.has(toks[j].lemma)) speech = j;
+          const byActor = speech < 0 || !mentionTok.some((x) => x.last < speech && x.last >= speech - 3 && !inner.sources.some((p) => key(p.m) === key(x.m)));
+          if ((declared && (w[wi] !== 'would' || speech >= 0) && byActor) || vowed) {
+            inner.code = r === '04' ? '125' : r === '08' ? '124' : r === '06' || r === '07' ? '121' : '120';
+            inner.modality = 'factual';
+            inner.reverse = undefined;
+            inner.pattern = `refuses: ${inner.pattern}`;
+            continue;
+          }
+        }
+        if (toks[k]?.norm !== 'to' || k <= a) continue;
+        let d = k - 1;
+        const addressee = mentionTok.find((y) => y.last === d && y.m.via !== 'place' && y.first > a);
+        if (addressee) d = addressee.first - 1;
+        const dv = toks[d];
+        if (!dv || trs.some((t) => t.tok === d)) continue;
+        const lemma = dv.norm === 'looking' ? 'look' : dv.lemma;
+        if (addressee && ['want', 'ask', 'request', 'wish', 'expect', 'need', 'press', 'push', 'encourage'].includes(lemma)) {
+          const src = subjectOf(d);
+          if (!src.length) continue;
+          const c = inner.code;
+          const code = r === '04' ? '026' : r === '05' ? '022' : r === '06' ? (c.startsWith('061') ? '0211' : c.startsWith('062') ? '0212' : '021') : r === '07' ? (c.startsWith('071') ? '0231' : c.startsWith('072') ? '0232' : c.startsWith('073') ? '0233' : '023') : r === '08' ? '025' : '020';
+          trs[n] = { tok: d, end: inner.end, code, pattern: `${lemma} X to … ${inner.pattern}`, form: 'clause', sources: src, targets: coordinated(addressee).map((m) => ({ m, how: 'object' })), symmetric: false, noTarget: false, modality: ['want', 'ask', 'request', 'wish', 'need', 'expect'].includes(lemma) ? 'sought' : 'factual' };
+          continue;
+        }
+        if (addressee || !['want', 'seek', 'hope', 'aim', 'wish', 'look', 'desire', 'strive', 'eager'].includes(lemma)) continue;
+        const src = subjectOf(d);
+        if (!src.length || !inner.sources.some((p) => src.some((q) => key(q.m) === key(p.m)))) continue;
+        const code = intentCode(inner.code);
+        if (!code) continue;
+        inner.code = code;
+        inner.modality = 'factual';
+        inner.reverse = undefined;
+        inner.pattern = `${lemma} to ${inner.pattern}`;
+      }
     }
 
     function verbTrigger(i: number, vp: VerbPattern): Trigger | null {
@@ -250,7 +314,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       let objectMatched = false;
       let pattern = vp.lemma;
       if (vp.objects) {
-        const obj = objectAfter(i, vp.objects) ?? objectBefore(i, vp.objects);
+        const obj = objectAfter(i, vp.objects) ?? objectBefore(i, vp.objects) ?? (isPassive(i) ? subjectObject(i, vp.objects) : null);
         if (obj) {
           if (obj.code === null) return null;
           code = obj.code;
@@ -624,6 +688,18 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       return null;
     }
 
+    /** "Evidence against Russia was presented by the US": a passive's object is its subject */
+    function subjectObject(i: number, objects: Record<string, string | null>): { code: string | null; end: number; key: string } | null {
+      for (let j = i - 1; j >= clauseStart(i); j--) {
+        const t = toks[j];
+        if (t.pos !== 'NOUN') continue;
+        const two = j + 1 < i ? `${t.lemma} ${toks[j + 1].lemma}` : '';
+        if (two in objects) return { code: objects[two], end: i, key: two };
+        if (t.lemma in objects) return { code: objects[t.lemma], end: i, key: t.lemma };
+      }
+      return null;
+    }
+
     function modifierBefore(i: number, mods: Record<string, string>): { code: string; key: string } | null {
       for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
         const t = toks[j];
@@ -656,6 +732,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
     // ---- modality, attribution, place -------------------------------------------------
 
     function modalityOf(tr: Trigger): Modality {
+      if (tr.modality) return tr.modality;
       if (tr.negatedBy) return 'negated';
       const a = clauseStart(tr.tok);
       const window = toks.slice(Math.max(a, tr.tok - 8), tr.tok);
@@ -716,6 +793,24 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       return inClause[0].location;
     }
   };
+}
+
+/**
+ * An act stated as an intention: cooperation → 03x (intent to cooperate), coercion and force →
+ * 13x (a threat); anything else keeps no intention code.
+ */
+function intentCode(code: string): string | null {
+  const r = code.slice(0, 2);
+  if (code === '045') return '039';
+  if (r === '03') return code;
+  if (r === '04') return '036';
+  if (r === '05') return '030';
+  if (r === '06' || r === '07') return code.startsWith('062') || code.startsWith('072') ? '0312' : '031';
+  if (r === '08') return '035';
+  if (r === '16') return code.startsWith('163') ? '1312' : '131';
+  if (r === '17') return '130';
+  if (r === '18' || r === '19' || r === '20') return '138';
+  return null;
 }
 
 function key(m: Mention): string {
