@@ -67,6 +67,60 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
     return null;
   }
 
+  /**
+   * Unnamed agents placed by a country or town: "a court in Guyana" (GUYJUD), "police in Berlin"
+   * (DEUCOP), "two men from Syria" (SYRCVL), "the mayor of … Nablus" (PSEGOV), "opponents of
+   * Rwanda's Senate" (RWAOPP). The title is one the roles file knows, not itself part of a name.
+   */
+  function genericAgents(docId: string, actors: Map<string, Actor>, s: SentenceIn, toks: Tok[], ms: Mention[], places: { span: [number, number]; location: Location }[]): Mention[] {
+    const out: Mention[] = [];
+    const inMention = (t: Tok) => ms.some((m) => m.span[0] <= t.start && m.span[1] >= t.end);
+    for (let i = 1; i < toks.length - 1; i++) {
+      if (!['in', 'of', 'from'].includes(toks[i].key)) continue;
+      // the title: one or two words before the preposition
+      let role: string | undefined;
+      let first = -1;
+      for (const n of [2, 1]) {
+        if (i - n < 0) continue;
+        const words = toks.slice(i - n, i);
+        if (words.some(inMention)) continue;
+        role = k.actors.titleRoles.get(words.map((t) => t.key).join(' '));
+        if (role) {
+          first = i - n;
+          break;
+        }
+      }
+      // "fighter jets from Denmark" are equipment delivered, not an agent
+      if (!role || (role === 'MIL' && toks[i].key === 'from')) continue;
+      // the country or place: right after, or after "the" and a few lower-case words ("the northern West Bank city of Nablus")
+      let j = i + 1;
+      while (j < toks.length && j <= i + 3 && !toks[j].cap && /^[a-z]+$/.test(toks[j].key) && !['and', 'or', 'but', 'to', 'for', 'with', 'by'].includes(toks[j].key)) j++;
+      let country: string | null = null;
+      let end = -1;
+      const m = ms.find((x) => x.span[0] === toks[j]?.start && x.country && !x.actor.startsWith('person:') && !x.actor.startsWith('group:'));
+      if (m) {
+        country = m.country;
+        end = m.span[1];
+      } else {
+        const p = places.filter((x) => x.span[0] >= (toks[j]?.start ?? Infinity) && x.location.country).sort((a, b) => a.span[0] - b.span[0])[0];
+        // the last place of a chain ("the West Bank city of Nablus") within a few words
+        if (p && p.span[0] - toks[i].end < 40) {
+          const chain = places.filter((x) => x.span[0] >= p.span[0] && x.span[0] - p.span[1] < 12 && x.location.country === p.location.country);
+          country = p.location.country;
+          end = chain[chain.length - 1].span[1];
+        }
+      }
+      if (!country) continue;
+      // "the Kremlin's critics in Europe": the title already belongs to someone named before it
+      if (toks[first - 1]?.key === "'s") continue;
+      const span: [number, number] = [toks[first].start, end];
+      const id = `${country}${role}`;
+      if (!actors.has(id)) actors.set(id, k.actors.actors.get(id) ?? { id, name: `${role} of ${k.actors.countryName.get(country) ?? country}`, kind: role === 'MIL' ? 'military' : ['GOV', 'JUD', 'COP', 'LEG', 'SPY'].includes(role) ? 'government' : 'other', country, org: null, role, aliases: [] });
+      out.push({ doc: docId, sentence: s.idx, span, text: s.text.slice(span[0] - s.start, span[1] - s.start), actor: id, country, org: null, role, via: 'role' });
+    }
+    return out;
+  }
+
   function placesIn(s: SentenceIn, toks: Tok[], mentions: Mention[]): { span: [number, number]; location: Location; loose?: boolean }[] {
     const out: { span: [number, number]; location: Location; loose?: boolean }[] = [];
     for (let i = 0; i < toks.length; i++) {
@@ -118,7 +172,20 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
       const ms = bySentence.get(s.idx) ?? [];
       if (!ms.some((m) => m.via !== 'author' && m.via !== 'place')) continue;
       const tokens = nlp.tokens(s.text, s.start);
-      for (const e of code({ doc: doc.id, idx: s.idx, text: s.text, start: s.start, published: doc.published, lead: s.paragraph === firstPara, tokens, mentions: ms, places: placesIn(s, toksOf.get(s.idx)!, ms) })) {
+      const toks = toksOf.get(s.idx)!;
+      const places = placesIn(s, toks, ms);
+      const agents = genericAgents(doc.id, actors, s, toks, ms, places);
+      if (agents.length) {
+        const covered = (m: Mention) => agents.some((g) => g.span[0] <= m.span[0] && g.span[1] >= m.span[1]);
+        const kept = ms.filter((m) => !covered(m));
+        ms.length = 0;
+        ms.push(...kept, ...agents);
+        ms.sort((a, b) => a.span[0] - b.span[0]);
+        const all = mentions.filter((m) => m.sentence !== s.idx || !covered(m));
+        mentions.length = 0;
+        mentions.push(...all, ...agents);
+      }
+      for (const e of code({ doc: doc.id, idx: s.idx, text: s.text, start: s.start, published: doc.published, lead: s.paragraph === firstPara, tokens, mentions: ms, places })) {
         // one event per fact in a document: same source, target, code root, date and modality
         // one event per fact: the same source, target, root, date and modality stated again elsewhere
         // (a repeated paragraph, a summary of the lead) is dropped; two acts in one sentence are two facts
