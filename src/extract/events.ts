@@ -216,8 +216,15 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
           if (!(link.includes('to') || link.includes('of') || link.includes('that') || toks[inner.tok].norm.endsWith('ing'))) continue;
           const ol = toks[outer.tok].lemma;
           if (INTENT.has(ol)) {
+            if (inner.modality) {
+              // "vowed never to recognise": the refusal stands, the vow is its wording
+              drop.add(outer);
+              continue;
+            }
             outer.code = intentCode(inner.code) ?? outer.code;
             if (outer.targets.length === 0) outer.targets = inner.targets;
+            // "X and Y pledged to strengthen their ties": a joint intention runs both ways
+            if (outer.targets.length === 0 && inner.symmetric) outer.symmetric = true;
             drop.add(inner);
           } else if (ol === 'deny') {
             inner.negatedBy = true;
@@ -247,29 +254,52 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
     function intentions(trs: Trigger[]): void {
       for (let n = 0; n < trs.length; n++) {
         const inner = trs[n];
-        if (inner.form !== 'clause') continue;
         let k = inner.tok - 1;
         if (toks[k]?.pos === 'ADV') k--;
         const a = clauseStart(inner.tok);
-        // refusals: "will not send", "would never attend", "vowed not to"
+        // declarations: "will not send", "would never attend", "vowed not to" (refusals, 12);
+        // "said it would retaliate", "said Turkey would buy" (the actor's stated intention, 03/13)
         const r = inner.code.slice(0, 2);
-        if (['02', '03', '04', '05', '06', '07', '08'].includes(r)) {
-          const w = toks.slice(Math.max(a, inner.tok - 4), inner.tok).map((t) => t.norm);
-          const wi = w.findIndex((x) => ['will', 'would', 'wo', "'ll"].includes(x));
-          const declared = wi >= 0 && ['not', "n't", 'never'].includes(w[wi + 1] ?? '');
-          const vowed = (w.includes('not') || w.includes('never')) && w[w.length - 1] === 'to' && toks.slice(Math.max(0, inner.tok - 5), inner.tok).some((t) => ['vow', 'pledge', 'promise', 'swear', 'insist'].includes(t.lemma));
-          // "would not" is a refusal when the actor says it, not when someone predicts it
-          let speech = -1;
-          for (let j = inner.tok - 1; j >= 0 && speech < 0; j--) if (toks[j].pos === 'VERB' && patterns.attribution.has(toks[j].lemma)) speech = j;
-          const byActor = speech < 0 || !mentionTok.some((x) => x.last < speech && x.last >= speech - 3 && !inner.sources.some((p) => key(p.m) === key(x.m)));
-          if ((declared && (w[wi] !== 'would' || speech >= 0) && byActor) || vowed) {
-            inner.code = r === '04' ? '125' : r === '08' ? '124' : r === '06' || r === '07' ? '121' : '120';
-            inner.modality = 'factual';
-            inner.reverse = undefined;
-            inner.pattern = `refuses: ${inner.pattern}`;
-            continue;
+        const coop = ['02', '03', '04', '05', '06', '07', '08'].includes(r);
+        const conflict = ['16', '17', '18', '19', '20'].includes(r);
+        if (coop || conflict) {
+          // a nominal is declared through the verb that governs it ("would not join any talks")
+          let head = inner.tok;
+          if (inner.form === 'nominal') {
+            head = -1;
+            for (let j = inner.tok - 1; j >= Math.max(a, inner.tok - 7); j--) if (toks[j].pos === 'VERB') { head = j; break; }
+          }
+          if (head >= 0) {
+            const w = toks.slice(Math.max(a, head - 4), head).map((t) => t.norm);
+            let wi = -1;
+            for (let j = w.length - 1; j >= 0 && wi < 0; j--) if (['will', 'would', 'wo', "'ll"].includes(w[j])) wi = j;
+            const neg = wi >= 0 && ['not', "n't", 'never'].includes(w[wi + 1] ?? '');
+            const vowedNot = (w.includes('not') || w.includes('never')) && w[w.length - 1] === 'to' && toks.slice(Math.max(0, head - 5), head).some((t) => ['vow', 'pledge', 'promise', 'swear', 'insist'].includes(t.lemma));
+            // who says it: a refusal or intention is the actor's own statement, not someone's prediction
+            let speech = -1;
+            for (let j = head - 1; j >= 0 && speech < 0; j--) if (toks[j].pos === 'VERB' && patterns.attribution.has(toks[j].lemma)) speech = j;
+            const speakers = speech >= 0 ? subjectOf(speech) : [];
+            const bySource = speakers.some((q) => inner.sources.some((p) => key(p.m) === key(q.m)));
+            if (coop && ((neg && (speech < 0 ? w[wi] !== 'would' : bySource)) || vowedNot)) {
+              inner.code = r === '04' ? '125' : r === '08' ? '124' : r === '06' || r === '07' ? '121' : '120';
+              inner.modality = 'factual';
+              inner.reverse = undefined;
+              inner.pattern = `refuses: ${inner.pattern}`;
+              continue;
+            }
+            if (wi >= 0 && !neg && bySource && speech < head && inner.form === 'clause') {
+              const code = intentCode(inner.code);
+              if (code) {
+                inner.code = code;
+                inner.modality = 'factual';
+                inner.reverse = undefined;
+                inner.pattern = `says it will: ${inner.pattern}`;
+                continue;
+              }
+            }
           }
         }
+        if (inner.form !== 'clause') continue;
         if (toks[k]?.norm !== 'to' || k <= a) continue;
         let d = k - 1;
         const addressee = mentionTok.find((y) => y.last === d && y.m.via !== 'place' && y.first > a);
@@ -584,7 +614,9 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         const nxt = mentionTok.find((y) => y.first > cur.last);
         if (!nxt) break;
         const gap = toks.slice(cur.last + 1, nxt.first).map((t) => t.norm);
-        if (gap.length >= 1 && gap.length <= 3 && gap.every((g) => g === 'and' || g === ',' || g === 'the')) {
+        // "… to Russia, U.S. officials said": the speaker after a comma is not in the list
+        const speaker = !gap.includes('and') && toks.slice(nxt.last + 1, nxt.last + 3).some((t) => t.pos === 'VERB' && patterns.attribution.has(t.lemma));
+        if (gap.length >= 1 && gap.length <= 3 && gap.every((g) => g === 'and' || g === ',' || g === 'the') && !speaker) {
           out.push(nxt.m);
           cur = nxt;
         } else break;
