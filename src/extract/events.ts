@@ -60,7 +60,7 @@ const INTENT = new Set(['agree', 'offer', 'pledge', 'promise', 'vow', 'propose',
 const GOVERNING = new Set(['accuse', 'blame', 'urge', 'call', 'ask', 'demand', 'press', 'pressure', 'request', 'appeal', 'refuse', 'reject', 'decline', 'condemn', 'criticize', 'criticise', 'praise', 'thank', 'invite', 'allow', 'block', 'veto', 'oppose']);
 const NEG = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
 const POSSIBLE = new Set(['may', 'might', 'could', 'would', 'likely', 'possibly', 'perhaps', 'potentially', 'probably', 'reportedly?', 'unlikely', 'possible', 'potential', 'should', 'can', 'maybe', 'conceivably']);
-const FUTURE = new Set(['will', "'ll", 'shall', 'plan', 'planned', 'plans', 'planning', 'upcoming', 'scheduled', 'expected', 'intend', 'intends', 'set', 'prepare', 'preparing', 'future', 'forthcoming', 'proposed', 'next']);
+const FUTURE = new Set(['will', "'ll", 'shall', 'plan', 'planned', 'plans', 'planning', 'upcoming', 'scheduled', 'expected', 'intend', 'intends', 'set', 'prepare', 'preparing', 'prepared', 'prepares', 'future', 'forthcoming', 'proposed', 'next']);
 const CLAUSE_BREAK = new Set([';', 'but', 'while', 'whereas', 'although', 'though', 'because', 'since', 'whom', 'which', 'who', '"', '“', '”', 'after', 'before', 'when', 'until', 'unless', 'if']);
 /** words that open a clause: a subject may follow them directly ("after Hungarian officials met …") */
 const POSSESSIVE_PRONOUNS = new Set(['its', 'their']);
@@ -99,6 +99,8 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       const mistagged =
         (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN') && i > 0 && afterActor(i) ? pastLemma(t.norm)
         : t.pos === 'NOUN' && toks[i - 1]?.norm === 'by' && /ing$/.test(t.norm) ? gerundLemma(t.norm)
+        // after a modal or infinitive "to" a word is a verb ("would free", "to free"): the tagger reads some as adjectives
+        : (t.pos === 'ADJ' || t.pos === 'NOUN') && ['would', 'will', 'could', 'can', 'may', 'might', 'to', 'should', 'must'].includes(toks[i - 1]?.norm ?? '') && patterns.verbs.has(t.norm) && toks[i + 1] && ['DET', 'NUM', 'PROPN', 'ADJ', 'ADV', 'ADP'].includes(toks[i + 1].pos) ? t.norm
         : null;
       if (t.pos === 'VERB' || mistagged || (t.pos === 'NOUN' && lemma.includes('-') && patterns.verbs.has(lemma))) {
         const vp = patterns.verbs.get(mistagged ?? lemma);
@@ -406,7 +408,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         if (!where) {
           // a place named by the gazetteer: anywhere after the verb if it stands as a place, right after it (or its preposition) if not
           const nextStart = (k: number) => toks[k]?.start ?? Infinity;
-          const rightAfter = (p: { span: [number, number] }) => p.span[0] === nextStart(end + 1) || (PREP_POS.has(toks[end + 1]?.pos ?? '') && p.span[0] === nextStart(end + 2));
+          const rightAfter = (p: { span: [number, number] }) => p.span[0] === nextStart(end + 1) || ((PREP_POS.has(toks[end + 1]?.pos ?? '') || toks[end + 1]?.pos === 'DET') && p.span[0] === nextStart(end + 2));
           const site = ctx.places.find((p) => p.span[0] > toks[end].end && p.span[1] <= b && p.location.country && (!p.loose || rightAfter(p)));
           if (site) where = { doc: ctx.doc, sentence: ctx.idx, span: site.span, text: site.location.name, actor: site.location.country!, country: site.location.country, org: null, role: null, via: 'place' };
         }
@@ -659,7 +661,9 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       for (let j = end + 1; j < limit; j++) {
         const t = toks[j];
         if (brk(j)) break;
-        if (t.pos === 'VERB' && j > end + 1 && !['including'].includes(t.norm)) {
+        // "the two exiled dissidents": a participle between determiner and noun modifies, it is not a second verb
+        const modifier = /ed$/.test(t.norm) && ['DET', 'NUM'].includes(toks[j - 1]?.pos ?? '') && ['NOUN', 'PROPN'].includes(toks[j + 1]?.pos ?? '');
+        if (t.pos === 'VERB' && j > end + 1 && !['including'].includes(t.norm) && !modifier) {
           // a second verb: stop, unless it is coordinated with ours and shares its object later
           break;
         }
@@ -673,7 +677,10 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         if (x) {
           const before = toks[j - 1];
           const det = before && (before.pos === 'DET' || before.pos === 'ADJ') ? toks[j - 2] : before;
-          if (j === end + 1 || (det && det.pos !== 'ADP' && j <= end + 3 && x.m.via !== 'place')) return coordinated(x).map((m) => ({ m, how: 'object' }));
+          // "helped the two exiled dissidents from Egypt": only a determiner, numbers and modifiers between verb and object
+          let d0 = j - 1;
+          while (d0 > end && j - d0 <= 4 && (['DET', 'NUM', 'ADJ'].includes(toks[d0].pos) || (toks[d0].pos === 'VERB' && /ed$/.test(toks[d0].norm) && toks[d0 - 1] && ['DET', 'NUM'].includes(toks[d0 - 1].pos)))) d0--;
+          if (j === end + 1 || (det && det.pos !== 'ADP' && j <= end + 3 && x.m.via !== 'place') || (d0 === end && x.m.via !== 'place')) return coordinated(x).map((m) => ({ m, how: 'object' }));
           // (the tagger sometimes calls "to" a particle)
           if (det && (det.pos === 'ADP' || det.norm === 'to') && (preps.includes(det.norm) || (det.norm === 'to' && preps.length === 0))) return coordinated(x).map((m) => ({ m, how: `prep:${det.norm}` }));
           if (x.m.via === 'place') continue;
@@ -724,10 +731,11 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
     function subjectObject(i: number, objects: Record<string, string | null>): { code: string | null; end: number; key: string } | null {
       for (let j = i - 1; j >= clauseStart(i); j--) {
         const t = toks[j];
-        if (t.pos !== 'NOUN') continue;
-        const two = j + 1 < i ? `${t.lemma} ${toks[j + 1].lemma}` : '';
+        if (t.pos !== 'NOUN' && t.pos !== 'PROPN') continue;
+        const lemma = t.pos === 'PROPN' ? t.norm : t.lemma;
+        const two = j + 1 < i ? `${lemma} ${toks[j + 1].lemma}` : '';
         if (two in objects) return { code: objects[two], end: i, key: two };
-        if (t.lemma in objects) return { code: objects[t.lemma], end: i, key: t.lemma };
+        if (lemma in objects) return { code: objects[lemma], end: i, key: lemma };
       }
       return null;
     }

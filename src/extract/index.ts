@@ -118,6 +118,18 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
       if (!actors.has(id)) actors.set(id, k.actors.actors.get(id) ?? { id, name: `${role} of ${k.actors.countryName.get(country) ?? country}`, kind: role === 'MIL' ? 'military' : ['GOV', 'JUD', 'COP', 'LEG', 'SPY'].includes(role) ? 'government' : 'other', country, org: null, role, aliases: [] });
       out.push({ doc: docId, sentence: s.idx, span, text: s.text.slice(span[0] - s.start, span[1] - s.start), actor: id, country, org: null, role, via: 'role' });
     }
+    // unnamed armed men with no country ("Gunmen attacked …", "suspected jihadists"): an actor of unknown country
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (k.actors.titleRoles.get(t.key) !== 'REB' || inMention(t) || out.some((g) => g.span[0] <= t.start && g.span[1] >= t.end)) continue;
+      const prev = toks[i - 1];
+      // "Syrian rebels", "Houthi fighters", "JNIM fighters" belong to who is named before them
+      if (prev && (inMention(prev) || prev.cap && i > 1)) continue;
+      if (!/s$/.test(t.key) && !['gunman'].includes(t.key)) continue;
+      const id = 'unnamed:REB';
+      if (!actors.has(id)) actors.set(id, { id, name: 'unnamed armed group', kind: 'group', country: null, org: null, role: 'REB', aliases: [] });
+      out.push({ doc: docId, sentence: s.idx, span: [t.start, t.end], text: t.text, actor: id, country: null, org: null, role: 'REB', via: 'role' });
+    }
     return out;
   }
 
@@ -170,8 +182,6 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
     for (const s of doc.sentences) {
       if (s.prose === false) continue;
       const ms = bySentence.get(s.idx) ?? [];
-      if (!ms.some((m) => m.via !== 'author' && m.via !== 'place')) continue;
-      const tokens = nlp.tokens(s.text, s.start);
       const toks = toksOf.get(s.idx)!;
       const places = placesIn(s, toks, ms);
       const agents = genericAgents(doc.id, actors, s, toks, ms, places);
@@ -185,6 +195,8 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
         mentions.length = 0;
         mentions.push(...all, ...agents);
       }
+      if (!ms.some((m) => m.via !== 'author' && m.via !== 'place')) continue;
+      const tokens = nlp.tokens(s.text, s.start);
       for (const e of code({ doc: doc.id, idx: s.idx, text: s.text, start: s.start, published: doc.published, lead: s.paragraph === firstPara, tokens, mentions: ms, places })) {
         // one event per fact in a document: same source, target, code root, date and modality
         // one event per fact: the same source, target, root, date and modality stated again elsewhere
