@@ -400,28 +400,11 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         targets = [{ m, how: 'implied' }];
       }
       if (targets.length === 0 && (/^(?:09|14|15|17|18|19|20)/.test(code) || code === '042' || code.startsWith('087') || vp.with_target)) {
-        // attacks, protests, drills, arrests, inspections, visits and withdrawals with no named target:
-        // the country where they happen, when it is not the actor's own ("killed 1,200 people in
-        // southern Israel", "held exercises in Belarus", "arrived in Beijing", "withdrew from Kherson")
-        const [, b] = clauseBounds(i);
-        let where = ctx.mentions.find((m) => m.via === 'place' && m.span[0] > toks[end].end && m.span[1] <= b && !m.actor.includes(':'));
-        if (!where) {
-          // a place named by the gazetteer: anywhere after the verb if it stands as a place, right after it (or its preposition) if not
-          const nextStart = (k: number) => toks[k]?.start ?? Infinity;
-          const rightAfter = (p: { span: [number, number] }) => p.span[0] === nextStart(end + 1) || ((PREP_POS.has(toks[end + 1]?.pos ?? '') || toks[end + 1]?.pos === 'DET') && p.span[0] === nextStart(end + 2));
-          const site = ctx.places.find((p) => p.span[0] > toks[end].end && p.span[1] <= b && p.location.country && (!p.loose || rightAfter(p)));
-          if (site) where = { doc: ctx.doc, sentence: ctx.idx, span: site.span, text: site.location.name, actor: site.location.country!, country: site.location.country, org: null, role: null, via: 'place' };
-        }
-        // drills and patrols target a state only on its territory ("exercises in Belarus"), not next to it
-        const onTerritory = (w: Mention) => {
-          const k0 = toks.findIndex((t) => t.start >= w.span[0]);
-          const between = toks.slice(end + 1, Math.max(end + 1, k0));
-          return ['in', 'inside', 'into', 'over'].includes(toks[k0 - 1]?.norm ?? '') && !between.some((t) => t.norm === ',');
-        };
-        if (where && !sources.some((p) => key(p.m) === key(where!)) && (!code.startsWith('15') || onTerritory(where))) {
+        const where = placeTarget(i, end, sources, code);
+        if (where) {
           targets = [{ m: where, how: 'place' }];
           // "fired missiles at Kharkiv": a launch at a place is an attack on its country
-          const prep = toks.filter((t) => t.end <= where!.span[0]).pop()?.norm;
+          const prep = toks.filter((t) => t.end <= where.span[0]).pop()?.norm;
           if (vp.with_target && ['at', 'on', 'against', 'into'].includes(prep ?? '')) code = vp.with_target;
         }
       }
@@ -435,6 +418,31 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       }
       // "welcomed the decision" is praise, not hosting: the reverse code goes with the verb's own code only
       return { tok: i, end, code, pattern, form: 'clause', sources, targets, symmetric: !!vp.symmetric || reciprocal, reverse: objectMatched ? undefined : vp.reverse, noTarget: !!vp.no_target };
+    }
+
+    /**
+     * Attacks, protests, drills, arrests, inspections, visits and withdrawals with no named
+     * target: the country where they happen, when it is not the actor's own ("killed 1,200
+     * people in southern Israel", "held exercises in Belarus", "arrived in Beijing").
+     */
+    function placeTarget(i: number, end: number, sources: Participant[], code: string): Mention | null {
+      const [, b] = clauseBounds(i);
+      let where = ctx.mentions.find((m) => m.via === 'place' && m.span[0] > toks[end].end && m.span[1] <= b && !m.actor.includes(':'));
+      if (!where) {
+        // a place named by the gazetteer: anywhere after the trigger if it stands as a place, right after it (or its preposition) if not
+        const nextStart = (k: number) => toks[k]?.start ?? Infinity;
+        const rightAfter = (p: { span: [number, number] }) => p.span[0] === nextStart(end + 1) || ((PREP_POS.has(toks[end + 1]?.pos ?? '') || toks[end + 1]?.pos === 'DET') && p.span[0] === nextStart(end + 2));
+        const site = ctx.places.find((p) => p.span[0] > toks[end].end && p.span[1] <= b && p.location.country && (!p.loose || rightAfter(p)));
+        if (site) where = { doc: ctx.doc, sentence: ctx.idx, span: site.span, text: site.location.name, actor: site.location.country!, country: site.location.country, org: null, role: null, via: 'place' };
+      }
+      if (!where || sources.some((p) => key(p.m) === key(where!))) return null;
+      // drills and patrols target a state only on its territory ("exercises in Belarus"), not next to it
+      if (code.startsWith('15')) {
+        const k0 = toks.findIndex((t) => t.start >= where!.span[0]);
+        const between = toks.slice(end + 1, Math.max(end + 1, k0));
+        if (!['in', 'inside', 'into', 'over'].includes(toks[k0 - 1]?.norm ?? '') || between.some((t) => t.norm === ',')) return null;
+      }
+      return where;
     }
 
     function nounTrigger(i: number, last: number, np: NounPattern): Trigger | null {
@@ -492,7 +500,13 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         if (verb && LIGHT_VERBS.has(verb.lemma)) sources = subjectOf(toks.indexOf(verb));
         else if (targets.length && np.symmetric) sources = subjectOf(i); // "travelled … for a summit with Putin"
       }
-      if (sources.length === 0 || (np.requires_target && targets.length === 0)) return null;
+      if (sources.length === 0) return null;
+      // "a protest in Beijing", "Israeli tank shelling in the east of Gaza", "claimed responsibility for an attack … in Kenya's capital"
+      if (targets.length === 0 && (/^(?:09|14|15|17|18|19|20)/.test(code) || code === '015') && !(np.symmetric && sources.length >= 2)) {
+        const where = placeTarget(i, last, sources, code);
+        if (where) targets = [{ m: where, how: 'place' }];
+      }
+      if (np.requires_target && targets.length === 0) return null;
       const symmetric = !!np.symmetric && sources.length >= 2 && targets.length === 0;
       return { tok: i, end: last, code, pattern, form: 'nominal', sources, targets, symmetric, reverse: np.reverse, noTarget: !!np.no_target };
     }

@@ -68,6 +68,24 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
   }
 
   /**
+   * A person the data does not know takes the country of the role phrase in apposition before
+   * the name: "The US commander in Iraq, General David Petraeus" → Petraeus acts for the USA.
+   */
+  function appositions(actors: Map<string, Actor>, s: SentenceIn, ms: Mention[]): void {
+    for (const m of ms) {
+      // a person the data knows keeps the data's country
+      if (!m.actor.startsWith('person:') || k.actors.people.has(m.actor) || (m.country && m.via !== 'title')) continue;
+      const prev = ms.filter((p) => p.span[1] <= m.span[0] && p.via !== 'place').pop();
+      if (!prev?.country || prev.actor.startsWith('person:') || !['role', 'adj', 'title'].includes(prev.via)) continue;
+      const gap = s.text.slice(prev.span[1] - s.start, m.span[0] - s.start);
+      if (!/^(?:\s+(?:in|at|for|to)\s+[^,]{1,40})?,\s*(?:[\p{Lu}][\p{L}.]*\s+){0,2}$/u.test(gap)) continue;
+      m.country = prev.country;
+      const a = actors.get(m.actor);
+      if (a) actors.set(m.actor, { ...a, country: prev.country });
+    }
+  }
+
+  /**
    * Unnamed agents placed by a country or town: "a court in Guyana" (GUYJUD), "police in Berlin"
    * (DEUCOP), "two men from Syria" (SYRCVL), "the mayor of … Nablus" (PSEGOV), "opponents of
    * Rwanda's Senate" (RWAOPP). The title is one the roles file knows, not itself part of a name.
@@ -143,7 +161,7 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
       const prev = toks[i - 1]?.key;
       // a site is a place wherever it stands; a city only after a locative word
       // elsewhere a city name is kept loose: an act's object ("pounded Kharkiv"), never the act's location
-      const loose = !(p.kind === 'site' || (prev && LOCATIVE.has(prev)));
+      const loose = !(p.kind === 'site' || (prev && (LOCATIVE.has(prev) || ['city', 'town', 'capital', 'village', 'port'].includes(prev))));
       out.push({ span: [toks[i].start, toks[end - 1].end], location: { name: p.name, country: p.country, lat: p.lat, lon: p.lon }, loose });
       i = end - 1;
     }
@@ -184,6 +202,7 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
       const ms = bySentence.get(s.idx) ?? [];
       const toks = toksOf.get(s.idx)!;
       const places = placesIn(s, toks, ms);
+      appositions(actors, s, ms);
       const agents = genericAgents(doc.id, actors, s, toks, ms, places);
       if (agents.length) {
         const covered = (m: Mention) => agents.some((g) => g.span[0] <= m.span[0] && g.span[1] >= m.span[1]);

@@ -193,7 +193,9 @@ export function loadActorKnowledge(dataDir: string): ActorKnowledge {
   }
 
   // 4. people with dated roles
-  const ppl = (loadYaml(dataDir, 'actors/people.yaml') as { people?: (Omit<Person, 'names' | 'short'> & { names?: string[]; short?: string[] })[] })?.people ?? [];
+  // office holders since 2015 (people.yaml) and of 2000–2014 (people-history.yaml)
+  type RawPerson = Omit<Person, 'names' | 'short'> & { names?: string[]; short?: string[] };
+  const ppl = ['actors/people.yaml', 'actors/people-history.yaml'].flatMap((f) => (loadYaml(dataDir, f) as { people?: RawPerson[] } | null)?.people ?? []);
   for (const p of ppl) {
     const person: Person = { ...p, names: p.names ?? [p.name], short: p.short ?? [], roles: p.roles ?? [] };
     people.set(p.id, person);
