@@ -103,7 +103,8 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         : (t.pos === 'ADJ' || t.pos === 'NOUN') && ['would', 'will', 'could', 'can', 'may', 'might', 'to', 'should', 'must'].includes(toks[i - 1]?.norm ?? '') && patterns.verbs.has(t.norm) && toks[i + 1] && ['DET', 'NUM', 'PROPN', 'ADJ', 'ADV', 'ADP'].includes(toks[i + 1].pos) ? t.norm
         : null;
       if (t.pos === 'VERB' || mistagged || (t.pos === 'NOUN' && lemma.includes('-') && patterns.verbs.has(lemma))) {
-        const vp = patterns.verbs.get(mistagged ?? lemma);
+        // (wink lemmatizes some -ed forms short, "staged" → "stag": the regular past stem is tried too)
+        const vp = patterns.verbs.get(mistagged ?? lemma) ?? (t.pos === 'VERB' && /ed$/.test(t.norm) ? patterns.verbs.get(pastLemma(t.norm) ?? '') : undefined);
         const tr = vp && !vp.attribution ? verbTrigger(i, vp) : null;
         if (tr) triggers.push(tr);
         // a "verb" between a modifier and a noun is a noun the tagger missed ("satellite launch attempts")
@@ -113,7 +114,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       const nounish = t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && i > 0 && ['DET', 'ADJ', 'NOUN', 'NUM'].includes(toks[i - 1].pos) && toks[i - 1].norm !== 'to');
       if (nounish) {
         const two = i + 1 < toks.length ? `${toks[i].lemma} ${toks[i + 1].lemma}` : '';
-        const np = patterns.nouns.get(two) ?? patterns.nouns.get(toks[i].lemma);
+        const np = patterns.nouns.get(two) ?? patterns.nouns.get(toks[i].lemma) ?? (/ing$/.test(toks[i].norm) ? patterns.nouns.get(toks[i].norm) : undefined);
         if (np && !(patterns.nouns.has(two) === false && isPartOfLongerNoun(i))) {
           const tr = nounTrigger(i, patterns.nouns.has(two) ? i + 1 : i, np);
           if (tr) triggers.push(tr);
@@ -497,7 +498,8 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       // "Yoon made a surprise visit to Kyiv", "the two sides held talks": the clause's subject is the source
       if (sources.length === 0) {
         const verb = toks.slice(Math.max(0, i - 8), i).reverse().find((t) => t.pos === 'VERB');
-        if (verb && LIGHT_VERBS.has(verb.lemma)) sources = subjectOf(toks.indexOf(verb));
+        // (wink lemmatizes some -ed forms short: "staged" → "stag")
+        if (verb && (LIGHT_VERBS.has(verb.lemma) || LIGHT_VERBS.has(verb.norm.replace(/d$/, '')))) sources = subjectOf(toks.indexOf(verb));
         else if (targets.length && np.symmetric) sources = subjectOf(i); // "travelled … for a summit with Putin"
       }
       if (sources.length === 0) return null;
@@ -588,7 +590,8 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       // possessor ("Washington's decision to pause aid")
       const floor = subjectFloor(best.first) ?? -1;
       const possessor = toks[best.last + 1]?.norm === "'" || toks[best.last + 1]?.norm === "'s";
-      const verbBetween = !possessor && toks.slice(0, best.first).some((t, k) => t.pos === 'VERB' && k > floor && !patterns.attribution.has(t.lemma) && toks[k + 1]?.norm !== 'that');
+      // ("the Al Qaeda-linked group al-Shabab", "Iran-backed militias": a hyphened participle modifies, it is no verb)
+      const verbBetween = !possessor && toks.slice(0, best.first).some((t, k) => t.pos === 'VERB' && k > floor && !patterns.attribution.has(t.lemma) && toks[k + 1]?.norm !== 'that' && toks[k - 1]?.norm !== '-');
       if (verbBetween) {
         const earlier = mentionTok.filter((x) => x.last < best!.first && x.m.via !== 'place' && !(toks[x.first - 1]?.pos === 'ADP'));
         const vIdx = toks.findIndex((t, k) => k < best!.first && t.pos === 'VERB');
