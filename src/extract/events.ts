@@ -105,10 +105,12 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       if (t.pos === 'VERB' || mistagged || (t.pos === 'NOUN' && lemma.includes('-') && patterns.verbs.has(lemma))) {
         // (wink lemmatizes some -ed forms short, "staged" → "stag": the regular past stem is tried too)
         const vp = patterns.verbs.get(mistagged ?? lemma) ?? (t.pos === 'VERB' && /ed$/.test(t.norm) ? patterns.verbs.get(pastLemma(t.norm) ?? '') : undefined);
-        const tr = vp && !vp.attribution ? verbTrigger(i, vp) : null;
-        if (tr) triggers.push(tr);
         // a "verb" between a modifier and a noun is a noun the tagger missed ("satellite launch attempts")
         const inCompound = t.pos === 'VERB' && i > 0 && ['DET', 'ADJ', 'NOUN', 'NUM', 'PROPN'].includes(toks[i - 1].pos) && toks[i - 1].norm !== 'to' && !inMention[i - 1] && (!toks[i + 1] || ['NOUN', 'PUNCT', 'ADP', 'CCONJ'].includes(toks[i + 1].pos));
+        // "in Israeli tank shelling": an -ing form after a noun and a preposition is the noun
+        const gerundNoun = inCompound && /ing$/.test(t.norm) && toks[i - 1].pos === 'NOUN' && toks.slice(Math.max(0, i - 4), i - 1).some((x) => x.pos === 'ADP');
+        const tr = vp && !vp.attribution && !gerundNoun ? verbTrigger(i, vp) : null;
+        if (tr) triggers.push(tr);
         if (tr || !inCompound) continue;
       }
       const nounish = t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && i > 0 && ['DET', 'ADJ', 'NOUN', 'NUM'].includes(toks[i - 1].pos) && toks[i - 1].norm !== 'to');
