@@ -43,12 +43,32 @@ const NAME_TOKEN = /^\p{Lu}[\p{L}'’]*$/u;
 /** capitalised at a sentence's start, but never a given name ("In Georgia, …") */
 const FUNCTION_WORDS = new Set(['in', 'the', 'at', 'on', 'for', 'from', 'to', 'by', 'with', 'and', 'but', 'as', 'after', 'before', 'since', 'while', 'when', 'if', 'a', 'an', 'of', 'across', 'inside', 'outside', 'near', 'unlike', 'like', 'both', 'neither', 'southern', 'northern', 'eastern', 'western', 'central']);
 
-function caseOk(e: Entry, toks: Tok[], i: number, end: number): boolean {
+/** names that are also ordinary lower-case words: in lower-case text they stay words */
+const LOWER_WORDS = new Set([
+  'china', 'turkey', 'chad', 'jordan', 'georgia', 'guinea', 'niger', 'polish', 'french', 'jersey', 'wales', 'nice',
+  'may', 'rice', 'brown', 'bush', 'moon', 'cook', 'lee', 'kim', 'park', 'khan', 'ali', 'young', 'hunt', 'ford', 'carter',
+  'hope', 'king', 'price', 'gates', 'sun', 'rush', 'wang', 'li', 'ma', 'hu', 'wen', 'abe', 'long', 'love', 'white', 'black',
+  'green', 'rich', 'mark', 'will', 'case', 'lord', 'law', 'hill', 'bell', 'church', 'castle', 'major', 'pence', 'power', 'guard',
+]);
+
+function caseOk(e: Entry, toks: Tok[], i: number, end: number, lower = false): boolean {
   if (e.caseMode === 'any') return true;
   const span = toks.slice(i, end).filter((t) => /\p{L}/u.test(t.text));
   if (e.caseMode === 'upper') return span.every((t) => t.upper || (t.text.length === 1 && t.cap));
   const first = span.find((t) => !['the', 'a', 'an'].includes(t.key));
-  return !!first?.cap;
+  if (!first) return false;
+  // "iSrael": any capital in the word marks a name typed carelessly
+  if (first.cap || /\p{Lu}/u.test(first.text)) return true;
+  // text written all in lower case ("putin met modi"): names that are not also common words
+  return lower && first.key.length >= 3 && span.every((t) => !LOWER_WORDS.has(t.key));
+}
+
+/** a sentence typed in lower case: it starts lower-case, or almost nothing in it is capitalised */
+function lowerCased(toks: Tok[]): boolean {
+  const words = toks.filter((t) => /^\p{L}/u.test(t.text));
+  if (words.length < 4) return false;
+  if (!words[0].cap) return true;
+  return words.slice(1).filter((t) => t.cap).length === 0 && words.length >= 8;
 }
 
 export function createActorRecognizer(k: ActorKnowledge) {
@@ -100,6 +120,7 @@ export function createActorRecognizer(k: ActorKnowledge) {
 
     for (const s of doc.sentences) {
       const toks = s.toks ?? tokenize(s.text, s.start);
+      const lower = lowerCased(toks);
       let i = 0;
       while (i < toks.length) {
         // 1. authors first; a bare surname is the author's when an author's verb follows ("Kim argues")
@@ -121,7 +142,7 @@ export function createActorRecognizer(k: ActorKnowledge) {
         const cands = k.trie.matchesAt(toks, i);
         let chosen: [number, Entry] | null = null;
         for (const [end, entries] of cands) {
-          const ok = entries.filter((e) => caseOk(e, toks, i, end));
+          const ok = entries.filter((e) => caseOk(e, toks, i, end, lower));
           if (ok.length) {
             // prefer a full name over a short form, a state over a title, …
             const rank: Record<string, number> = { person: 0, org: 1, state: 2, branch: 3, adj: 4, ambiguous: 5, contextual: 6, pair: 7, title: 8, short: 9 };

@@ -58,6 +58,8 @@ const IRREGULAR_PAST: Record<string, string> = {
 const INTENT = new Set(['agree', 'offer', 'pledge', 'promise', 'vow', 'propose', 'commit']);
 /** verbs that code only themselves when they govern another act */
 const GOVERNING = new Set(['accuse', 'blame', 'urge', 'call', 'ask', 'demand', 'press', 'pressure', 'request', 'appeal', 'refuse', 'reject', 'decline', 'condemn', 'criticize', 'criticise', 'praise', 'thank', 'invite', 'allow', 'block', 'veto', 'oppose']);
+/** roles whose protests are demonstrations, not diplomatic protests */
+const STREET_ROLES = new Set(['OPP', 'CVL', 'EDU', 'LAB', 'REB', 'REL', 'BUS', 'MED', 'REF', 'SEP', 'AGR']);
 const NEG = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
 const POSSIBLE = new Set(['may', 'might', 'could', 'would', 'likely', 'possibly', 'perhaps', 'potentially', 'probably', 'reportedly?', 'unlikely', 'possible', 'potential', 'should', 'can', 'maybe', 'conceivably']);
 const FUTURE = new Set(['will', "'ll", 'shall', 'plan', 'planned', 'plans', 'planning', 'upcoming', 'scheduled', 'expected', 'intend', 'intends', 'set', 'prepare', 'preparing', 'prepared', 'prepares', 'future', 'forthcoming', 'proposed', 'next']);
@@ -158,7 +160,8 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
           if (tr.reverse && modality !== 'negated') pairs.push([b, a, tr.reverse]); // nobody hosts a visit that did not happen
           if (tr.symmetric && tr.form === 'nominal' && srcs.length === 1) pairs.push([b, a, tr.code]);
         }
-      } else if (tr.noTarget) {
+      } else if (tr.noTarget || (tr.code.startsWith('14') && tr.form === 'clause')) {
+        // a protest, strike or rally aimed at nobody named is still an act of its own
         for (const a of srcs) pairs.push([a, null, tr.code]);
       }
       for (const [s, t, code] of pairs) {
@@ -402,6 +405,8 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         const m: Mention = { doc: ctx.doc, sentence: ctx.idx, span: [toks[i].start, toks[end].end], text: toks[i].text, actor: vp.default_target, country: null, org: vp.default_target.replace(/^org:/, '').toUpperCase(), role: null, via: 'implied' };
         targets = [{ m, how: 'implied' }];
       }
+      // a government's protest is diplomatic (114); people in the street protest as CAMEO's 14 does
+      if (code === '114' && !objectMatched && sources.length && sources.every((p) => p.m.role && STREET_ROLES.has(p.m.role))) code = '140';
       if (targets.length === 0 && (/^(?:09|14|15|17|18|19|20)/.test(code) || code === '042' || code.startsWith('087') || vp.with_target)) {
         const where = placeTarget(i, end, sources, code);
         if (where) {
