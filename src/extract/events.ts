@@ -574,6 +574,16 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
 
     /** The nearest actor mention(s) before token i in its clause, with coordination. */
     function subjectOf(i: number): Participant[] {
+      // "the militant group that has seized …": a relative clause's subject is its antecedent,
+      // an actor if the antecedent names one, nobody if it does not
+      let r = i - 1;
+      while (r > 0 && ['AUX', 'ADV', 'PART'].includes(toks[r].pos)) r--;
+      if (r > 0 && r < i && ['that', 'which', 'who'].includes(toks[r].norm) && ['NOUN', 'PROPN', 'PUNCT'].includes(toks[r - 1].pos)) {
+        const ante = mentionTok.find((x) => x.last === r - 1 || (toks[r - 1].norm === ',' && x.last === r - 2));
+        if (ante && ante.m.via !== 'place') return coordinated(ante).map((m) => ({ m, how: 'subject' }));
+        // ("the car bombing that killed …": the act is the noun's own event, coded from the noun)
+        if (toks[r - 1].pos === 'NOUN') return [];
+      }
       let best: { m: Mention; first: number; last: number } | null = null;
       for (const x of mentionTok) {
         if (x.last >= i) continue;
@@ -630,7 +640,9 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         const prev = mentionTok.filter((y) => y.last < cur.first && y.m.via !== 'place').pop();
         if (!prev) break;
         const gap = toks.slice(prev.last + 1, cur.first).map((t) => t.norm);
-        if (gap.length >= 1 && gap.length <= 3 && gap.every((g) => g === 'and' || g === ',' || g === 'both' || g === 'the')) {
+        // "…, the U.S. Central Command said": a speaker is not listed with what comes before it
+        const speaker = !gap.includes('and') && toks.slice(cur.last + 1, cur.last + 3).some((t) => t.pos === 'VERB' && patterns.attribution.has(t.lemma));
+        if (gap.length >= 1 && gap.length <= 3 && gap.every((g) => g === 'and' || g === ',' || g === 'both' || g === 'the') && !speaker) {
           out.unshift(prev.m);
           cur = prev;
         } else break;
