@@ -142,7 +142,7 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
       if (k.actors.titleRoles.get(t.key) !== 'REB' || inMention(t) || out.some((g) => g.span[0] <= t.start && g.span[1] >= t.end)) continue;
       const prev = toks[i - 1];
       // "Syrian rebels", "Houthi fighters", "JNIM fighters" belong to who is named before them
-      if (prev && (inMention(prev) || prev.cap && i > 1)) continue;
+      if (prev && (inMention(prev) || (prev.cap && i > 1) || ['the', 'these', 'those', 'its', 'their', 'his', 'her', 'our'].includes(prev.key))) continue;
       if (!/s$/.test(t.key) && !['gunman'].includes(t.key)) continue;
       const id = 'unnamed:REB';
       if (!actors.has(id)) actors.set(id, { id, name: 'unnamed armed group', kind: 'group', country: null, org: null, role: 'REB', aliases: [] });
@@ -213,6 +213,7 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
         const all = mentions.filter((m) => m.sentence !== s.idx || !covered(m));
         mentions.length = 0;
         mentions.push(...all, ...agents);
+        mentions.sort((a, b) => a.sentence - b.sentence || a.span[0] - b.span[0]);
       }
       if (!ms.some((m) => m.via !== 'author' && m.via !== 'place')) continue;
       const tokens = nlp.tokens(s.text, s.start);
