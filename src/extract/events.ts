@@ -260,8 +260,20 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
      * Acquiring something ("seeks to buy drones from Iran") keeps its own code: its source is the giver.
      */
     function intentions(trs: Trigger[]): void {
+      const claims: Trigger[] = [];
       for (let n = 0; n < trs.length; n++) {
         const inner = trs[n];
+        // "the US claimed that they had attacked Iraq": claiming one's own attack is 015 as well as the attack
+        if (/^(?:17|18|19|20)/.test(inner.code) && inner.form === 'clause') {
+          const a0 = Math.max(0, inner.tok - 8);
+          const cv = toks.slice(a0, inner.tok).findIndex((t) => t.pos === 'VERB' && ['claim', 'admit', 'acknowledge'].includes(t.lemma));
+          if (cv >= 0) {
+            const speakers = subjectOf(a0 + cv);
+            if (speakers.some((q) => inner.sources.some((p) => key(p.m) === key(q.m))) && inner.targets.length) {
+              claims.push({ tok: a0 + cv, end: inner.end, code: '015', pattern: `${toks[a0 + cv].lemma} … own ${inner.pattern}`, form: 'clause', sources: inner.sources, targets: inner.targets, symmetric: false, noTarget: false, modality: 'factual' });
+            }
+          }
+        }
         let k = inner.tok - 1;
         if (toks[k]?.pos === 'ADV') k--;
         const a = clauseStart(inner.tok);
@@ -333,6 +345,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         inner.reverse = undefined;
         inner.pattern = `${lemma} to ${inner.pattern}`;
       }
+      trs.push(...claims);
     }
 
     function verbTrigger(i: number, vp: VerbPattern): Trigger | null {
