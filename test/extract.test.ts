@@ -29,6 +29,35 @@ describe('events', () => {
     expect(ev(run(text)).sort()).toEqual([...expected].sort());
   });
 
+  // the conventions added for wishes, refusals, threats, places and unnamed agents (README "Coding conventions")
+  it.each([
+    // an act on another state's territory targets it; drills only on its territory
+    ['Turkish drones struck a convoy in Iraq\'s Duhok province.', ['TUR>IRQ:195:factual']],
+    ['Belarus held joint exercises in Serbia last month.', ['BLR>SRB:150:factual']],
+    ['Colombian students staged a protest in Madrid.', ['COL>ESP:141:factual']],
+    // unnamed agents take the country that places them; unnamed armed men have none
+    ['A court in Senegal ordered the arrest of two Malian nationals.', ['SEN>MLI:173:factual']],
+    ['Gunmen attacked a checkpoint in Nigeria\'s Borno state.', ['unnamed:REB>NGA:190:factual']],
+    // a stated wish is the event: cooperative → 03, coercive → 13; an appeal with an infinitive → 02
+    ['Vietnam wants to expand defense cooperation with India.', ['VNM>IND:0312:factual']],
+    ['Azerbaijan wants to punish Armenia for the shelling.', ['AZE>ARM:130:factual']],
+    ['Kenya wants Ethiopia to reopen the border crossing.', ['KEN>ETH:025:sought']],
+    // declared refusals are 12; a plain negation stays the act, negated
+    ['Austria said it would not send weapons to Georgia.', ['AUT>GEO:121:factual']],
+    ['Austria has not sent weapons to Georgia.', ['AUT>GEO:062:negated']],
+    ['Peru vowed never to recognise the new government of Bolivia.', ['PER>BOL:120:factual']],
+    // "said it would" by the actor itself: its intention
+    ['Japan said it would impose sanctions on Myanmar.', ['JPN>MMR:1312:factual']],
+    // responsibility claims, evidence, warrants, travel warnings
+    ['The Taliban claimed responsibility for an attack on Pakistani soldiers.', ['AFG>PAK:015:factual', 'AFG>PAK:190:factual']],
+    ['Lithuania presented evidence against Belarus to the court.', ['LTU>BLR:112:factual']],
+    ['Canada advised its citizens against travel to Haiti.', ['CAN>HTI:160:factual']],
+    // names typed in lower case
+    ['egypt and sudan signed a water agreement on tuesday.', ['EGY>SDN:057:factual', 'SDN>EGY:057:factual']],
+  ])('%s', (text, expected) => {
+    expect(ev(run(text)).sort()).toEqual([...expected].sort());
+  });
+
   it('codes joint subjects in both directions and a visit with its host', () => {
     expect(ev(run('Kenya and Ghana signed a trade agreement.')).sort()).toEqual(['GHA>KEN:057:factual', 'KEN>GHA:057:factual']);
     expect(ev(run('Emmanuel Macron visited Warsaw on Tuesday.', '2024-03-08')).sort()).toEqual(['FRA>POL:042:factual', 'POL>FRA:043:factual']);

@@ -117,7 +117,8 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       }
       const nounish = t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && i > 0 && ['DET', 'ADJ', 'NOUN', 'NUM'].includes(toks[i - 1].pos) && toks[i - 1].norm !== 'to');
       if (nounish) {
-        const two = i + 1 < toks.length ? `${toks[i].lemma} ${toks[i + 1].lemma}` : '';
+        // ("drones struck": a noun and a verb are no compound noun)
+        const two = i + 1 < toks.length && toks[i + 1].pos !== 'VERB' ? `${toks[i].lemma} ${toks[i + 1].lemma}` : '';
         const np = patterns.nouns.get(two) ?? patterns.nouns.get(toks[i].lemma) ?? (/ing$/.test(toks[i].norm) ? patterns.nouns.get(toks[i].norm) : undefined);
         if (np && !(patterns.nouns.has(two) === false && isPartOfLongerNoun(i))) {
           const tr = nounTrigger(i, patterns.nouns.has(two) ? i + 1 : i, np);
@@ -828,7 +829,8 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       const near = toks.slice(Math.max(0, tr.tok - 3), tr.tok + 1);
       // "as expected" says it happened as foreseen: not a future
       const words = window.map((t) => (t.norm === 'expected' && toks[toks.indexOf(t) - 1]?.norm === 'as' ? '' : t.norm));
-      const lemmas = window.map((t) => t.lemma);
+      // verbs only: "a court in Senegal" does not court anyone, "the rule of law" rules nothing out
+      const lemmas = window.map((t) => (t.pos === 'VERB' || t.pos === 'AUX' ? t.lemma : ''));
       if (tr.form === 'nominal') {
         const pre = toks.slice(Math.max(0, tr.tok - 3), tr.tok).map((t) => t.norm);
         if (pre.includes('no') || words.includes('not') || words.includes("n't")) return 'negated';

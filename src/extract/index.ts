@@ -143,7 +143,7 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
       const prev = toks[i - 1];
       // "Syrian rebels", "Houthi fighters", "JNIM fighters" belong to who is named before them
       if (prev && (inMention(prev) || (prev.cap && i > 1) || ['the', 'these', 'those', 'its', 'their', 'his', 'her', 'our'].includes(prev.key))) continue;
-      if (!/s$/.test(t.key) && !['gunman'].includes(t.key)) continue;
+      if (!/(?:s|men)$/.test(t.key) && !['gunman'].includes(t.key)) continue;
       const id = 'unnamed:REB';
       if (!actors.has(id)) actors.set(id, { id, name: 'unnamed armed group', kind: 'group', country: null, org: null, role: 'REB', aliases: [] });
       out.push({ doc: docId, sentence: s.idx, span: [t.start, t.end], text: t.text, actor: id, country: null, org: null, role: 'REB', via: 'role' });
