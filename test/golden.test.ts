@@ -4,6 +4,7 @@
  * notes, not here. Floors are what the coder reaches now, so a change that loses accuracy
  * fails; the issue targets are printed beside them (see the notes for the gap).
  */
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evalAnalysis, evalEvents, evalMentions, readGold, type AnalysisGold, type GoldEvent, type GoldMentions } from '../src/app/eval.js';
 import { createKnowledge } from '../src/extract/index.js';
@@ -15,21 +16,34 @@ const nlp = createNlp();
 const cases: [string, string, { p: number; r: number }, { p: number; r: number }][] = [
   // name, file, floor (now), issue target
   ['actor mentions', 'test/golden/actors.dev.jsonl', { p: 0.95, r: 0.9 }, { p: 0.95, r: 0.9 }],
-  ['events', 'test/golden/events.dev.jsonl', { p: 0.86, r: 0.76 }, { p: 0.85, r: 0.75 }],
+  ['events', 'test/golden/events.dev.jsonl', { p: 0.87, r: 0.78 }, { p: 0.85, r: 0.75 }],
+  // the conventions added later (places as targets, unnamed agents, wishes, refusals, threats, lower case)
+  ['events', 'test/golden/events.conv.dev.jsonl', { p: 0.86, r: 0.64 }, { p: 0.85, r: 0.75 }],
   ['claims', 'test/golden/claims.dev.jsonl', { p: 0.95, r: 0.88 }, { p: 0.85, r: 0.75 }],
   ['flows', 'test/golden/flows.dev.jsonl', { p: 0.85, r: 0.75 }, { p: 0.85, r: 0.75 }],
   ['agreements', 'test/golden/agreements.dev.jsonl', { p: 0.95, r: 0.92 }, { p: 0.85, r: 0.75 }],
 ];
 
 describe('dev sets', () => {
-  it.each(cases)('%s', (name, file, floor, target) => {
+  it.each(cases)('%s (%s)', (name, file, floor, target) => {
     const gold = readGold<Record<string, unknown>>(file);
     const r =
       name === 'actor mentions' ? evalMentions(k, gold as unknown as GoldMentions[], nlp)
       : name === 'events' ? evalEvents(k, gold as unknown as GoldEvent[], nlp)
       : evalAnalysis(k, name as 'claims' | 'flows' | 'agreements', gold as unknown as AnalysisGold[], nlp);
-    console.log(`${name}: P ${r.overall.precision} R ${r.overall.recall} (floor ${floor.p}/${floor.r}; issue target ${target.p}/${target.r})`);
+    console.log(`${name} (${file}): P ${r.overall.precision} R ${r.overall.recall} (floor ${floor.p}/${floor.r}; issue target ${target.p}/${target.r})`);
     expect(r.overall.precision).toBeGreaterThanOrEqual(floor.p);
     expect(r.overall.recall).toBeGreaterThanOrEqual(floor.r);
+  });
+});
+
+// The PETRARCH-2 validation set a peer keeps outside this repository (its licence: read it, never
+// copy it). The issue asks for recall ≥ 0.60 on (source country, target country, root).
+const PEER = '../shared/peers/petrarch2/gsr.jsonl';
+describe.skipIf(!existsSync(PEER))('peer set (PETRARCH-2 GSR, read in place)', () => {
+  it('reaches recall 0.60 on (source, target, root)', () => {
+    const r = evalEvents(k, readGold<GoldEvent>(PEER), nlp);
+    console.log(`peer GSR: P ${r.overall.precision} R ${r.overall.recall} (issue target: recall 0.60)`);
+    expect(r.overall.recall).toBeGreaterThanOrEqual(0.6);
   });
 });
