@@ -420,8 +420,13 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         targets = [{ m, how: 'implied' }];
       }
       // a government's protest is diplomatic (114); people in the street protest as CAMEO's 14 does
-      if (code === '114' && !objectMatched && sources.length && sources.every((p) => p.m.role && STREET_ROLES.has(p.m.role))) code = '140';
-      if (targets.length === 0 && (/^(?:09|14|15|17|18|19|20)/.test(code) || code === '042' || code.startsWith('087') || vp.with_target)) {
+      const street = sources.length > 0 && sources.every((p) => p.m.role && STREET_ROLES.has(p.m.role));
+      if (code === '114' && !objectMatched && street) code = '140';
+      // farmers or protesters blocking roads and crossings obstruct as a protest (144), they do not blockade
+      if (street && (code === '191' || (code === '144' && vp.lemma === 'block'))) code = '144';
+      // "airdropped food into Gaza", "sent troops to Kursk": what is sent to a place goes to its state
+      const sentTo = /^0[67]/.test(code) && ['to', 'into'].includes(toks[end + 1]?.norm ?? '');
+      if (targets.length === 0 && (/^(?:09|14|15|17|18|19|20)/.test(code) || code === '042' || code.startsWith('087') || vp.with_target || sentTo)) {
         const where = placeTarget(i, end, sources, code);
         if (where) {
           targets = [{ m: where, how: 'place' }];
@@ -712,7 +717,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         const t = toks[j];
         if (brk(j)) break;
         // "the two exiled dissidents": a participle between determiner and noun modifies, it is not a second verb
-        const modifier = /ed$/.test(t.norm) && ['DET', 'NUM'].includes(toks[j - 1]?.pos ?? '') && ['NOUN', 'PROPN'].includes(toks[j + 1]?.pos ?? '');
+        const modifier = /ed$/.test(t.norm) && (['DET', 'NUM'].includes(toks[j - 1]?.pos ?? '') || (toks[j - 1]?.pos === 'ADP' && j > end + 1)) && ['NOUN', 'PROPN', 'ADJ'].includes(toks[j + 1]?.pos ?? '');
         if (t.pos === 'VERB' && j > end + 1 && !['including'].includes(t.norm) && !modifier) {
           // a second verb: stop, unless it is coordinated with ours and shares its object later
           break;

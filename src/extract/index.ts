@@ -144,6 +144,9 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
       // "Syrian rebels", "Houthi fighters", "JNIM fighters" belong to who is named before them
       if (prev && (inMention(prev) || (prev.cap && i > 1) || ['the', 'these', 'those', 'its', 'their', 'his', 'her', 'our'].includes(prev.key))) continue;
       if (!/(?:s|men)$/.test(t.key) && !['gunman'].includes(t.key)) continue;
+      // "fighters of the Rapid Support Forces", "militants loyal to …": they are the group named after them
+      const nx = toks[i + 1];
+      if (nx && ['of', 'from', 'loyal', 'allied', 'backed', 'linked', 'affiliated'].includes(nx.key) && ms.some((m) => m.span[0] > nx.start && m.span[0] - nx.end <= 12)) continue;
       const id = 'unnamed:REB';
       if (!actors.has(id)) actors.set(id, { id, name: 'unnamed armed group', kind: 'group', country: null, org: null, role: 'REB', aliases: [] });
       out.push({ doc: docId, sentence: s.idx, span: [t.start, t.end], text: t.text, actor: id, country: null, org: null, role: 'REB', via: 'role' });
@@ -203,6 +206,15 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
       const toks = toksOf.get(s.idx)!;
       const places = placesIn(s, toks, ms);
       appositions(actors, s, ms);
+      // "pro-Palestinian demonstrators", "anti-American protests": a stance, not a nationality
+      for (let j = ms.length - 1; j >= 0; j--) {
+        const m = ms[j];
+        if (m.via === 'adj' && /\b(?:pro|anti)-\s*$/i.test(s.text.slice(Math.max(0, m.span[0] - s.start - 5), m.span[0] - s.start))) {
+          ms.splice(j, 1);
+          const at = mentions.indexOf(m);
+          if (at >= 0) mentions.splice(at, 1);
+        }
+      }
       const agents = genericAgents(doc.id, actors, s, toks, ms, places);
       if (agents.length) {
         const covered = (m: Mention) => agents.some((g) => g.span[0] <= m.span[0] && g.span[1] >= m.span[1]);
