@@ -308,7 +308,9 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
               inner.pattern = `refuses: ${inner.pattern}`;
               continue;
             }
-            if (wi >= 0 && !neg && bySource && speech < head && inner.form === 'clause') {
+            // ("would resume imports": a nominal declared by the verb right after the modal)
+            const direct = inner.form === 'clause' || toks.slice(Math.max(a, head - 2), head).some((t) => ['will', 'would', "'ll"].includes(t.norm));
+            if (wi >= 0 && !neg && bySource && speech < head && direct) {
               const code = intentCode(inner.code);
               if (code) {
                 inner.code = code;
@@ -426,7 +428,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       if (street && (code === '191' || (code === '144' && vp.lemma === 'block'))) code = '144';
       // "airdropped food into Gaza", "sent troops to Kursk": what is sent to a place goes to its state
       const sentTo = /^0[67]/.test(code) && ['to', 'into'].includes(toks[end + 1]?.norm ?? '');
-      if (targets.length === 0 && (/^(?:09|14|15|17|18|19|20)/.test(code) || code === '042' || code.startsWith('087') || vp.with_target || sentTo)) {
+      if (targets.length === 0 && (/^(?:09|14|15|17|18|19|20)/.test(code) || code === '042' || code.startsWith('086') || code.startsWith('087') || vp.with_target || sentTo)) {
         const where = placeTarget(i, end, sources, code);
         if (where) {
           targets = [{ m: where, how: 'place' }];

@@ -164,7 +164,9 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
       const prev = toks[i - 1]?.key;
       // a site is a place wherever it stands; a city only after a locative word
       // elsewhere a city name is kept loose: an act's object ("pounded Kharkiv"), never the act's location
-      const loose = !(p.kind === 'site' || (prev && (LOCATIVE.has(prev) || ['city', 'town', 'capital', 'village', 'port'].includes(prev))));
+      const named = (w?: string) => !!w && ['city', 'town', 'capital', 'village', 'port'].includes(w);
+      // "in Kherson", "the city Aleppo", "the city of Kherson": named as a place
+      const loose = !(p.kind === 'site' || (prev && (LOCATIVE.has(prev) || named(prev) || (prev === 'of' && named(toks[i - 2]?.key)))));
       out.push({ span: [toks[i].start, toks[end - 1].end], location: { name: p.name, country: p.country, lat: p.lat, lon: p.lon }, loose });
       i = end - 1;
     }
