@@ -394,6 +394,15 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         // a show of force "near", "around" or "off" a state is aimed at it, whatever verb holds the drills
         const preps = code.startsWith('15') ? [...(vp.preps ?? []), 'near', 'around', 'off', 'against'] : vp.preps ?? [];
         targets = targetAfter(end, preps, i, !!vp.no_target);
+        // "retaliate against the EU's tariffs on Chinese cars": the verb's own preposition, before its object, names the target
+        if (objectMatched && end > i + 1) {
+          const pre = mentionTok.find((y) => y.first > i && y.last < end && y.m.via !== 'place' && (() => {
+            let q = y.first - 1;
+            while (q > i && toks[q].pos === 'DET') q--;
+            return q > i && preps.includes(toks[q].norm);
+          })());
+          if (pre) targets = coordinated(pre).map((m) => ({ m, how: `prep:${toks[pre.first - 1].pos === 'DET' ? toks[pre.first - 2].norm : toks[pre.first - 1].norm}` }));
+        }
         if (code === '042' && ['to', 'into', 'in'].includes(toks[end + 1]?.norm ?? '')) {
           // "travelled to Johannesburg for the BRICS summit": the city visited, before anything later in the clause
           const city = ctx.places.find((p) => p.span[0] === toks[end + 2]?.start && p.location.country);
@@ -752,6 +761,9 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
             continue;
           }
           if (det?.norm === "'s" || noTarget) continue;
+          // "… during Lula's visit to Beijing": the argument of an event noun with an actor of its own
+          const dk = toks.indexOf(det!);
+          if (det && det.pos === 'ADP' && !preps.includes(det.norm) && dk > end + 1 && patterns.nouns.has(toks[dk - 1].lemma) && toks.slice(Math.max(end + 1, dk - 4), dk - 1).some((t) => t.norm === "'s")) continue;
           return coordinated(x).map((m) => ({ m, how: 'near' }));
         }
       }
