@@ -473,7 +473,9 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         const site = ctx.places.find((p) => p.span[0] > toks[end].end && p.span[1] <= b && p.location.country && (!p.loose || rightAfter(p)));
         if (site) where = { doc: ctx.doc, sentence: ctx.idx, span: site.span, text: site.location.name, actor: site.location.country!, country: site.location.country, org: null, role: null, via: 'place' };
       }
-      if (!where || sources.some((p) => key(p.m) === key(where!))) return null;
+      // a state acting at home has no target there; an armed group, protesters or rebels act against the state they are in
+      const stateSide = (p: Participant) => !p.m.actor.startsWith('group:') && !(p.m.role && STREET_ROLES.has(p.m.role));
+      if (!where || sources.some((p) => key(p.m) === key(where!) && stateSide(p))) return null;
       // drills and patrols target a state only on its territory ("exercises in Belarus"), not next to it
       if (code.startsWith('15')) {
         const k0 = toks.findIndex((t) => t.start >= where!.span[0]);

@@ -94,7 +94,7 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
     const out: Mention[] = [];
     const inMention = (t: Tok) => ms.some((m) => m.span[0] <= t.start && m.span[1] >= t.end);
     for (let i = 1; i < toks.length - 1; i++) {
-      if (!['in', 'of', 'from'].includes(toks[i].key)) continue;
+      if (!['in', 'of', 'from', 'near', 'outside'].includes(toks[i].key)) continue;
       // the title: one or two words before the preposition
       let role: string | undefined;
       let first = -1;
