@@ -99,7 +99,8 @@ export function findDates(text: string, published: string | null, modality: Moda
   } else {
     for (const r of wins.flatMap(([a, b]) => parser.parse(text.slice(a, b)).map((x) => Object.assign(x, { index: x.index + a })))) {
       const c = r.start;
-      if (!c.isCertain('year')) continue;
+      // with no story date, only a year the words spell out: "this year" has nothing to count from
+      if (!c.isCertain('year') || !/\b(?:1[89]|20)\d{2}\b/.test(r.text)) continue;
       const dt = c.date();
       take(r.index, r.text.length, c.isCertain('day') ? dt.toISOString().slice(0, 10) : c.isCertain('month') ? dt.toISOString().slice(0, 7) : String(dt.getUTCFullYear()));
     }

@@ -96,6 +96,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       if (t.pos === 'VERB' && /ed$/.test(t.norm) && i > 0 && ['DET', 'NUM'].includes(toks[i - 1].pos)) continue; // "five detained Americans"
       if (i >= 2 && toks[i - 1].norm === 'have' && ['would', 'could', 'might', "'d"].includes(toks[i - 2].norm)) continue; // "would have tightened": did not happen
       if (/ing$/.test(t.norm) && toks[i - 1]?.norm === ',') continue; // ", committing the two countries": an adjunct of the main event
+      if (/ing$/.test(t.norm) && ['on', 'about', 'regarding', 'concerning'].includes(toks[i - 1]?.norm ?? '')) continue; // "a treaty on expanding cooperation": a topic, not an act
       // the tagger calls some past-tense verbs adjectives or nouns ("Qatar mediated", "F-16s shot down"):
       // a past form right after an actor is read as the verb it is
       const mistagged =
