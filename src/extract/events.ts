@@ -97,6 +97,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       if (i >= 2 && toks[i - 1].norm === 'have' && ['would', 'could', 'might', "'d"].includes(toks[i - 2].norm)) continue; // "would have tightened": did not happen
       if (/ing$/.test(t.norm) && toks[i - 1]?.norm === ',') continue; // ", committing the two countries": an adjunct of the main event
       if (/ing$/.test(t.norm) && ['on', 'about', 'regarding', 'concerning'].includes(toks[i - 1]?.norm ?? '')) continue; // "a treaty on expanding cooperation": a topic, not an act
+      if (t.norm === 'given' && (i === 0 || [',', 'and', 'but', 'yet', '(', ';'].includes(toks[i - 1].norm)) && ['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON'].includes(toks[i + 1]?.pos ?? '')) continue; // "given the emasculation of the UNSC": a preposition
       // the tagger calls some past-tense verbs adjectives or nouns ("Qatar mediated", "F-16s shot down"):
       // a past form right after an actor is read as the verb it is
       const mistagged =
@@ -433,6 +434,8 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       }
       // a government's protest is diplomatic (114); people in the street protest as CAMEO's 14 does
       const street = sources.length > 0 && sources.every((p) => p.m.role && STREET_ROLES.has(p.m.role));
+      // a state that "demonstrated its resolve" shows something; only people in the street demonstrate as a protest
+      if (vp.lemma === 'demonstrate' && !street && !sources.some((p) => p.m.actor.startsWith('unnamed:') || (p.m.via === 'adj' && /s$/.test(p.m.text)))) return null;
       if (code === '114' && !objectMatched && street) code = '140';
       // farmers or protesters blocking roads and crossings obstruct as a protest (144), they do not blockade
       if (street && (code === '191' || (code === '144' && vp.lemma === 'block'))) code = '144';
