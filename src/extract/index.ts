@@ -204,18 +204,15 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
     const ids = new Set<string>();
     for (const s of doc.sentences) {
       if (s.prose === false) continue;
-      const ms = bySentence.get(s.idx) ?? [];
+      if (!bySentence.has(s.idx)) bySentence.set(s.idx, []);
+      const ms = bySentence.get(s.idx)!;
       const toks = toksOf.get(s.idx)!;
       const places = placesIn(s, toks, ms);
       appositions(actors, s, ms);
       // "pro-Palestinian demonstrators", "anti-American protests": a stance, not a nationality
       for (let j = ms.length - 1; j >= 0; j--) {
         const m = ms[j];
-        if (m.via === 'adj' && /\b(?:pro|anti)-\s*$/i.test(s.text.slice(Math.max(0, m.span[0] - s.start - 5), m.span[0] - s.start))) {
-          ms.splice(j, 1);
-          const at = mentions.indexOf(m);
-          if (at >= 0) mentions.splice(at, 1);
-        }
+        if (m.via === 'adj' && /\b(?:pro|anti)-\s*$/i.test(s.text.slice(Math.max(0, m.span[0] - s.start - 5), m.span[0] - s.start))) ms.splice(j, 1);
       }
       const agents = genericAgents(doc.id, actors, s, toks, ms, places);
       if (agents.length) {
@@ -224,10 +221,6 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
         ms.length = 0;
         ms.push(...kept, ...agents);
         ms.sort((a, b) => a.span[0] - b.span[0]);
-        const all = mentions.filter((m) => m.sentence !== s.idx || !covered(m));
-        mentions.length = 0;
-        mentions.push(...all, ...agents);
-        mentions.sort((a, b) => a.sentence - b.sentence || a.span[0] - b.span[0]);
       }
       if (!ms.some((m) => m.via !== 'author' && m.via !== 'place')) continue;
       const tokens = nlp.tokens(s.text, s.start);
@@ -246,6 +239,9 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
         events.push(e);
       }
     }
+    // the sentences' mention lists (with unnamed agents added, stance adjectives dropped) are the document's, in text order
+    mentions.length = 0;
+    for (const s of doc.sentences) mentions.push(...(bySentence.get(s.idx) ?? []));
     const used = new Map<string, Actor>();
     for (const m of mentions) {
       const a = actors.get(m.actor) ?? k.actors.actors.get(m.actor);
