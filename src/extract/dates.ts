@@ -30,8 +30,17 @@ export interface Found {
   date: string;
 }
 
+const REFS = new Map<string, Date | null>();
 function refDate(published: string | null): Date | null {
   if (!published) return null;
+  if (REFS.has(published)) return REFS.get(published)!;
+  if (REFS.size > 10_000) REFS.clear();
+  const d = refDate0(published);
+  REFS.set(published, d);
+  return d;
+}
+
+function refDate0(published: string): Date | null {
   const p = published.length === 4 ? `${published}-07-01` : published.length === 7 ? `${published}-15` : published;
   const d = new Date(`${p}T12:00:00Z`);
   return Number.isNaN(d.getTime()) ? null : d;
@@ -39,11 +48,17 @@ function refDate(published: string | null): Date | null {
 
 /** All time expressions in a text, resolved against `published`. */
 // where a time expression may stand: chrono runs only on short windows around these cues
-const CUE = /\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|may|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tomorrow|tonight|(?:last|next|this|previous|past|coming|following)\s+(?:week|month|year|weekend|day|spring|summer|autumn|fall|winter|morning|evening|night)|\d+\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|later|before|after)|\d{1,2}\/\d{1,2}\/\d{2,4})\b/gi;
+// ("may" is mostly the modal: the month is cued only as "May" beside a number or a preposition, below)
+const CUE = /\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tomorrow|tonight|(?:last|next|this|previous|past|coming|following)\s+(?:week|month|year|weekend|day|spring|summer|autumn|fall|winter|morning|evening|night)|\d+\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|later|before|after)|\d{1,2}\/\d{1,2}\/\d{2,4})\b/gi;
+
+const MAY_CUE = /\b(?:(?:in|of|since|until|by|early|late|mid|last|next|this|on|from|through|before|after|during)\s+May\b|May\s+\d)/g;
 
 function windows(text: string): [number, number][] {
   const out: [number, number][] = [];
-  for (const m of text.matchAll(CUE)) {
+  const cues = [...text.matchAll(CUE)];
+  if (text.includes('May')) cues.push(...text.matchAll(MAY_CUE));
+  if (cues.length > 1) cues.sort((x, y) => x.index! - y.index!);
+  for (const m of cues) {
     const a = Math.max(0, m.index! - 24);
     const b = Math.min(text.length, m.index! + m[0].length + 24);
     const last = out[out.length - 1];

@@ -141,13 +141,6 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
     const dates: { past?: Found[]; future?: Found[] } = {};
     for (const tr of triggers) {
       const modality = modalityOf(tr);
-      const attributed = attribution(tr);
-      const which = modality === 'future' ? 'future' : 'past';
-      dates[which] ??= findDates(ctx.text, ctx.published, which === 'future' ? 'future' : 'factual');
-      const dated = resolveEventDate(dates[which]!, ctx.start, toks[tr.tok].start, clauseBounds(tr.tok));
-      let date = dated;
-      if (!date && ctx.lead && modality === 'factual' && tr.form === 'clause' && ctx.published) date = ctx.published.slice(0, 7);
-      const location = locationOf(tr);
       const pairs: [Participant, Participant | null, string][] = [];
       const srcs = dedupeParts(tr.sources);
       const tgts = dedupeParts(tr.targets);
@@ -167,6 +160,15 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         // a protest, strike or rally aimed at nobody named is still an act of its own
         for (const a of srcs) pairs.push([a, null, tr.code]);
       }
+      if (!pairs.length) continue;
+      // attribution, date and place only for a trigger that makes events (chrono is the dearest step)
+      const attributed = attribution(tr);
+      const which = modality === 'future' ? 'future' : 'past';
+      dates[which] ??= findDates(ctx.text, ctx.published, which === 'future' ? 'future' : 'factual');
+      const dated = resolveEventDate(dates[which]!, ctx.start, toks[tr.tok].start, clauseBounds(tr.tok));
+      let date = dated;
+      if (!date && ctx.lead && modality === 'factual' && tr.form === 'clause' && ctx.published) date = ctx.published.slice(0, 7);
+      const location = locationOf(tr);
       for (const [s, t, code] of pairs) {
         const info = codebook.lookup(code);
         const lo = Math.min(s.m.span[0], toks[tr.tok].start, t ? t.m.span[0] : Infinity);
@@ -269,7 +271,8 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         // "the US claimed that they had attacked Iraq": claiming one's own attack is 015 as well as the attack
         if (/^(?:17|18|19|20)/.test(inner.code) && inner.form === 'clause') {
           const a0 = Math.max(0, inner.tok - 8);
-          const cv = toks.slice(a0, inner.tok).findIndex((t) => t.pos === 'VERB' && ['claim', 'admit', 'acknowledge'].includes(t.lemma));
+          let cv = -1;
+          for (let j = a0; j < inner.tok && cv < 0; j++) if (toks[j].pos === 'VERB' && (toks[j].lemma === 'claim' || toks[j].lemma === 'admit' || toks[j].lemma === 'acknowledge')) cv = j - a0;
           if (cv >= 0) {
             const speakers = subjectOf(a0 + cv);
             if (speakers.some((q) => inner.sources.some((p) => key(p.m) === key(q.m))) && inner.targets.length) {
@@ -298,6 +301,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
             for (let j = w.length - 1; j >= 0 && wi < 0; j--) if (['will', 'would', 'wo', "'ll"].includes(w[j])) wi = j;
             const neg = wi >= 0 && ['not', "n't", 'never'].includes(w[wi + 1] ?? '');
             const vowedNot = (w.includes('not') || w.includes('never')) && w[w.length - 1] === 'to' && toks.slice(Math.max(0, head - 5), head).some((t) => ['vow', 'pledge', 'promise', 'swear', 'insist'].includes(t.lemma));
+            if (wi >= 0 || vowedNot) {
             // who says it: a refusal or intention is the actor's own statement, not someone's prediction
             let speech = -1;
             for (let j = head - 1; j >= 0 && speech < 0; j--) if (toks[j].pos === 'VERB' && patterns.attribution.has(toks[j].lemma)) speech = j;
@@ -321,6 +325,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
                 inner.pattern = `says it will: ${inner.pattern}`;
                 continue;
               }
+            }
             }
           }
         }
@@ -777,12 +782,13 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
     }
 
     function objectAfter(i: number, objects: Record<string, string | null>): { code: string | null; end: number; key: string } | null {
+      const firsts = firstWords(objects);
       for (let j = i + 1; j < Math.min(toks.length, i + 10); j++) {
         const t = toks[j];
         if (QUOTES.has(t.norm)) continue; // a "treaty" in quotation marks is still the object
         if (CLAUSE_BREAK.has(t.norm)) break;
         // the tagger sometimes calls a plural noun a verb ("exercises"): an object word still counts
-        const two = j + 1 < toks.length ? `${t.lemma} ${toks[j + 1].lemma}` : '';
+        const two = j + 1 < toks.length && firsts.has(t.lemma) ? `${t.lemma} ${toks[j + 1].lemma}` : '';
         if (two in objects) return { code: objects[two], end: j + 1, key: two };
         if (t.lemma in objects) return { code: objects[t.lemma], end: j, key: t.lemma };
         if (t.norm in objects) return { code: objects[t.norm], end: j, key: t.norm };
@@ -909,6 +915,14 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       return inClause[0].location;
     }
   };
+}
+
+/** the first words of an object table's two-word keys, so that other words build no key */
+const FIRSTS = new WeakMap<Record<string, string | null>, Set<string>>();
+function firstWords(objects: Record<string, string | null>): Set<string> {
+  let f = FIRSTS.get(objects);
+  if (!f) FIRSTS.set(objects, (f = new Set(Object.keys(objects).filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]))));
+  return f;
 }
 
 /**

@@ -67,6 +67,8 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
     return null;
   }
 
+  const rebTitles = new Set([...k.actors.titleRoles].filter(([, r]) => r === 'REB').map(([t]) => t));
+
   /**
    * A person the data does not know takes the country of the role phrase in apposition before
    * the name: "The US commander in Iraq, General David Petraeus" → Petraeus acts for the USA.
@@ -139,7 +141,7 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
     // unnamed armed men with no country ("Gunmen attacked …", "suspected jihadists"): an actor of unknown country
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
-      if (k.actors.titleRoles.get(t.key) !== 'REB' || inMention(t) || out.some((g) => g.span[0] <= t.start && g.span[1] >= t.end)) continue;
+      if (!rebTitles.has(t.key) || inMention(t) || out.some((g) => g.span[0] <= t.start && g.span[1] >= t.end)) continue;
       const prev = toks[i - 1];
       // "Syrian rebels", "Houthi fighters", "JNIM fighters" belong to who is named before them
       if (prev && (inMention(prev) || (prev.cap && i > 1) || ['the', 'these', 'those', 'its', 'their', 'his', 'her', 'our'].includes(prev.key))) continue;
