@@ -46,6 +46,15 @@ function refDate0(published: string): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
+/** chrono's reading of a sentence's cue windows; a sentence read for its past and its future events is parsed once */
+let last: { text: string; published: string; results: ReturnType<typeof parser.parse> } | null = null;
+function parsed(text: string, published: string, ref: Date, wins: [number, number][]): ReturnType<typeof parser.parse> {
+  if (last && last.text === text && last.published === published) return last.results;
+  const results = wins.flatMap(([a, b]) => parser.parse(text.slice(a, b), { instant: ref, timezone: 'UTC' }, { forwardDate: false }).map((x) => Object.assign(x, { index: x.index + a })));
+  last = { text, published, results };
+  return results;
+}
+
 /** All time expressions in a text, resolved against `published`. */
 // where a time expression may stand: chrono runs only on short windows around these cues
 // ("may" is mostly the modal: the month is cued only as "May" beside a number or a preposition, below)
@@ -94,7 +103,7 @@ export function findDates(text: string, published: string | null, modality: Moda
     }
   }
   if (ref) {
-    for (const r of wins.flatMap(([a, b]) => parser.parse(text.slice(a, b), { instant: ref, timezone: 'UTC' }, { forwardDate: false }).map((x) => Object.assign(x, { index: x.index + a })))) {
+    for (const r of parsed(text, published!, ref, wins)) {
       const c = r.start;
       const y = c.isCertain('year'), mo = c.isCertain('month'), d = c.isCertain('day'), wd = c.isCertain('weekday');
       if (!y && !mo && !d && !wd) continue; // "this week", "now": no point to pin
