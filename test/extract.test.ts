@@ -70,6 +70,9 @@ describe('events', () => {
     expect(dated('Chile condemned Peru on March 3.', '2024-06-21')).toEqual(['2024-03-03']);
     expect(dated('Chile condemned Peru on October 3.', '2024-06-21')).toEqual(['2023-10-03']);
     expect(dated('Chile condemned Peru in 2019.', '2024-06-21')).toEqual(['2019']);
+    // a year that names the event, and "this year" with no story date to count from
+    expect(dated('Kim Jong Un left the 2019 Hanoi summit with Donald Trump empty-handed.', '2023-09-13')).toEqual(['2019']);
+    expect(dated('Chile condemned Peru this year.', null as unknown as string)).toEqual([null]);
   });
 
   it('points every event at its exact words and gives it a place when the text names one', () => {

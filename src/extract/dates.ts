@@ -129,8 +129,9 @@ export function findDates(text: string, published: string | null, modality: Moda
       take(r.index, r.text.length, c.isCertain('day') ? dt.toISOString().slice(0, 10) : c.isCertain('month') ? dt.toISOString().slice(0, 7) : String(dt.getUTCFullYear()));
     }
   }
-  // bare years: "in 2019", "in early 2023", "during 2018"
-  for (const m of text.matchAll(/\b(?:in|during|by|of|early|late|mid-?)\s+((?:19|20)\d{2})\b(?!\s*[-–]\s*\d)/gi)) {
+  // bare years: "in 2019", "in early 2023", "during 2018"; and a year naming an event: "the 2019 Hanoi summit", "the 1961 treaty"
+  for (const m of text.matchAll(/\b(?:in|during|by|of|early|late|mid-?|the|its|his|her|their)\s+((?:19|20)\d{2})\b(?!\s*[-–]\s*\d)(?!\s+(?:and|to|through|or)\b)/gi)) {
+    if (/^(?:the|its|his|her|their)$/i.test(m[0].split(/\s+/)[0]) && !/^\s+\p{L}/u.test(text.slice(m.index! + m[0].length))) continue;
     take(m.index!, m[0].length, m[1]);
   }
   return out.sort((a, b) => a.index - b.index);

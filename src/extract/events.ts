@@ -548,7 +548,15 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         const verb = toks.slice(Math.max(0, i - 8), i).reverse().find((t) => t.pos === 'VERB');
         // (wink lemmatizes some -ed forms short: "staged" → "stag")
         if (verb && (LIGHT_VERBS.has(verb.lemma) || LIGHT_VERBS.has(verb.norm.replace(/d$/, '')))) sources = subjectOf(toks.indexOf(verb));
-        else if (targets.length && np.symmetric) sources = subjectOf(i); // "travelled … for a summit with Putin"
+        else if (targets.length && np.symmetric) {
+          // "travelled … for a summit with Putin"; when the nearest subject is the counterpart's own side
+          // ("… Biden's diplomacy … the 2019 Hanoi summit with Donald Trump"), the sentence's subject
+          sources = subjectOf(i);
+          if (!sources.some((p) => targets.some((t) => distinct(p.m, t.m)))) {
+            const first = mentionTok.find((x) => x.last < i && x.m.via !== 'place' && !(toks[x.first - 1]?.pos === 'ADP') && targets.every((t) => distinct(x.m, t.m)));
+            sources = first ? [{ m: first.m, how: 'subject' }] : [];
+          }
+        }
       }
       if (sources.length === 0) return null;
       // "a protest in Beijing", "Israeli tank shelling in the east of Gaza", "claimed responsibility for an attack … in Kenya's capital"
