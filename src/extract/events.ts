@@ -94,6 +94,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       if (inMention[i]) continue;
       const lemma = lemmaAt(i);
       if (t.pos === 'VERB' && /ed$/.test(t.norm) && i > 0 && ['DET', 'NUM'].includes(toks[i - 1].pos)) continue; // "five detained Americans"
+      if (t.pos === 'VERB' && /ed$/.test(t.norm) && i > 0 && toks[i - 1].pos === 'VERB' && ['ADJ', 'PROPN'].includes(toks[i + 1]?.pos ?? '') && toks[i + 2]?.pos === 'NOUN') continue; // "released captured Indian pilots"
       if (i >= 2 && toks[i - 1].norm === 'have' && ['would', 'could', 'might', "'d"].includes(toks[i - 2].norm)) continue; // "would have tightened": did not happen
       if (/ing$/.test(t.norm) && toks[i - 1]?.norm === ',') continue; // ", committing the two countries": an adjunct of the main event
       if (/ing$/.test(t.norm) && ['on', 'about', 'regarding', 'concerning'].includes(toks[i - 1]?.norm ?? '')) continue; // "a treaty on expanding cooperation": a topic, not an act
@@ -445,10 +446,11 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       // farmers or protesters blocking roads and crossings obstruct as a protest (144), they do not blockade
       if (street && (code === '191' || (code === '144' && vp.lemma === 'block'))) code = '144';
       // "airdropped food into Gaza", "sent troops to Kursk": what is sent to a place goes to its state
-      const sentTo = /^0[67]/.test(code) && ['to', 'into'].includes(toks[end + 1]?.norm ?? '');
+      const sentTo = /^0[67]/.test(code) && toks.slice(end + 1, end + 6).some((t) => t.norm === 'to' || t.norm === 'into');
       if (targets.length === 0 && (/^(?:09|14|15|17|18|19|20)/.test(code) || code === '042' || code.startsWith('086') || code.startsWith('087') || vp.with_target || sentTo)) {
         const where = placeTarget(i, end, sources, code);
-        if (where) {
+        const intoPlace = (w: Mention) => ['to', 'into'].includes(toks.filter((t) => t.end <= w.span[0]).pop()?.norm ?? '');
+        if (where && (!sentTo || /^(?:09|14|15|17|18|19|20)/.test(code) || intoPlace(where))) {
           targets = [{ m: where, how: 'place' }];
           // "fired missiles at Kharkiv": a launch at a place is an attack on its country
           const prep = toks.filter((t) => t.end <= where.span[0]).pop()?.norm;
