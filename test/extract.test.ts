@@ -37,7 +37,7 @@ describe('events', () => {
     ['Colombian students staged a protest in Madrid.', ['COL>ESP:141:factual']],
     // unnamed agents take the country that places them; unnamed armed men have none
     ['A court in Senegal ordered the arrest of two Malian nationals.', ['SEN>MLI:173:factual']],
-    ['Gunmen attacked a checkpoint in Nigeria\'s Borno state.', ['unnamed:REB>NGA:190:factual']],
+    ['Gunmen attacked a checkpoint in Nigeria\'s Borno state.', ['group:unnamed-armed>NGA:190:factual']],
     // a stated wish is the event: cooperative → 03, coercive → 13; an appeal with an infinitive → 02
     ['Vietnam wants to expand defense cooperation with India.', ['VNM>IND:0312:factual']],
     ['Azerbaijan wants to punish Armenia for the shelling.', ['AZE>ARM:130:factual']],

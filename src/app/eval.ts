@@ -100,7 +100,7 @@ export function createActorNormalizer(k: Knowledge) {
     if (code.startsWith('IGOUNO') || code.startsWith('UNO')) return 'ORG:UN';
     if (code.startsWith('EUR') || code.startsWith('IGOEU')) return 'ORG:EU';
     if (code.startsWith('IGO')) return `ORG:${code.slice(3, 6)}`;
-    if (code.startsWith('---') || code.startsWith('unnamed:')) return '-';
+    if (code.startsWith('---') || code === 'group:unnamed-armed') return '-';
     if (/^[A-Z]{3}(?:[A-Z]{3})*$/.test(code)) return code.slice(0, 3);
     if (code.startsWith('author:')) return `person:${code.slice(7)}`;
     return a?.country && a.kind !== 'person' && a.kind !== 'group' ? a.country : code;

@@ -441,7 +441,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       // a government's protest is diplomatic (114); people in the street protest as CAMEO's 14 does
       const street = sources.length > 0 && sources.every((p) => p.m.role && STREET_ROLES.has(p.m.role));
       // a state that "demonstrated its resolve" shows something; only people in the street demonstrate as a protest
-      if (vp.lemma === 'demonstrate' && !street && !sources.some((p) => p.m.actor.startsWith('unnamed:') || (p.m.via === 'adj' && /s$/.test(p.m.text)))) return null;
+      if (vp.lemma === 'demonstrate' && !street && !sources.some((p) => p.m.actor === 'group:unnamed-armed' || (p.m.via === 'adj' && /s$/.test(p.m.text)))) return null;
       if (code === '114' && !objectMatched && street) code = '140';
       // farmers or protesters blocking roads and crossings obstruct as a protest (144), they do not blockade
       if (street && (code === '191' || (code === '144' && vp.lemma === 'block'))) code = '144';

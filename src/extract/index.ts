@@ -29,6 +29,9 @@ export function createKnowledge(dataDir = DEFAULT_DATA_DIR): Knowledge {
   return { actors: loadActorKnowledge(dataDir), codebook: loadCodebook(dataDir), patterns: loadPatterns(dataDir), places: loadGazetteer(dataDir), analysis: loadAnalysisKnowledge(dataDir) };
 }
 
+/** armed men with no name and no country ("Gunmen attacked …"): a non-state group, as the contract names groups */
+const UNNAMED_ARMED = 'group:unnamed-armed';
+
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'to', 'from', 'into', 'around', 'toward', 'towards']);
 
 /** One sentence as the extractor sees it. */
@@ -149,7 +152,7 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
       // "fighters of the Rapid Support Forces", "militants loyal to …": they are the group named after them
       const nx = toks[i + 1];
       if (nx && ['of', 'from', 'loyal', 'allied', 'backed', 'linked', 'affiliated'].includes(nx.key) && ms.some((m) => m.span[0] > nx.start && m.span[0] - nx.end <= 12)) continue;
-      const id = 'unnamed:REB';
+      const id = UNNAMED_ARMED;
       if (!actors.has(id)) actors.set(id, { id, name: 'unnamed armed group', kind: 'group', country: null, org: null, role: 'REB', aliases: [] });
       out.push({ doc: docId, sentence: s.idx, span: [t.start, t.end], text: t.text, actor: id, country: null, org: null, role: 'REB', via: 'role' });
     }
