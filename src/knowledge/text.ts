@@ -3,17 +3,9 @@
  * matches the same name in a sentence ("Jong-un" → Jong - un on both sides).
  */
 
-export interface Tok {
-  /** folded: lower case, no diacritics, curly apostrophes straightened */
-  key: string;
-  text: string;
-  start: number;
-  end: number;
-  /** first letter upper case */
-  cap: boolean;
-  /** every letter upper case (an acronym) */
-  upper: boolean;
-}
+import type { KeyToken } from '../core/doc.js';
+/** a folded token (the core's KeyToken) */
+export type Tok = KeyToken;
 
 const TOKEN = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
 

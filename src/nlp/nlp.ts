@@ -6,15 +6,8 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Span } from '../core/types.js';
 
-export interface Token {
-  text: string;
-  /** lower-cased, apostrophes unified */
-  norm: string;
-  pos: string;
-  lemma: string;
-  start: number;
-  end: number;
-}
+import type { Token } from '../core/doc.js';
+export type { Token };
 
 export interface Nlp {
   /** sentence spans relative to `text` */

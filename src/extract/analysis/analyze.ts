@@ -3,10 +3,12 @@
  * (what flows from whom to whom), agreements (named treaties and their articles), and
  * compliance (which sanctions provisions an event or flow may breach).
  */
-import type { ClaimKind, ClaimRecord, ComplianceRecord, EventRecord, FlowRecord, FlowStatus, Mention, Span } from '../core/types.js';
-import type { AnalysisKnowledge, Wep } from '../knowledge/analysis.js';
-import { hash64, tokenize, type Tok } from '../knowledge/text.js';
-import { findDates } from './dates.js';
+import type { ClaimKind, ClaimRecord, ComplianceRecord, EventRecord, FlowRecord, FlowStatus, Mention, Span } from '../../core/types.js';
+import type { AnalysisKnowledge, Wep } from '../../knowledge/analysis.js';
+import type { AgreementEvidenceRow, ComplianceRow, FlowEvidenceRow } from '../../core/doc.js';
+export type { AgreementEvidenceRow, ComplianceRow, FlowEvidenceRow };
+import { hash64, tokenize, type Tok } from '../../knowledge/text.js';
+import { findDates } from '../dates/find.js';
 
 export interface AnalysisSentence {
   idx: number;
@@ -26,27 +28,6 @@ export interface AnalysisDoc {
   sentences: AnalysisSentence[];
   mentions: Mention[];
   events: EventRecord[];
-}
-
-export interface AgreementEvidenceRow {
-  agreement: string;
-  name: string;
-  parties: string[];
-  signed: string | null;
-  status: string;
-  articles: { number: number; summary: string; topics: string[] }[];
-  span: Span;
-  quote: string;
-}
-
-export interface FlowEvidenceRow extends Omit<FlowRecord, 'evidence'> {
-  span: Span;
-  quote: string;
-}
-
-export interface ComplianceRow extends Omit<ComplianceRecord, 'evidence'> {
-  span: Span;
-  quote: string;
 }
 
 export interface AnalysisResult {

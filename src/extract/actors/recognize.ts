@@ -7,10 +7,10 @@
  * names by the document's words. Authors are people of their own and are matched first,
  * so a co-author named Kim is never Kim Jong Un.
  */
-import type { Actor, Mention } from '../core/types.js';
-import { officeHolder, roleAt, type ActorKnowledge, type Entry } from '../knowledge/actors.js';
-import { fold, slug, tokenize, type Tok } from '../knowledge/text.js';
-import { TokenTrie } from '../knowledge/trie.js';
+import type { Actor, Mention } from '../../core/types.js';
+import { officeHolder, roleAt, type ActorKnowledge, type Entry } from '../../knowledge/actors.js';
+import { fold, slug, tokenize, type Tok } from '../../knowledge/text.js';
+import { TokenTrie } from '../../knowledge/trie.js';
 
 export interface SentenceInput {
   idx: number;

@@ -3,7 +3,7 @@
  * event's own clause winning, at the precision the text gives. Never invents a day.
  */
 import * as chrono from 'chrono-node';
-import type { Modality } from '../core/types.js';
+import type { Modality } from '../../core/types.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -4,12 +4,12 @@
  * before the verb, object or prepositional target after it, passives, coordination,
  * possessives and compounds for nominals), then modality, attribution, date and place.
  */
-import type { EventRecord, Location, Mention, Modality } from '../core/types.js';
-import type { Codebook } from '../knowledge/codebook.js';
-import type { NounPattern, Patterns, VerbPattern } from '../knowledge/patterns.js';
-import type { Token } from '../nlp/nlp.js';
-import { hash64 } from '../knowledge/text.js';
-import { findDates, resolveEventDate, type Found } from './dates.js';
+import type { EventRecord, Location, Mention, Modality } from '../../core/types.js';
+import type { Codebook } from '../../knowledge/codebook.js';
+import type { NounPattern, Patterns, VerbPattern } from '../../knowledge/patterns.js';
+import type { Token } from '../../nlp/nlp.js';
+import { hash64 } from '../../knowledge/text.js';
+import { findDates, resolveEventDate, type Found } from '../dates/find.js';
 
 export interface SentenceContext {
   doc: string;

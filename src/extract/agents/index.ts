@@ -1,0 +1,151 @@
+/**
+ * Stage `agents`: a sentence's mentions refined by what stands around them —
+ * - appositions: a person the data does not know takes the country of the role phrase in
+ *   apposition before the name ("The US commander in Iraq, General David Petraeus" → USA);
+ * - stance: "pro-Palestinian demonstrators" name a stance, not a nationality;
+ * - unnamed agents placed by a country or town: "a court in Guyana" (GUYJUD), "police in Berlin"
+ *   (DEUCOP), "two men from Syria" (SYRCVL), "the mayor of … Nablus" (PSEGOV); armed men with no
+ *   name and no country are the group `group:unnamed-armed`.
+ * Then the document's mention list is the sentences' lists, in text order.
+ */
+import type { DocSentence, KeyToken, PlaceHit, Stage } from '../../core/doc.js';
+import type { Actor, Mention } from '../../core/types.js';
+import type { ActorKnowledge } from '../../knowledge/actors.js';
+import type { Lexicon } from '../../knowledge/lexicon.js';
+
+/** armed men with no name and no country ("Gunmen attacked …"): a non-state group, as the contract names groups */
+export const UNNAMED_ARMED = 'group:unnamed-armed';
+
+export interface AgentsKnowledge {
+  actors: ActorKnowledge;
+  lexicon: Lexicon;
+}
+
+export function createAgentRules(k: AgentsKnowledge) {
+  const lx = k.lexicon;
+  const APPOSITION_GAP = lx.cue('apposition_gap');
+  const STANCE = lx.cue('stance_prefix');
+  const PREPS = lx.words('agent_place_preps');
+  const CHAIN_STOPS = lx.words('agent_chain_stops');
+  const GOV_ROLES = lx.words('government_roles');
+  const OWNERS = lx.words('owner_determiners');
+  const ARMED_SINGULAR = lx.words('armed_singular');
+  const ARMED_PLURAL = lx.cue('armed_plural');
+  const LINKS = lx.words('group_link_words');
+  const rebTitles = new Set([...k.actors.titleRoles].filter(([, r]) => r === 'REB').map(([t]) => t));
+
+  /** a person the data does not know takes the country of the role phrase in apposition before the name */
+  function appositions(actors: Map<string, Actor>, s: DocSentence, ms: Mention[]): void {
+    for (const m of ms) {
+      // a person the data knows keeps the data's country
+      if (!m.actor.startsWith('person:') || k.actors.people.has(m.actor) || (m.country && m.via !== 'title')) continue;
+      const prev = ms.filter((p) => p.span[1] <= m.span[0] && p.via !== 'place').pop();
+      if (!prev?.country || prev.actor.startsWith('person:') || !['role', 'adj', 'title'].includes(prev.via)) continue;
+      const gap = s.text.slice(prev.span[1] - s.start, m.span[0] - s.start);
+      if (!APPOSITION_GAP.test(gap)) continue;
+      m.country = prev.country;
+      const a = actors.get(m.actor);
+      if (a) actors.set(m.actor, { ...a, country: prev.country });
+    }
+  }
+
+  /** "pro-Palestinian demonstrators", "anti-American protests": a stance, not a nationality */
+  function dropStances(s: DocSentence, ms: Mention[]): void {
+    for (let j = ms.length - 1; j >= 0; j--) {
+      const m = ms[j];
+      if (m.via === 'adj' && STANCE.test(s.text.slice(Math.max(0, m.span[0] - s.start - 5), m.span[0] - s.start))) ms.splice(j, 1);
+    }
+  }
+
+  /** unnamed agents placed by a country or town, and unnamed armed men */
+  function genericAgents(docId: string, actors: Map<string, Actor>, s: DocSentence, toks: KeyToken[], ms: Mention[], places: PlaceHit[]): Mention[] {
+    const out: Mention[] = [];
+    const inMention = (t: KeyToken) => ms.some((m) => m.span[0] <= t.start && m.span[1] >= t.end);
+    for (let i = 1; i < toks.length - 1; i++) {
+      if (!PREPS.has(toks[i].key)) continue;
+      // the title: one or two words before the preposition
+      let role: string | undefined;
+      let first = -1;
+      for (const n of [2, 1]) {
+        if (i - n < 0) continue;
+        const words = toks.slice(i - n, i);
+        if (words.some(inMention)) continue;
+        role = k.actors.titleRoles.get(words.map((t) => t.key).join(' '));
+        if (role) {
+          first = i - n;
+          break;
+        }
+      }
+      // "fighter jets from Denmark" are equipment delivered, not an agent
+      if (!role || (role === 'MIL' && toks[i].key === 'from')) continue;
+      // the country or place: right after, or after "the" and a few lower-case words ("the northern West Bank city of Nablus")
+      let j = i + 1;
+      while (j < toks.length && j <= i + 3 && !toks[j].cap && /^[a-z]+$/.test(toks[j].key) && !CHAIN_STOPS.has(toks[j].key)) j++;
+      let country: string | null = null;
+      let end = -1;
+      const m = ms.find((x) => x.span[0] === toks[j]?.start && x.country && !x.actor.startsWith('person:') && !x.actor.startsWith('group:'));
+      if (m) {
+        country = m.country;
+        end = m.span[1];
+      } else {
+        const p = places.filter((x) => x.span[0] >= (toks[j]?.start ?? Infinity) && x.location.country).sort((a, b) => a.span[0] - b.span[0])[0];
+        // the last place of a chain ("the West Bank city of Nablus") within a few words
+        if (p && p.span[0] - toks[i].end < 40) {
+          const chain = places.filter((x) => x.span[0] >= p.span[0] && x.span[0] - p.span[1] < 12 && x.location.country === p.location.country);
+          country = p.location.country;
+          end = chain[chain.length - 1].span[1];
+        }
+      }
+      if (!country) continue;
+      // "the Kremlin's critics in Europe": the title already belongs to someone named before it
+      if (toks[first - 1]?.key === "'s") continue;
+      const span: [number, number] = [toks[first].start, end];
+      const id = `${country}${role}`;
+      if (!actors.has(id)) actors.set(id, k.actors.actors.get(id) ?? { id, name: `${role} of ${k.actors.countryName.get(country) ?? country}`, kind: role === 'MIL' ? 'military' : GOV_ROLES.has(role) ? 'government' : 'other', country, org: null, role, aliases: [] });
+      out.push({ doc: docId, sentence: s.idx, span, text: s.text.slice(span[0] - s.start, span[1] - s.start), actor: id, country, org: null, role, via: 'role' });
+    }
+    // unnamed armed men with no country ("Gunmen attacked …", "suspected jihadists"): an actor of unknown country
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (!rebTitles.has(t.key) || inMention(t) || out.some((g) => g.span[0] <= t.start && g.span[1] >= t.end)) continue;
+      const prev = toks[i - 1];
+      // "Syrian rebels", "Houthi fighters", "JNIM fighters" belong to who is named before them
+      if (prev && (inMention(prev) || (prev.cap && i > 1) || OWNERS.has(prev.key))) continue;
+      if (!ARMED_PLURAL.test(t.key) && !ARMED_SINGULAR.has(t.key)) continue;
+      // "fighters of the Rapid Support Forces", "militants loyal to …": they are the group named after them
+      const nx = toks[i + 1];
+      if (nx && LINKS.has(nx.key) && ms.some((m) => m.span[0] > nx.start && m.span[0] - nx.end <= 12)) continue;
+      const id = UNNAMED_ARMED;
+      if (!actors.has(id)) actors.set(id, { id, name: 'unnamed armed group', kind: 'group', country: null, org: null, role: 'REB', aliases: [] });
+      out.push({ doc: docId, sentence: s.idx, span: [t.start, t.end], text: t.text, actor: id, country: null, org: null, role: 'REB', via: 'role' });
+    }
+    return out;
+  }
+
+  return { appositions, dropStances, genericAgents };
+}
+
+export function agentsStage(k: AgentsKnowledge): Stage {
+  const rules = createAgentRules(k);
+  return {
+    name: 'agents',
+    requires: ['keys', 'actors', 'places'],
+    assigns: ['agents', 'mentions'],
+    run(doc) {
+      const actors = doc.actors!;
+      for (const s of doc.sentences) {
+        if (!s.prose) continue;
+        const ms = s.mentions!;
+        rules.appositions(actors, s, ms);
+        rules.dropStances(s, ms);
+        const agents = rules.genericAgents(doc.id, actors, s, s.keys!, ms, s.places!);
+        if (agents.length) {
+          const covered = (m: Mention) => agents.some((g) => g.span[0] <= m.span[0] && g.span[1] >= m.span[1]);
+          s.mentions = [...ms.filter((m) => !covered(m)), ...agents].sort((a, b) => a.span[0] - b.span[0]);
+        }
+      }
+      // the sentences' mention lists (with unnamed agents added, stance adjectives dropped) are the document's, in text order
+      doc.mentions = doc.sentences.flatMap((s) => s.mentions ?? []);
+    },
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * The coder's linguistic knowledge that is not a pattern or a dictionary entry: word classes
+ * (light verbs, clause breaks, modality cues …), maps (irregular forms, the code of a governed
+ * act) and cue expressions, read from `data/lexicon/*.yaml`, checked against one schema, and
+ * looked up by name. A name a stage asks for that no file defines stops start-up, naming it.
+ */
+import { readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { loadYaml } from './load.js';
+
+const doc = z.string().min(1);
+const wordClass = z.object({ doc, words: z.array(z.string().min(1)).min(1) }).strict();
+const mapping = z.object({ doc, entries: z.record(z.string(), z.string()) }).strict();
+const cue = z
+  .object({
+    doc,
+    /** a regular expression over the text; `\b` word boundaries are the caller's choice */
+    pattern: z.string().min(1),
+    flags: z.string().regex(/^[gimsuy]*$/).optional(),
+  })
+  .strict();
+
+export const lexiconFileSchema = z
+  .object({
+    version: z.literal(1),
+    about: z.string().optional(),
+    classes: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), wordClass).optional(),
+    maps: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), mapping).optional(),
+    cues: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), cue).optional(),
+  })
+  .strict();
+
+export type LexiconFile = z.infer<typeof lexiconFileSchema>;
+
+export class LexiconError extends Error {}
+
+export interface Lexicon {
+  /** a word class as a set of lower-case words or phrases */
+  words(name: string): ReadonlySet<string>;
+  /** a word class as a list, in the file's order */
+  list(name: string): readonly string[];
+  map(name: string): ReadonlyMap<string, string>;
+  /** a cue expression, compiled once */
+  cue(name: string): RegExp;
+  /** the cue's source, for composing larger expressions */
+  cueSource(name: string): string;
+  /** every name defined, with its file */
+  readonly names: ReadonlyMap<string, string>;
+}
+
+/** Build a lexicon from parsed files (file name → content); validates each. */
+export function compileLexicon(files: Record<string, unknown>): Lexicon {
+  const words = new Map<string, { list: string[]; set: Set<string> }>();
+  const maps = new Map<string, Map<string, string>>();
+  const cues = new Map<string, { re: RegExp; src: string }>();
+  const names = new Map<string, string>();
+  for (const [file, raw] of Object.entries(files)) {
+    const parsed = lexiconFileSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new LexiconError(`${file}: ${issue.path.join('.') || '(top)'}: ${issue.message}`);
+    }
+    const f = parsed.data;
+    const claim = (kind: string, name: string) => {
+      const at = names.get(name);
+      if (at) throw new LexiconError(`${file}: ${kind}.${name}: the name is already defined in ${at}`);
+      names.set(name, file);
+    };
+    for (const [name, c] of Object.entries(f.classes ?? {})) {
+      claim('classes', name);
+      words.set(name, { list: c.words, set: new Set(c.words) });
+    }
+    for (const [name, m] of Object.entries(f.maps ?? {})) {
+      claim('maps', name);
+      maps.set(name, new Map(Object.entries(m.entries)));
+    }
+    for (const [name, c] of Object.entries(f.cues ?? {})) {
+      claim('cues', name);
+      try {
+        cues.set(name, { re: new RegExp(c.pattern, c.flags ?? ''), src: c.pattern });
+      } catch (e) {
+        throw new LexiconError(`${file}: cues.${name}.pattern: ${(e as Error).message}`);
+      }
+    }
+  }
+  const missing = (kind: string, name: string): never => {
+    throw new LexiconError(`data/lexicon: no ${kind} named "${name}" (a stage asks for it)`);
+  };
+  return {
+    words: (name) => words.get(name)?.set ?? missing('class', name),
+    list: (name) => words.get(name)?.list ?? missing('class', name),
+    map: (name) => maps.get(name) ?? missing('map', name),
+    cue: (name) => cues.get(name)?.re ?? missing('cue', name),
+    cueSource: (name) => cues.get(name)?.src ?? missing('cue', name),
+    names,
+  };
+}
+
+/** Read every `data/lexicon/*.yaml`. */
+export function loadLexicon(dataDir: string): Lexicon {
+  const dir = path.join(dataDir, 'lexicon');
+  const files: Record<string, unknown> = {};
+  if (existsSync(dir)) {
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml')).sort()) files[`lexicon/${f}`] = loadYaml(dataDir, `lexicon/${f}`);
+  }
+  return compileLexicon(files);
+}
