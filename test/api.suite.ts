@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '../src/api/server.js';
 import { ingestPaths } from '../src/app/ingest.js';
-import { createDefaultPipeline } from '../src/cli/main.js';
+import { createDefaultPipeline } from '../src/app/pipeline.js';
 import type { TestStore } from './support/stores.js';
 
 export function apiSuite(name: string, open: () => Promise<TestStore>, skipReason: () => Promise<string | null>) {

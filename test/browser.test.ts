@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '../src/api/server.js';
 import { ingestPaths } from '../src/app/ingest.js';
-import { createDefaultPipeline } from '../src/cli/main.js';
+import { createDefaultPipeline } from '../src/app/pipeline.js';
 import { pgliteStore, type TestStore } from './support/stores.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -25,12 +25,12 @@ const cases: [string, string, { p: number; r: number }, { p: number; r: number }
 ];
 
 describe('dev sets', () => {
-  it.each(cases)('%s (%s)', (name, file, floor, target) => {
+  it.each(cases)('%s (%s)', async (name, file, floor, target) => {
     const gold = readGold<Record<string, unknown>>(file);
     const r =
-      name === 'actor mentions' ? evalMentions(k, gold as unknown as GoldMentions[], nlp)
-      : name === 'events' ? evalEvents(k, gold as unknown as GoldEvent[], nlp)
-      : evalAnalysis(k, name as 'claims' | 'flows' | 'agreements', gold as unknown as AnalysisGold[], nlp);
+      name === 'actor mentions' ? await evalMentions(k, gold as unknown as GoldMentions[], nlp)
+      : name === 'events' ? await evalEvents(k, gold as unknown as GoldEvent[], nlp)
+      : await evalAnalysis(k, name as 'claims' | 'flows' | 'agreements', gold as unknown as AnalysisGold[], nlp);
     console.log(`${name} (${file}): P ${r.overall.precision} R ${r.overall.recall} (floor ${floor.p}/${floor.r}; issue target ${target.p}/${target.r})`);
     expect(r.overall.precision).toBeGreaterThanOrEqual(floor.p);
     expect(r.overall.recall).toBeGreaterThanOrEqual(floor.r);
@@ -41,8 +41,8 @@ describe('dev sets', () => {
 // copy it). The issue asks for recall ≥ 0.60 on (source country, target country, root).
 const PEER = '../shared/peers/petrarch2/gsr.jsonl';
 describe.skipIf(!existsSync(PEER))('peer set (PETRARCH-2 GSR, read in place)', () => {
-  it('reaches recall 0.60 on (source, target, root)', () => {
-    const r = evalEvents(k, readGold<GoldEvent>(PEER), nlp);
+  it('reaches recall 0.60 on (source, target, root)', async () => {
+    const r = await evalEvents(k, readGold<GoldEvent>(PEER), nlp);
     console.log(`peer GSR: P ${r.overall.precision} R ${r.overall.recall} (issue target: recall 0.60)`);
     expect(r.overall.recall).toBeGreaterThanOrEqual(0.6);
   });

@@ -3,10 +3,10 @@
  * inputs, then read back, search and export through the same code.
  */
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { createDefaultPipeline } from '../src/cli/main.js';
+import { createDefaultPipeline } from '../src/app/pipeline.js';
 import { ingestPaths, type IngestReport } from '../src/app/ingest.js';
 import { exportJsonl } from '../src/app/export.js';
-import { getDocument, listDocuments, searchSentences } from '../src/store/documents.js';
+import { getDocument, listDocuments, searchSentences } from '../src/query/documents.js';
 import type { Pipeline } from '../src/app/pipeline.js';
 import type { TestStore } from './support/stores.js';
 import { exportValidator } from './support/schema.js';

@@ -3,18 +3,17 @@
  * Lists answer { items, total }; a bad parameter is a 400 naming it; an unknown id a 404;
  * nothing ever answers a stack trace.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { isIsoDate } from '../app/dates.js';
 import { exportJsonl } from '../app/export.js';
-import { emptyReport, ingestRaw } from '../app/ingest.js';
+import { ingestUpload } from '../app/ingest.js';
 import type { Pipeline } from '../app/pipeline.js';
-import { isIsoDate } from '../ingest/dates.js';
-import { readJsonl } from '../ingest/read.js';
-import { getDocument, listDocuments, searchSentences } from '../store/documents.js';
-import { eventSeries, listActors, listEvents } from '../store/queries.js';
-import type { Store } from '../store/store.js';
+import type { Store } from '../app/store.js';
+import { dashboardDir } from '../app/web.js';
+import { documentDetail } from '../query/detail.js';
+import { listDocuments, searchSentences } from '../query/documents.js';
+import { eventSeries, listActors, listEvents } from '../query/events.js';
 import { agreements, claims, compliance, dyadSeries, ledger, network, stats } from '../query/views.js';
 
 export interface ServerOptions {
@@ -23,6 +22,7 @@ export interface ServerOptions {
   pipeline?: () => Promise<Pipeline>;
   /** uploads are refused unless a token is set */
   token?: string | null;
+  /** the built dashboard (default: the package's web/dist/, when built) */
   webDir?: string;
   logger?: boolean;
 }
@@ -108,27 +108,8 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   });
   app.get('/api/documents/:id', async (req, reply) => {
     const { id } = req.params as { id: string };
-    const d = await getDocument(store, id);
-    if (!d) return notFound(reply, `no document ${id}`);
-    const [mentions, ev, cl, fl, ag] = await Promise.all([
-      store.query<{ idx: number; start_off: number; end_off: number; text: string; actor_id: string; country: string | null; role: string | null; via: string }>(
-        'SELECT idx, start_off, end_off, text, actor_id, country, role, via FROM mentions WHERE doc_id = $1 ORDER BY idx', [d.id]),
-      listEvents(store, { doc: d.id, limit: 10000, sort: 'date' }),
-      claims(store, { doc: d.id, limit: 10000 }),
-      store.query<Record<string, unknown>>('SELECT * FROM flow_evidence WHERE doc_id = $1 ORDER BY start_off', [d.id]),
-      agreements(store, { doc: d.id, limit: 1000 }),
-    ]);
-    const { sentenceSpans, dropped, ...doc } = d;
-    return {
-      ...doc,
-      sentences: sentenceSpans.map((s) => ({ idx: s.idx, span: s.span, section: s.section, kind: s.kind })),
-      dropped,
-      mentions: mentions.map((m) => ({ id: `m${m.idx}`, span: [m.start_off, m.end_off], text: m.text, actor: m.actor_id, country: m.country, role: m.role, via: m.via })),
-      events: ev.items,
-      claims: cl.items,
-      flows: groupFlows(fl, d.id),
-      agreements: ag.items,
-    };
+    const d = await documentDetail(store, id);
+    return d ?? notFound(reply, `no document ${id}`);
   });
   app.get('/api/search', async (req) => {
     const q = parse(SCHEMAS.search, req.query);
@@ -196,37 +177,22 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     if (!opts.token) return reply.code(403).send({ error: 'forbidden', message: 'uploads are disabled: start the server with --token or $STATECRAFT_TOKEN' });
     if (req.headers.authorization !== `Bearer ${opts.token}`) return reply.code(401).send({ error: 'unauthorized', message: 'send Authorization: Bearer <token>' });
     const body = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
-    const { docs, failures } = readJsonl(body, 'upload');
-    if (!docs.length) throw new BadRequest(`body: no article read (${failures.map((f) => f.describe()).join('; ') || 'empty'})`);
-    const pipeline = await opts.pipeline!();
-    const r = emptyReport();
-    const seen = new Set<string>();
-    for (const raw of docs) await ingestRaw(store, pipeline, raw, r, {}, seen);
-    return reply.code(201).send({ stored: r.stored, unchanged: r.unchanged, failed: [...failures.map((f) => f.describe()), ...r.failed.map((f) => f.line)] });
+    const r = await ingestUpload(store, opts.pipeline!, body);
+    if (!r.read) throw new BadRequest(`body: ${r.message}`);
+    return reply.code(201).send({ stored: r.stored, unchanged: r.unchanged, failed: r.failed });
   });
   app.addContentTypeParser(['application/x-ndjson', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   app.get('/api/openapi.json', async () => openapi());
   app.get('/api/docs', async (_req, reply) => reply.type('text/html').send(docsPage()));
 
-  const webDir = opts.webDir ?? fileURLToPath(new URL('../../web/dist/', import.meta.url));
-  if (existsSync(webDir)) {
+  const webDir = dashboardDir(opts.webDir);
+  if (webDir) {
     const fastifyStatic = (await import('@fastify/static')).default;
     await app.register(fastifyStatic, { root: webDir, prefix: '/', index: ['index.html'] });
   } else {
     app.get('/', async (_req, reply) => reply.type('text/html').send('<!doctype html><title>statecraft</title><p>The dashboard is not built: run <code>npm run build</code>. The API is at <a href="/api/docs">/api/docs</a>.</p>'));
   }
   return app;
-}
-
-/** A document's flow evidence rows as flow records, each with its evidence in this document. */
-function groupFlows(rows: Record<string, unknown>[], doc: string) {
-  const byId = new Map<string, Record<string, unknown> & { evidence: { doc: string; span: [number, number]; quote: string }[] }>();
-  for (const f of rows) {
-    const id = String(f.flow_id);
-    if (!byId.has(id)) byId.set(id, { id, type: 'flow', giver: f.giver, receiver: f.receiver, item: f.item, category: f.category, status: f.status, evidence: [] });
-    byId.get(id)!.evidence.push({ doc, span: [Number(f.start_off), Number(f.end_off)], quote: String(f.quote) });
-  }
-  return [...byId.values()];
 }
 
 function openapi() {

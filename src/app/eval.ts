@@ -1,13 +1,17 @@
 /**
  * `statecraft eval`: score the coder on gold files. Two shapes are recognised by their
  * fields: event gold ({text, date, expected: [{source, target, code}], no_events?}, the
- * PETRARCH-2 GSR shape) and actor-mention gold ({text, mentions: [{text, actor}]}).
+ * PETRARCH-2 GSR shape) and actor-mention gold ({text, mentions: [{text, actor}]}); claims,
+ * flows and agreements gold too. Each item goes through the pipeline exactly as an ingested
+ * feed line would ({id, text, date, authors}): ingest's build (normalise, clean, structure,
+ * split), then the extractor.
  */
 import { readFileSync } from 'node:fs';
-import type { EventRecord, Mention } from '../core/types.js';
-import { createDocumentExtractor, type Knowledge } from '../extract/index.js';
+import { emptyExtraction } from '../core/doc.js';
+import type { EventRecord, Mention, RawDocument } from '../core/types.js';
+import { normalizeText } from '../ingest/clean.js';
 import type { Nlp } from '../nlp/nlp.js';
-import { createNlp } from '../nlp/nlp.js';
+import { createDefaultPipeline, loadKnowledge, type Knowledge, type Pipeline } from './pipeline.js';
 
 export interface Score {
   tp: number;
@@ -66,18 +70,49 @@ function isoDate(d?: string): string | null {
   return m ? `${m[1]}-${m[2]}-${m[3]}` : d;
 }
 
-/** Run the extractor over one gold item: the context first, then the scored text. */
-function runItem(extract: ReturnType<typeof createDocumentExtractor>, nlp: Nlp, item: { id: string; text: string; date?: string; context?: string; authors?: string[] }) {
+export interface Refused {
+  id: string;
+  reason: string;
+}
+
+/** `refused` is in a report only when some item was refused, so reports of clean sets keep their shape. */
+const withRefused = <T extends object>(report: T, refused: Refused[]): T & { refused?: Refused[] } => (refused.length ? { ...report, refused } : report);
+
+const squashSpace = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * Run one gold item through the pipeline as ingest does (build, then extract): the context
+ * first, then the scored text, as one document. The built document's paragraphs that come
+ * from the context (found in it, in order) precede the scored text's; only events and
+ * mentions in the scored text's sentences are scored. `offset` is where the scored text
+ * starts in the built text; `text` is the built (normalised, cleaned) text; `failure` says
+ * why nothing was built, when the builder refused the item (nothing left after cleaning).
+ */
+function runItem(pipeline: Pipeline, item: { id: string; text: string; date?: string; context?: string; authors?: string[] }) {
   const ctx = item.context ? item.context.trim() + '\n\n' : '';
-  const text = ctx + item.text;
-  const sentences: { idx: number; text: string; start: number; paragraph: number }[] = [];
-  if (ctx) for (const [a, b] of nlp.sentences(ctx)) sentences.push({ idx: sentences.length, text: ctx.slice(a, b), start: a, paragraph: 0 });
-  const first = sentences.length;
-  // the scored text is one unit: its own paragraph, split like any other
-  for (const [a, b] of nlp.sentences(item.text)) sentences.push({ idx: sentences.length, text: item.text.slice(a, b), start: ctx.length + a, paragraph: ctx ? 1 : 0 });
-  const x = extract({ id: `eval:${item.id}`, published: isoDate(item.date), authors: item.authors ?? [], text, sentences });
-  const inText = (s: number) => s >= first;
-  return { events: x.events.filter((e) => inText(e.sentence)), mentions: x.mentions.filter((m) => inText(m.sentence)), offset: ctx.length, all: x };
+  const raw: RawDocument = { origin: 'eval', locator: item.id, text: ctx + item.text, kind: 'plain', published: isoDate(item.date), authors: item.authors ?? [] };
+  let doc;
+  try {
+    doc = pipeline.build(raw);
+  } catch (e) {
+    return { events: [] as EventRecord[], mentions: [] as Mention[], offset: 0, text: '', all: emptyExtraction(), failure: (e as Error).message };
+  }
+  // the context's paragraphs, in order; the first paragraph not found there starts the scored text
+  const context = squashSpace(normalizeText(item.context ?? ''));
+  let first = doc.paragraphs.length;
+  for (let i = 0, cur = 0; i < doc.paragraphs.length; i++) {
+    const p = squashSpace(doc.text.slice(doc.paragraphs[i][0], doc.paragraphs[i][1]));
+    const at = context ? context.indexOf(p, cur) : -1;
+    if (at < 0) {
+      first = i;
+      break;
+    }
+    cur = at + p.length;
+  }
+  const offset = first < doc.paragraphs.length ? doc.paragraphs[first][0] : doc.text.length;
+  const x = pipeline.extract(doc);
+  const inText = (s: number) => doc.sentences[s].paragraph >= first;
+  return { events: x.events.filter((e) => inText(e.sentence)), mentions: x.mentions.filter((m) => inText(m.sentence)), offset, text: doc.text, all: x, failure: null };
 }
 
 export function createActorNormalizer(k: Knowledge) {
@@ -115,10 +150,12 @@ export interface EventEvalReport {
   by_modality: Record<string, Score>;
   by_category: Record<string, Score>;
   misses: { id: string; text: string; missing: string[]; spurious: string[] }[];
+  /** items ingest's builder refused (e.g. nothing left after removing page furniture): scored as predicting nothing */
+  refused?: Refused[];
 }
 
-export function evalEvents(k: Knowledge, gold: GoldEvent[], nlp: Nlp = createNlp()): EventEvalReport {
-  const extract = createDocumentExtractor(k, nlp);
+export async function evalEvents(k: Knowledge, gold: GoldEvent[], nlp?: Nlp): Promise<EventEvalReport> {
+  const pipeline = await createDefaultPipeline(k, nlp);
   const norm = createActorNormalizer(k);
   const tot = { tp: 0, fp: 0, fn: 0 };
   const full = { tp: 0, fp: 0, fn: 0 };
@@ -129,8 +166,10 @@ export function evalEvents(k: Knowledge, gold: GoldEvent[], nlp: Nlp = createNlp
     (m[key] ??= { tp: 0, fp: 0, fn: 0 })[f]++;
   };
   const misses: EventEvalReport['misses'] = [];
+  const refused: Refused[] = [];
   for (const item of gold) {
-    const { events } = runItem(extract, nlp, item);
+    const { events, failure } = runItem(pipeline, item);
+    if (failure) refused.push({ id: item.id, reason: failure });
     // a group is itself (group:hamas), an organisation its org code, anything else its country
     const side = (id: string | null, org: string | null, country: string | null) => norm(id?.startsWith('group:') ? id : org ? `org:${org}` : country ?? id);
     // a non-state group is also its home country when the gold names only the country (the contract: "_country … and the actor id say who it is")
@@ -178,7 +217,7 @@ export function evalEvents(k: Knowledge, gold: GoldEvent[], nlp: Nlp = createNlp
   }
   const fin = (m: Record<string, { tp: number; fp: number; fn: number }>) =>
     Object.fromEntries(Object.entries(m).sort().map(([k2, v]) => [k2, score(v.tp, v.fp, v.fn)]));
-  return { items: gold.length, overall: score(tot.tp, tot.fp, tot.fn), full_code: score(full.tp, full.fp, full.fn), by_root: fin(byRoot), by_modality: fin(byMod), by_category: fin(byCat), misses };
+  return withRefused({ items: gold.length, overall: score(tot.tp, tot.fp, tot.fn), full_code: score(full.tp, full.fp, full.fn), by_root: fin(byRoot), by_modality: fin(byMod), by_category: fin(byCat), misses }, refused);
 }
 
 export interface MentionEvalReport {
@@ -186,10 +225,12 @@ export interface MentionEvalReport {
   overall: Score;
   by_category: Record<string, Score>;
   misses: { id: string; text: string; missing: string[]; spurious: string[] }[];
+  /** items ingest's builder refused (e.g. nothing left after removing page furniture): scored as predicting nothing */
+  refused?: Refused[];
 }
 
-export function evalMentions(k: Knowledge, gold: GoldMentions[], nlp: Nlp = createNlp()): MentionEvalReport {
-  const extract = createDocumentExtractor(k, nlp);
+export async function evalMentions(k: Knowledge, gold: GoldMentions[], nlp?: Nlp): Promise<MentionEvalReport> {
+  const pipeline = await createDefaultPipeline(k, nlp);
   const norm = createActorNormalizer(k);
   const same = (g: { actor: string; country?: string | null }, m: Mention) => {
     if (g.actor === m.actor || norm(g.actor) === norm(m.actor)) return true;
@@ -200,17 +241,20 @@ export function evalMentions(k: Knowledge, gold: GoldMentions[], nlp: Nlp = crea
   let tp = 0, fp = 0, fn = 0;
   const byCat: Record<string, { tp: number; fp: number; fn: number }> = {};
   const misses: MentionEvalReport['misses'] = [];
+  const refused: Refused[] = [];
   for (const item of gold) {
-    const { mentions, offset } = runItem(extract, nlp, item);
+    const { mentions, offset, text, failure } = runItem(pipeline, item);
+    if (failure) refused.push({ id: item.id, reason: failure });
     const cat = (byCat[item.category ?? '-'] ??= { tp: 0, fp: 0, fn: 0 });
-    // gold spans: each surface found in order
+    // gold spans: each surface found in order in the scored part of the built text (one not there cannot match)
+    const scored = text.slice(offset);
     let cur = 0;
     const golds = item.mentions.map((g) => {
-      let at = item.text.indexOf(g.text, cur);
-      if (at < 0) at = item.text.indexOf(g.text);
+      let at = scored.indexOf(g.text, cur);
+      if (at < 0) at = scored.indexOf(g.text);
       if (at >= 0 && item.mentions.filter((x) => x.text === g.text).length === 1) cur = at;
       else if (at >= 0) cur = at + 1;
-      return { ...g, span: [offset + at, offset + at + g.text.length] as [number, number] };
+      return { ...g, span: (at < 0 ? [-1, -1] : [offset + at, offset + at + g.text.length]) as [number, number] };
     });
     const left = mentions.map((m) => m);
     const missing: string[] = [];
@@ -231,12 +275,12 @@ export function evalMentions(k: Knowledge, gold: GoldMentions[], nlp: Nlp = crea
     cat.fp += left.length;
     if (missing.length || left.length) misses.push({ id: item.id, text: item.text, missing, spurious: left.map((m) => `"${m.text}" → ${m.actor}`) });
   }
-  return {
+  return withRefused({
     items: gold.length,
     overall: score(tp, fp, fn),
     by_category: Object.fromEntries(Object.entries(byCat).sort().map(([c, v]) => [c, score(v.tp, v.fp, v.fn)])),
     misses,
-  };
+  }, refused);
 }
 
 // ---- claims, flows, agreements ------------------------------------------------------------
@@ -259,6 +303,8 @@ export interface AnalysisEvalReport {
   attributes: Record<string, { agree: number; of: number; rate: number }>;
   by_category: Record<string, Score>;
   misses: { id: string; text: string; missing: string[]; spurious: string[] }[];
+  /** items ingest's builder refused (e.g. nothing left after removing page furniture): scored as predicting nothing */
+  refused?: Refused[];
 }
 
 export function goldKind(line: Record<string, unknown>): 'events' | 'mentions' | 'claims' | 'flows' | 'agreements' {
@@ -275,8 +321,8 @@ export function goldKind(line: Record<string, unknown>): 'events' | 'mentions' |
 
 const squashName = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(/\b(?:the|treaty|agreement|pact|accords?|on|of|between|and)\b/g, ' ').replace(/\s+/g, ' ').trim();
 
-export function evalAnalysis(k: Knowledge, kind: 'claims' | 'flows' | 'agreements', gold: AnalysisGold[], nlp: Nlp = createNlp()): AnalysisEvalReport {
-  const extract = createDocumentExtractor(k, nlp);
+export async function evalAnalysis(k: Knowledge, kind: 'claims' | 'flows' | 'agreements', gold: AnalysisGold[], nlp?: Nlp): Promise<AnalysisEvalReport> {
+  const pipeline = await createDefaultPipeline(k, nlp);
   let tp = 0, fp = 0, fn = 0;
   const attrs: Record<string, { agree: number; of: number; rate: number }> = {};
   const attr = (name: string, ok: boolean) => {
@@ -286,8 +332,10 @@ export function evalAnalysis(k: Knowledge, kind: 'claims' | 'flows' | 'agreement
   };
   const byCat: Record<string, { tp: number; fp: number; fn: number }> = {};
   const misses: AnalysisEvalReport['misses'] = [];
+  const refused: Refused[] = [];
   for (const item of gold) {
-    const { all: x, offset } = runItem(extract, nlp, item);
+    const { all: x, offset, failure } = runItem(pipeline, item);
+    if (failure) refused.push({ id: item.id, reason: failure });
     const cat = (byCat[item.category ?? '-'] ??= { tp: 0, fp: 0, fn: 0 });
     const missing: string[] = [];
     let left: Record<string, unknown>[];
@@ -350,12 +398,29 @@ export function evalAnalysis(k: Knowledge, kind: 'claims' | 'flows' | 'agreement
     if (missing.length || left.length) misses.push({ id: item.id, text: item.text, missing, spurious: left.map(show) });
   }
   for (const a of Object.values(attrs)) a.rate = r3(a.agree / a.of);
-  return {
+  return withRefused({
     kind,
     items: gold.length,
     overall: score(tp, fp, fn),
     attributes: attrs,
     by_category: Object.fromEntries(Object.entries(byCat).sort().map(([c, v]) => [c, score(v.tp, v.fp, v.fn)])),
     misses,
-  };
+  }, refused);
 }
+
+export type GoldKind = ReturnType<typeof goldKind>;
+
+/** Score the coder on one gold file, its kind told by its first line (`statecraft eval`). */
+export async function evalFile(file: string): Promise<
+  | { kind: 'mentions'; report: MentionEvalReport }
+  | { kind: 'events'; report: EventEvalReport }
+  | { kind: 'claims' | 'flows' | 'agreements'; report: AnalysisEvalReport }
+> {
+  const k = await loadKnowledge();
+  const gold = readGold<GoldEvent & GoldMentions>(file);
+  const kind = gold.length ? goldKind(gold[0] as unknown as Record<string, unknown>) : 'events';
+  if (kind === 'mentions') return { kind, report: await evalMentions(k, gold) };
+  if (kind === 'events') return { kind, report: await evalEvents(k, gold) };
+  return { kind, report: await evalAnalysis(k, kind, gold as unknown as AnalysisGold[]) };
+}
+

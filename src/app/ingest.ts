@@ -1,6 +1,6 @@
 /** Ingest use case: read → build → extract → store, one transaction per document. */
 import { StatecraftError } from '../core/errors.js';
-import { expandPaths, readInput, type ReadOptions } from '../ingest/read.js';
+import { expandPaths, readInput, readJsonl, type ReadOptions } from '../ingest/read.js';
 import { documentExists, insertDocument } from '../store/documents.js';
 import { saveExtraction } from '../store/records.js';
 import type { Store } from '../store/store.js';
@@ -87,4 +87,23 @@ export async function ingestPaths(store: Store, pipeline: Pipeline, paths: strin
   opts.onProgress?.(files.length, files.length, '');
   report.seconds = (performance.now() - t0) / 1000;
   return report;
+}
+
+/** What an upload (`POST /api/documents`) did: the reports' items, and every failure as one line. */
+export type UploadResult =
+  | { read: true; stored: IngestItem[]; unchanged: IngestItem[]; failed: string[] }
+  | { read: false; message: string };
+
+/**
+ * Ingest the JSONL articles of a request body. The pipeline is made only once an article was
+ * read; when none was, nothing is stored and `message` says why.
+ */
+export async function ingestUpload(store: Store, pipeline: () => Promise<Pipeline>, body: string): Promise<UploadResult> {
+  const { docs, failures } = readJsonl(body, 'upload');
+  if (!docs.length) return { read: false, message: `no article read (${failures.map((f) => f.describe()).join('; ') || 'empty'})` };
+  const p = await pipeline();
+  const r = emptyReport();
+  const seen = new Set<string>();
+  for (const raw of docs) await ingestRaw(store, p, raw, r, {}, seen);
+  return { read: true, stored: r.stored, unchanged: r.unchanged, failed: [...failures.map((f) => f.describe()), ...r.failed.map((f) => f.line)] };
 }

@@ -3,10 +3,9 @@
  * written straight into the store, then the main queries through the HTTP layer in process.
  */
 import { createServer } from '../api/server.js';
+import type { Knowledge } from '../app/pipeline.js';
 import type { Store } from '../store/store.js';
 import { dateSort } from '../store/records.js';
-import { loadCodebook } from '../knowledge/codebook.js';
-import { DEFAULT_DATA_DIR } from '../knowledge/load.js';
 
 const COUNTRIES = ['RUS', 'PRK', 'CHN', 'USA', 'KOR', 'JPN', 'UKR', 'IRN', 'ISR', 'IND', 'PAK', 'DEU', 'FRA', 'GBR', 'TUR', 'BLR', 'SYR', 'VNM', 'PHL', 'TWN'];
 
@@ -15,9 +14,10 @@ function rng(seed: number) {
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 4294967296);
 }
 
-export async function fillStore(store: Store, events: number, docs = 1000): Promise<void> {
+/** `knowledge` gives the codebook the generated events are coded from. */
+export async function fillStore(store: Store, knowledge: Knowledge, events: number, docs = 1000): Promise<void> {
   const r = rng(11);
-  const codes = loadCodebook(DEFAULT_DATA_DIR).codes().filter((c) => c.code.length === 3);
+  const codes = knowledge.codebook.codes().filter((c) => c.code.length === 3);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
   await store.query(
     `INSERT INTO documents (id, origin, title, published, sha256, chars, text)

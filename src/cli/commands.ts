@@ -1,17 +1,18 @@
 /** Commands over extracted records: code, events, actors, reprocess, eval, start. */
 import { Option, type Command } from 'commander';
 import { StatecraftError } from '../core/errors.js';
-import { evalAnalysis, evalEvents, evalMentions, goldKind, readGold, type AnalysisGold, type GoldEvent, type GoldMentions } from '../app/eval.js';
+import { codeText } from '../app/code.js';
+import { evalFile, type EventEvalReport } from '../app/eval.js';
+import { formatTriage, triageFile } from '../app/triage.js';
 import { reprocess } from '../app/reprocess.js';
 import { ingestPaths } from '../app/ingest.js';
-import { createDocumentExtractor, createKnowledge } from '../extract/index.js';
-import { createNlp } from '../nlp/nlp.js';
-import { listActors, listEvents, type EventFilter } from '../store/queries.js';
-import { listDocuments } from '../store/documents.js';
+import { createDefaultPipeline } from '../app/pipeline.js';
+import { withStore, type Store } from '../app/store.js';
+import { listDocuments } from '../query/documents.js';
+import { listActors, listEvents, type EventFilter } from '../query/events.js';
 import { agreements, claims, compliance, ledger } from '../query/views.js';
-import { openStore } from '../store/store.js';
 import { csv, table } from './format.js';
-import { createDefaultPipeline, isoDateArg, summaryLine, type Io } from './main.js';
+import { isoDateArg, summaryLine, type Io } from './options.js';
 
 const EVENT_COLS = ['date', 'source', 'cameo', 'target', 'modality', 'form', 'goldstein', 'quote'];
 
@@ -22,11 +23,8 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
     .argument('<sentence>')
     .option('--date <date>', 'publication date the sentence is read against', isoDateArg)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((sentence: string, o) => {
-      const nlp = createNlp();
-      const extract = createDocumentExtractor(createKnowledge(), nlp);
-      const sentences = nlp.sentences(sentence).map(([a, b], idx) => ({ idx, text: sentence.slice(a, b), start: a, paragraph: 0 }));
-      const x = extract({ id: 'cli', published: o.date ?? new Date().toISOString().slice(0, 10), authors: [], text: sentence, sentences });
+    .action(async (sentence: string, o) => {
+      const x = codeText(await createDefaultPipeline(), sentence, o.date ?? new Date().toISOString().slice(0, 10));
       if (o.format === 'json') {
         io.out(JSON.stringify({ mentions: x.mentions, events: x.events }, null, 2));
         return;
@@ -65,8 +63,7 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
         dyad = parts as [string, string];
       }
       if (o.root && !/^(0[1-9]|1\d|20)$/.test(o.root)) throw new StatecraftError('E301', `--root "${o.root}": expected a CAMEO root 01–20`);
-      const store = await openStore(o.db);
-      try {
+      await withStore(o.db, async (store) => {
         const f: EventFilter = { actor: o.actor, country: o.country?.toUpperCase(), dyad, root: o.root, since: o.since, until: o.until, modality: o.modality, doc: o.doc, limit: o.limit };
         const { items, total } = await listEvents(store, f);
         if (o.format === 'json') io.out(JSON.stringify({ items, total }, null, 2));
@@ -75,9 +72,7 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
           io.out(table(items, EVENT_COLS, { max: { quote: 70, source: 26, target: 26 } }));
           io.out(`${total} event${total === 1 ? '' : 's'}${total > items.length ? ` (${items.length} shown)` : ''}`);
         }
-      } finally {
-        await store.close();
-      }
+      });
     });
 
   program
@@ -87,25 +82,20 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
     .option('--doc <id>', 'in one document')
     .option('--country <code>', 'of one country')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .action(async (o) => {
-      const store = await openStore(o.db);
-      try {
+    .action(async (o) =>
+      withStore(o.db, async (store) => {
         const items = await listActors(store, { doc: o.doc, country: o.country?.toUpperCase() });
         const cols = ['id', 'name', 'kind', 'country', 'org', 'role', 'mentions', 'documents', 'aliases'];
         if (o.format === 'json') io.out(JSON.stringify(items, null, 2));
         else if (o.format === 'csv') io.out(csv(items as never, cols));
         else io.out(table(items as never, cols, { max: { aliases: 50, name: 32 } }));
-      } finally {
-        await store.close();
-      }
-    });
+      }));
 
-  const listCommand = (name: string, description: string, cols: string[], fetch: (store: Awaited<ReturnType<typeof openStore>>, o: Record<string, string>) => Promise<{ items: Record<string, unknown>[]; total: number }>, options: [string, string][] = []) => {
+  const listCommand = (name: string, description: string, cols: string[], fetch: (store: Store, o: Record<string, string>) => Promise<{ items: Record<string, unknown>[]; total: number }>, options: [string, string][] = []) => {
     const c = program.command(name).description(description).addOption(db());
     for (const [flag, desc] of options) c.option(flag, desc);
-    c.addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table')).action(async (o) => {
-      const store = await openStore(o.db);
-      try {
+    c.addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table')).action(async (o) =>
+      withStore(o.db, async (store) => {
         const { items, total } = await fetch(store, o);
         const flat = items.map((r) => ({ ...r, evidence: Array.isArray(r.evidence) ? r.evidence.length : r.evidence, articles: Array.isArray(r.articles) ? (r.articles as { number: number }[]).map((a) => a.number).join(', ') : r.articles }));
         if (o.format === 'json') io.out(JSON.stringify({ items, total }, null, 2));
@@ -114,10 +104,7 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
           io.out(table(flat, cols, { max: { quote: 70, reason: 60, summary: 60, name: 50 } }));
           io.out(`${total} ${name}`);
         }
-      } finally {
-        await store.close();
-      }
-    });
+      }));
   };
   listCommand('claims', 'claims: assessments, motives, predictions, recommendations, disagreements', ['holder', 'kind', 'about', 'likelihood', 'wep', 'quote'],
     (st, o) => claims(st, { holder: o.holder, kind: o.kind, about: o.about?.toUpperCase(), limit: 10000 }),
@@ -134,29 +121,27 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
     .command('reprocess')
     .description('re-run extraction over stored documents after the knowledge files change (no re-ingest)')
     .addOption(db())
-    .action(async (o) => {
-      const store = await openStore(o.db);
-      try {
+    .action(async (o) =>
+      withStore(o.db, async (store) => {
         const pipeline = await createDefaultPipeline();
         const r = await reprocess(store, pipeline);
         io.out(`reprocessed ${r.documents} documents: ${r.events} events, ${r.mentions} mentions (${r.seconds.toFixed(1)} s)`);
-      } finally {
-        await store.close();
-      }
-    });
+      }));
 
   program
     .command('eval')
     .description('score the coder on a gold file (event gold as in the PETRARCH-2 GSR, or actor-mention gold)')
     .argument('<gold>')
     .option('--misses <n>', 'how many misses to list', (v) => parseInt(v, 10), 30)
+    .option('--why-missed', 'event gold: group the misses by cause (no actor, no trigger, no frame, governed, wrong sense, wrong actor, other), with examples')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((file: string, o) => {
-      const k = createKnowledge();
-      const gold = readGold<GoldEvent & GoldMentions>(file);
-      const kind = gold.length ? goldKind(gold[0] as unknown as Record<string, unknown>) : 'events';
-      const isMentions = kind === 'mentions';
-      const r = kind === 'mentions' ? evalMentions(k, gold) : kind === 'events' ? evalEvents(k, gold) : evalAnalysis(k, kind, gold as unknown as AnalysisGold[]);
+    .action(async (file: string, o) => {
+      if (o.whyMissed) {
+        const t = await triageFile(file, o.misses);
+        io.out(o.format === 'json' ? JSON.stringify(t, null, 2) : formatTriage(t));
+        return;
+      }
+      const { kind, report: r } = await evalFile(file);
       if (o.format === 'json') {
         io.out(JSON.stringify(r, null, 2));
         return;
@@ -171,7 +156,7 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
         for (const [a, v] of Object.entries((r as { attributes: Record<string, { rate: number; agree: number; of: number }> }).attributes)) io.out(`  ${a.padEnd(26)} ${v.rate.toFixed(3)}  (${v.agree}/${v.of})`);
       }
       if (kind === 'events') {
-        const ev = r as ReturnType<typeof evalEvents>;
+        const ev = r as EventEvalReport;
         io.out(line('full code', ev.full_code));
         io.out('by root:');
         for (const [k2, s] of Object.entries(ev.by_root)) io.out('  ' + line(k2, s));
@@ -182,6 +167,10 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
       for (const [k2, s] of Object.entries(r.by_category)) io.out('  ' + line(k2, s));
       io.out(`misses (${r.misses.length}):`);
       for (const m of r.misses.slice(0, o.misses)) io.out(`  ${m.id}: ${m.text.slice(0, 110)}\n     missing ${m.missing.join(', ') || '—'}; spurious ${m.spurious.join(', ') || '—'}`);
+      if (r.refused?.length) {
+        io.out(`refused by ingest's builder, scored as predicting nothing (${r.refused.length}):`);
+        for (const x of r.refused) io.out(`  ${x.id}: ${x.reason}`);
+      }
     });
 
   const serveOptions = (c: Command) =>
@@ -191,7 +180,7 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
       .option('--host <host>', 'interface to bind (127.0.0.1 keeps it on this machine)', '127.0.0.1')
       .option('--token <token>', 'allow uploads (POST /api/documents) with this bearer token (or $STATECRAFT_TOKEN)');
 
-  async function serve(store: Awaited<ReturnType<typeof openStore>>, o: { port: number; host: string; token?: string }) {
+  async function serve(store: Store, o: { port: number; host: string; token?: string }) {
     const { createServer } = await import('../api/server.js');
     const app = await createServer({ store, token: o.token ?? process.env.STATECRAFT_TOKEN ?? null, pipeline: createDefaultPipeline });
     const url = await app.listen({ port: o.port, host: o.host });
@@ -205,22 +194,14 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
     });
   }
 
-  serveOptions(program.command('serve').description('serve the JSON API under /api and the dashboard at /')).action(async (o) => {
-    const store = await openStore(o.db);
-    try {
-      await serve(store, o);
-    } finally {
-      await store.close();
-    }
-  });
+  serveOptions(program.command('serve').description('serve the JSON API under /api and the dashboard at /')).action(async (o) => withStore(o.db, (store) => serve(store, o)));
 
   serveOptions(program
     .command('start')
     .description('the main job: ingest the sample corpus into the store if it is empty, show what it holds, and serve the dashboard'))
     .option('--no-serve', 'only ingest and print')
-    .action(async (o) => {
-      const store = await openStore(o.db);
-      try {
+    .action(async (o) =>
+      withStore(o.db, async (store) => {
         const { total } = await listDocuments(store, { limit: 1 });
         if (total === 0) {
           const samples = new URL('../../samples/corpus/', import.meta.url).pathname;
@@ -239,8 +220,5 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
         io.out(table(acts.slice(0, 12) as never, ['id', 'name', 'kind', 'country', 'mentions'], {}));
         io.out('\nTry: npx statecraft search "treaty"   npx statecraft events --dyad RUS,PRK   npx statecraft code "Putin visited Pyongyang on Wednesday."');
         if (o.serve) await serve(store, o);
-      } finally {
-        await store.close();
-      }
-    });
+      }));
 }

@@ -1,35 +1,17 @@
-/** The `statecraft` command line: thin — parse, call app/ or store/, format. */
+/** The `statecraft` command line: thin — parse, call app/ (use cases) or query/ (reads), format. */
 import { createWriteStream } from 'node:fs';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { StatecraftError } from '../core/errors.js';
-import { isIsoDate } from '../ingest/dates.js';
-import { createPipeline } from '../app/pipeline.js';
-import { ingestPaths, type IngestReport } from '../app/ingest.js';
+import { createDefaultPipeline } from '../app/pipeline.js';
+import { ingestPaths } from '../app/ingest.js';
 import { exportJsonl } from '../app/export.js';
-import { openStore } from '../store/store.js';
-import { getDocument, listDocuments, searchSentences } from '../store/documents.js';
+import { withStore } from '../app/store.js';
+import { getDocument, listDocuments, searchSentences } from '../query/documents.js';
 import { csv, progressBar, table } from './format.js';
+import { defaultIo, formatOption, isoDateArg, summaryLine, type Io } from './options.js';
 import { registerExtended } from './commands.js';
 
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
-const defaultIo: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
-
-export function isoDateArg(v: string): string {
-  if (!isIsoDate(v)) throw new InvalidArgumentError('expected YYYY, YYYY-MM or YYYY-MM-DD');
-  return v;
-}
-
-export function formatOption(choices: string[], def: string): Option {
-  return new Option('--format <format>', 'output format').choices(choices).default(def);
-}
-
-export function summaryLine(r: IngestReport): string {
-  return `${r.stored.length} stored, ${r.unchanged.length} unchanged, ${r.failed.length} failed (${r.seconds.toFixed(1)} s)`;
-}
+export { formatOption, isoDateArg, summaryLine, type Io };
 
 export function buildProgram(io: Io = defaultIo, state: { code: number } = { code: 0 }): Command {
   const program = new Command('statecraft')
@@ -55,9 +37,8 @@ export function buildProgram(io: Io = defaultIo, state: { code: number } = { cod
     .option('--id-field <name>', 'JSONL/CSV field holding the id')
     .option('--authors-field <name>', 'JSONL/CSV field holding the authors')
     .option('--json', 'print a machine-readable summary')
-    .action(async (paths: string[], o) => {
-      const store = await openStore(o.db);
-      try {
+    .action(async (paths: string[], o) =>
+      withStore(o.db, async (store) => {
         const pipeline = await createDefaultPipeline();
         const report = await ingestPaths(store, pipeline, paths, {
           published: o.published, source: o.source, title: o.title, format: o.stdinFormat,
@@ -72,28 +53,21 @@ export function buildProgram(io: Io = defaultIo, state: { code: number } = { cod
           io.out(summaryLine(report));
         }
         if (report.failed.length) state.code = 1;
-      } finally {
-        await store.close();
-      }
-    });
+      }));
 
   program
     .command('docs')
     .description('list stored documents')
     .addOption(db())
     .addOption(formatOption(['table', 'json', 'csv'], 'table'))
-    .action(async (o) => {
-      const store = await openStore(o.db);
-      try {
+    .action(async (o) =>
+      withStore(o.db, async (store) => {
         const { items } = await listDocuments(store);
         const cols = ['id', 'published', 'title', 'authors', 'source', 'sentences', 'chars'];
         if (o.format === 'json') io.out(JSON.stringify(items, null, 2));
         else if (o.format === 'csv') io.out(csv(items as never, cols));
         else io.out(table(items as never, cols, { max: { title: 50, authors: 30, id: 24 } }));
-      } finally {
-        await store.close();
-      }
-    });
+      }));
 
   program
     .command('show')
@@ -102,9 +76,8 @@ export function buildProgram(io: Io = defaultIo, state: { code: number } = { cod
     .addOption(db())
     .option('--json', 'print the whole record as JSON')
     .option('--dropped', 'also list what the cleaner dropped from the page')
-    .action(async (id: string, o) => {
-      const store = await openStore(o.db);
-      try {
+    .action(async (id: string, o) =>
+      withStore(o.db, async (store) => {
         const d = await getDocument(store, id);
         if (!d) throw new StatecraftError('E202', `no document "${id}" (or the prefix is not unique)`);
         if (o.json) {
@@ -123,10 +96,7 @@ export function buildProgram(io: Io = defaultIo, state: { code: number } = { cod
           io.out('\n--- dropped ---');
           for (const x of d.dropped) io.out(`[${x.reason}] ${x.text}`);
         }
-      } finally {
-        await store.close();
-      }
-    });
+      }));
 
   program
     .command('search')
@@ -135,9 +105,8 @@ export function buildProgram(io: Io = defaultIo, state: { code: number } = { cod
     .addOption(db())
     .option('--limit <n>', 'how many hits', (v) => parseInt(v, 10), 20)
     .addOption(formatOption(['text', 'json'], 'text'))
-    .action(async (query: string, o) => {
-      const store = await openStore(o.db);
-      try {
+    .action(async (query: string, o) =>
+      withStore(o.db, async (store) => {
         const r = await searchSentences(store, query, { limit: o.limit, mark: process.stdout.isTTY ? ['\x1b[1;33m', '\x1b[0m'] : ['«', '»'] });
         if (o.format === 'json') {
           io.out(JSON.stringify(r, null, 2));
@@ -145,10 +114,7 @@ export function buildProgram(io: Io = defaultIo, state: { code: number } = { cod
         }
         for (const h of r.items) io.out(`${h.doc} #${h.sentence} [${h.span[0]},${h.span[1]})  ${h.published ?? ''}  ${h.title ?? ''}\n    ${h.snippet}`);
         io.out(`${r.total} matching sentence${r.total === 1 ? '' : 's'}${r.total > r.items.length ? ` (first ${r.items.length} shown)` : ''}`);
-      } finally {
-        await store.close();
-      }
-    });
+      }));
 
   program
     .command('export')
@@ -156,9 +122,8 @@ export function buildProgram(io: Io = defaultIo, state: { code: number } = { cod
     .addOption(db())
     .addOption(new Option('--format <format>', 'export format').choices(['jsonl']).default('jsonl'))
     .option('--out <file>', 'write to a file instead of stdout')
-    .action(async (o) => {
-      const store = await openStore(o.db);
-      try {
+    .action(async (o) =>
+      withStore(o.db, async (store) => {
         if (o.out) {
           const ws = createWriteStream(o.out);
           const counts = await exportJsonl(store, (l) => {
@@ -169,19 +134,24 @@ export function buildProgram(io: Io = defaultIo, state: { code: number } = { cod
         } else {
           await exportJsonl(store, (l) => io.out(l));
         }
-      } finally {
-        await store.close();
-      }
+      }));
+
+  program
+    .command('knowledge')
+    .description('the knowledge files under data/')
+    .command('check')
+    .description('check every knowledge file against its schema and cross-references; print errors and a coverage summary (exit 1 on errors)')
+    .addOption(formatOption(['text', 'json'], 'text'))
+    .option('--data <dir>', "knowledge directory (default: the repository's data/)")
+    .action(async (o) => {
+      const { knowledgeCheck } = await import('../app/knowledge.js');
+      const r = knowledgeCheck(o.data, o.format);
+      io.out(r.text);
+      if (r.code) state.code = r.code;
     });
 
   registerExtended(program, io, state, db);
   return program;
-}
-
-/** The default pipeline with the full extractor, loaded lazily so `docs`/`show` start fast. */
-export async function createDefaultPipeline() {
-  const { createExtractor } = await import('../extract/index.js');
-  return createPipeline({ extractor: await createExtractor() });
 }
 
 /** Run the CLI; returns the exit code. */

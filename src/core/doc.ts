@@ -4,7 +4,7 @@
  * below indexes into it. The date the document is read against and the clock are inputs, not
  * the wall clock read somewhere deep inside a stage.
  */
-import type { Actor, ClaimRecord, ComplianceRecord, EventRecord, FlowRecord, Location, Mention, Span } from './types.js';
+import type { Actor, ClaimRecord, ComplianceRecord, EventRecord, FlowRecord, Location, Mention, Modality, Span } from './types.js';
 
 /** A wink-nlp token: surface, normalised form, POS, lemma and offsets into the document. */
 export interface Token {
@@ -28,6 +28,50 @@ export interface KeyToken {
   cap: boolean;
   /** every letter upper case (an acronym) */
   upper: boolean;
+}
+
+/** An actor filling one side of an event, and how it was found (subject, object, prep:at, by, place …). */
+export interface Participant {
+  m: Mention;
+  how: string;
+}
+
+/** A word the patterns know as a possible event, before its arguments are read (stage `triggers`). */
+export interface Candidate {
+  /** the token */
+  tok: number;
+  /** the verb pattern's key, when the token is read as a verb */
+  verb?: string;
+  /** the noun pattern's key and the phrase's last token, when read as an event noun (also the fallback of a verb) */
+  noun?: { key: string; last: number };
+}
+
+/** An event in the making: a trigger with its arguments, refined by the stages that follow. */
+export interface Trigger {
+  tok: number;
+  /** last token of the trigger phrase (object noun for object-conditioned verbs) */
+  end: number;
+  code: string;
+  pattern: string;
+  form: 'clause' | 'nominal';
+  sources: Participant[];
+  targets: Participant[];
+  symmetric: boolean;
+  reverse?: string;
+  noTarget: boolean;
+  /** governed by a denial ("denied supplying arms") */
+  negatedBy?: boolean;
+  /** fixed by what governs it (a stated intention or refusal is itself a fact) */
+  modality?: Modality;
+  // ---- resolved by later stages
+  /** stage `modality` */
+  mood?: Modality;
+  /** stage `modality`: who the text says states it */
+  attributed?: string | null;
+  /** stage `dating` */
+  date?: string | null;
+  /** stage `locating` */
+  location?: Location | null;
 }
 
 /** A place the gazetteer finds in a sentence. */
@@ -97,6 +141,12 @@ export interface DocSentence {
   places?: PlaceHit[];
   /** wink-nlp tokens with POS and lemma (stage `tokens`; only sentences that can hold an event) */
   tokens?: Token[];
+  /** possible events (stage `triggers`) */
+  candidates?: Candidate[];
+  /** events in the making (stage `arguments`, refined by `governing`, `modality`, `dating`, `locating`) */
+  triggers?: Trigger[];
+  /** triggers a governing verb took over (stage `governing`): kept to explain what was not coded */
+  taken?: Trigger[];
   /** the sentence's coded events before the document-wide one-per-fact filter (stage `coding`) */
   coded?: EventRecord[];
 }
@@ -108,8 +158,14 @@ export type Annotation =
   | 'mentions'
   | 'places'
   | 'agents'
+  | 'coref'
   | 'tokens'
-  | 'frames'
+  | 'candidates'
+  | 'triggers'
+  | 'governed'
+  | 'modality'
+  | 'dates'
+  | 'locations'
   | 'coded'
   | 'events'
   | 'claims'

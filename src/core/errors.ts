@@ -17,6 +17,7 @@ export const ERRORS = {
   E201: 'database error',
   E202: 'unknown document',
   E301: 'bad argument',
+  E401: 'knowledge file invalid',
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -35,5 +36,27 @@ export class StatecraftError extends Error {
   describe(): string {
     const where = [this.file, this.locator].filter(Boolean).join(':');
     return `${where ? where + ': ' : ''}${this.code} ${this.message}`;
+  }
+}
+
+/**
+ * A knowledge file under data/ that fails its schema or a cross-reference check
+ * (src/knowledge/check.ts). The message names the file, the key path and the reason:
+ * `knowledge file invalid: data/patterns/events.yaml:58: verbs.seek.objects.talk: "0236" is not …`.
+ */
+export class KnowledgeError extends StatecraftError {
+  /** the problem: file under data/, key path, reason, line when known */
+  readonly issue: { file: string; path: string; reason: string; line?: number };
+  /** `dir`: how to show the knowledge directory (`data` for the repository's own) */
+  constructor(issue: { file: string; path: string; reason: string; line?: number }, more = 0, dir = 'data') {
+    const file = `${dir.replace(/\/+$/, '')}/${issue.file}`;
+    const where = `${file}${issue.line ? `:${issue.line}` : ''}`;
+    super('E401', `${where}: ${issue.path ? issue.path + ': ' : ''}${issue.reason}${more ? ` (and ${more} more: run \`statecraft knowledge check\`)` : ''}`, { file, locator: issue.line ? String(issue.line) : undefined });
+    this.name = 'KnowledgeError';
+    this.issue = issue;
+  }
+  /** the message already names the file and line */
+  override describe(): string {
+    return `${this.code} ${this.message}`;
   }
 }

@@ -2,10 +2,8 @@
  * The extractor: a built document becomes a Doc (src/core/doc.ts), the registry's stages run
  * over it in order (src/extract/registry.ts), and the Doc's records are the extraction.
  */
-import { makeDoc, runStages, type DocInput, type Extraction } from '../core/doc.js';
-import type { BuiltDocument } from '../ingest/document.js';
+import { makeDoc, runStages, type Doc, type DocInput, type Extraction } from '../core/doc.js';
 import { createNlp, type Nlp } from '../nlp/nlp.js';
-import type { Extractor } from './extraction.js';
 import { createKnowledge, type Knowledge } from './knowledge.js';
 import { createStages, type StageOptions } from './registry.js';
 
@@ -28,19 +26,8 @@ export function createDocumentExtractor(k: Knowledge, nlp: Nlp = createNlp(), op
   };
 }
 
-/** The extractor the ingest pipeline uses: body paragraphs only (no bylines, bios, headings). */
-export async function createExtractor(k: Knowledge = createKnowledge(), nlp: Nlp = createNlp()): Promise<Extractor> {
-  const extract = createDocumentExtractor(k, nlp);
-  return (doc: BuiltDocument) =>
-    extract({
-      id: doc.id,
-      published: doc.published,
-      authors: doc.authors,
-      text: doc.text,
-      sections: doc.sections.filter((x) => x.authors.length),
-      // bylines, bios and signatures are read for the people they name (the authors), nothing else
-      sentences: doc.sentences
-        .filter((s) => ['body', 'byline', 'bio', 'signature'].includes(doc.paragraphKinds[s.paragraph]))
-        .map((s) => ({ idx: s.idx, text: s.text, start: s.span[0], paragraph: s.paragraph, prose: doc.paragraphKinds[s.paragraph] === 'body' })),
-    });
+/** Every stage's annotations of a document (the Doc itself): for triage and explanations. */
+export function createDocRunner(k: Knowledge, nlp: Nlp = createNlp(), opts: StageOptions = { analysis: false }): (input: DocInput) => Doc {
+  const stages = createStages(k, nlp, opts);
+  return (input) => runStages(stages, makeDoc(input));
 }

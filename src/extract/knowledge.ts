@@ -17,12 +17,13 @@ export interface Knowledge {
 }
 
 export function createKnowledge(dataDir = DEFAULT_DATA_DIR): Knowledge {
+  const lexicon = loadLexicon(dataDir);
   return Object.freeze({
-    lexicon: loadLexicon(dataDir),
-    actors: loadActorKnowledge(dataDir),
+    lexicon,
+    actors: loadActorKnowledge(dataDir, lexicon),
     codebook: loadCodebook(dataDir),
     patterns: loadPatterns(dataDir),
-    places: loadGazetteer(dataDir),
+    places: loadGazetteer(dataDir, lexicon),
     analysis: loadAnalysisKnowledge(dataDir),
   });
 }

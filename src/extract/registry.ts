@@ -3,7 +3,9 @@
  * over the Doc (src/core/doc.ts) that declares what it requires and what it assigns; the order
  * is checked once, when the pipeline is built.
  *
- *   keys → actors → places → agents → tokens → coding → facts → used → analysis → compliance
+ *   keys → actors → places → agents → coref → tokens
+ *     → triggers → arguments → governing → modality → dating → locating → coding → facts → used
+ *     → claims → flows → agreements → compliance
  */
 import { checkStages, type Stage } from '../core/doc.js';
 import type { Knowledge } from './knowledge.js';
@@ -13,10 +15,23 @@ import { actorsStage } from './actors/index.js';
 import { placesStage } from './places/index.js';
 import { agentsStage } from './agents/index.js';
 import { tokensStage } from './tokens/index.js';
+import { corefStage } from './coref/index.js';
+import { triggersStage } from './triggers/index.js';
+import { argumentsStage } from './arguments/index.js';
+import { governingStage } from './governing/index.js';
+import { modalityStage } from './modality/index.js';
+import { datingStage } from './dating/index.js';
+import { locatingStage } from './locating/index.js';
 import { codingStage } from './coding/index.js';
+import { createFirstWords } from './clause/parts.js';
+import type { ClauseKnowledge } from './clause/view.js';
+import { eventWords } from './clause/words.js';
+import { createDateFinder } from './dates/find.js';
 import { factsStage } from './facts/index.js';
 import { usedStage } from './used/index.js';
-import { analysisStage } from './analysis/index.js';
+import { claimsStage } from './claims/index.js';
+import { flowsStage } from './flows/index.js';
+import { agreementsStage } from './agreements/index.js';
 import { complianceStage } from './compliance/index.js';
 
 export interface StageOptions {
@@ -25,16 +40,25 @@ export interface StageOptions {
 }
 
 export function createStages(k: Knowledge, nlp: Tagger, opts: StageOptions = {}): readonly Stage[] {
+  // what the event stages share: the patterns, the grammar words and conventions, per-pipeline caches
+  const clause: ClauseKnowledge = { patterns: k.patterns, words: eventWords(k.lexicon), firsts: createFirstWords(), views: new WeakMap() };
   const stages: Stage[] = [
     keysStage(),
     actorsStage(k),
     placesStage(k),
     agentsStage(k),
+    corefStage(k),
     tokensStage(nlp),
+    triggersStage(clause),
+    argumentsStage(clause),
+    governingStage(clause),
+    modalityStage(clause),
+    datingStage(clause, createDateFinder(k.lexicon)),
+    locatingStage(clause),
     codingStage(k),
     factsStage(),
     usedStage(k),
   ];
-  if (opts.analysis !== false) stages.push(analysisStage(k), complianceStage(k));
+  if (opts.analysis !== false) stages.push(claimsStage(k), flowsStage(k), agreementsStage(k), complianceStage(k));
   return checkStages(stages);
 }

@@ -8,7 +8,7 @@ import { Readability } from '@mozilla/readability';
 import { StatecraftError } from '../core/errors.js';
 import type { RawDocument } from '../core/types.js';
 import { toIsoDate } from './dates.js';
-import { authorList } from './read.js';
+import { authorList } from './authors.js';
 
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, dd, dt';
 

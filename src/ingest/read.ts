@@ -8,6 +8,7 @@ import YAML from 'yaml';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { StatecraftError } from '../core/errors.js';
 import type { RawDocument } from '../core/types.js';
+import { authorList } from './authors.js';
 import { readHtml } from './html.js';
 import { toIsoDate } from './dates.js';
 
@@ -109,20 +110,6 @@ function str(v: unknown): string | null {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   const s = String(v).trim();
   return s ? s : null;
-}
-
-export function authorList(v: unknown): string[] {
-  if (v === undefined || v === null || v === '') return [];
-  if (Array.isArray(v)) return v.map((x) => String(x).trim()).filter(Boolean);
-  const s = String(v).trim();
-  if (s.startsWith('[')) {
-    try {
-      return authorList(JSON.parse(s));
-    } catch {
-      /* fall through: treat as a list in text */
-    }
-  }
-  return s.split(/\s*(?:;|\||,|\band\b|&)\s*/).map((x) => x.trim()).filter(Boolean);
 }
 
 function fromMeta(meta: Record<string, unknown>): Partial<RawDocument> {

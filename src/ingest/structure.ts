@@ -96,9 +96,10 @@ export function structure(blocks: Block[], knownTitle: string | null): Structure
       start = 1;
     } else if (squashEq(blocks[0].text, title)) start = 1;
   }
-  // trailing bios and signatures: scan backwards over the tail
+  // trailing bios and signatures: scan backwards over the tail. The first block is never tail:
+  // a piece that is one paragraph ("Lee Jae-myung was sworn in as president …") is the article, not a bio
   const tailKinds = new Map<number, { kind: ParagraphKind; authors: string[] }>();
-  for (let i = blocks.length - 1; i >= start; i--) {
+  for (let i = blocks.length - 1; i > start; i--) {
     const t = blocks[i].text;
     const bio = bioNames(t);
     if (bio.length) {

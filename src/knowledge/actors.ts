@@ -1,9 +1,15 @@
 /**
  * Actor knowledge: world-countries for the bulk (names, demonyms, capitals) plus the
- * curated overlay in data/actors/. Loaded and compiled once into a token trie.
+ * curated overlay in data/actors/. Loaded and compiled once into a token trie; the words that
+ * shape it (articles, branch labels, pair phrases) are the lexicon's (data/lexicon/actors.yaml).
+ *
+ * Dated lookups (who held an office, which role a person had) take the date as an argument.
+ * With no date the rule is the latest the data knows (see LATEST_DAY), never the wall clock.
  */
 import { createRequire } from 'node:module';
 import type { Actor } from '../core/types.js';
+import { assertKnowledge } from './check.js';
+import type { Lexicon } from './lexicon.js';
 import { loadYaml } from './load.js';
 import { fold, phraseKeys, slug, tokenize } from './text.js';
 import { TokenTrie } from './trie.js';
@@ -71,7 +77,18 @@ export interface ActorKnowledge {
 
 const require = createRequire(import.meta.url);
 
-interface CountryOverlay {
+/** The fields of a world-countries record the compiler reads. */
+export interface WorldCountry {
+  cca3: string;
+  unMember: boolean;
+  independent: boolean;
+  name: { common: string; official: string };
+  altSpellings: string[];
+  demonyms?: { eng?: { m: string; f: string } };
+  capital: string[];
+}
+
+export interface CountryOverlay {
   names?: string[];
   adjectives?: string[];
   ambiguous_names?: string[];
@@ -84,21 +101,83 @@ interface CountryOverlay {
   legislature?: string[];
 }
 
-function caseModeOf(phrase: string): Entry['caseMode'] {
+export interface CountriesFile {
+  countries?: Record<string, CountryOverlay>;
+  historical?: Record<string, { name: string; names?: string[]; adjectives?: string[]; successor?: string }>;
+  extra_states?: Record<string, { name: string; names?: string[]; adjectives?: string[]; capital?: string }> | null;
+  ambiguities?: Ambiguity[];
+}
+
+export interface OrgsFile {
+  orgs?: { id: string; org: string | null; name: string; kind: string; country?: string | null; names?: string[] }[];
+}
+
+type RawPerson = Omit<Person, 'names' | 'short'> & { names?: string[]; short?: string[] };
+
+export interface PeopleFile {
+  people?: RawPerson[];
+}
+
+export interface RolesFile {
+  roles?: Record<string, { label?: string; titles?: string[] }>;
+  offices?: Record<string, string[]>;
+}
+
+/** What the actor knowledge is compiled from: the parsed data files (null when a file is absent). */
+export interface ActorSources {
+  /** world-countries' records */
+  world: readonly WorldCountry[];
+  /** data/actors/countries.yaml */
+  countries: CountriesFile | null;
+  /** data/actors/orgs.yaml */
+  orgs: OrgsFile | null;
+  /** data/actors/people.yaml (office holders since 2015), then people-history.yaml (2000–2014) */
+  people: (PeopleFile | null)[];
+  /** data/actors/roles.yaml */
+  roles: RolesFile | null;
+}
+
+function caseModeOf(phrase: string, articles: ReadonlySet<string>): Entry['caseMode'] {
   const toks = tokenize(phrase);
   const letters = toks.filter((t) => /\p{L}/u.test(t.text));
   if (letters.length && letters.every((t) => t.upper || t.text.length === 1) && letters.some((t) => t.upper || /^\p{Lu}$/u.test(t.text))) return 'upper';
   const first = letters[0];
   if (first && first.cap) return 'cap';
   // "the Kremlin": the first content word decides
-  const content = letters.find((t) => !['the', 'a', 'an'].includes(t.key));
+  const content = letters.find((t) => !articles.has(t.key));
   return content?.cap ? 'cap' : 'any';
 }
 
-const ROLE_KIND: Record<string, Actor['kind']> = { GOV: 'government', MIL: 'military', SPY: 'government', MED: 'other', LEG: 'government', JUD: 'government', COP: 'government' };
-const ROLE_LABEL: Record<string, string> = { GOV: 'Government', MIL: 'Military', SPY: 'Intelligence services', MED: 'State media', LEG: 'Legislature', JUD: 'Judiciary', COP: 'Police' };
+const ROLE_KIND: Readonly<Record<string, Actor['kind']>> = Object.freeze({ GOV: 'government', MIL: 'military', SPY: 'government', MED: 'other', LEG: 'government', JUD: 'government', COP: 'government' });
+const PAIR_KINDS: readonly string[] = Object.freeze(['leaders', 'countries', 'sides']);
 
-export function loadActorKnowledge(dataDir: string): ActorKnowledge {
+/** Read data/actors/ and world-countries and compile them (see compileActorKnowledge). */
+export function loadActorKnowledge(dataDir: string, lexicon: Lexicon): ActorKnowledge {
+  assertKnowledge(dataDir); // every file's schema and cross-references (./check.ts): a KnowledgeError stops start-up
+  return compileActorKnowledge(
+    {
+      world: require('world-countries') as WorldCountry[],
+      countries: loadYaml(dataDir, 'actors/countries.yaml') as CountriesFile | null,
+      orgs: loadYaml(dataDir, 'actors/orgs.yaml') as OrgsFile | null,
+      people: ['actors/people.yaml', 'actors/people-history.yaml'].map((f) => loadYaml(dataDir, f) as PeopleFile | null),
+      roles: loadYaml(dataDir, 'actors/roles.yaml') as RolesFile | null,
+    },
+    lexicon,
+  );
+}
+
+/** Compile parsed actor data into the token trie and the lookups (no file access: tests hand it small sources). */
+export function compileActorKnowledge(src: ActorSources, lexicon: Lexicon): ActorKnowledge {
+  const articles = lexicon.words('actor_articles');
+  const branchLabel = lexicon.map('actor_branch_labels');
+  const pairPhrases = lexicon.map('actor_pair_phrases');
+  const pairMembers = lexicon.map('actor_pair_members');
+  for (const [p, what] of pairPhrases) {
+    if (!PAIR_KINDS.includes(what)) throw new Error(`data/lexicon: maps.actor_pair_phrases["${p}"]: "${what}" is not one of ${PAIR_KINDS.join(', ')}`);
+  }
+  for (const [p, members] of pairMembers) {
+    if (members.split(' ').length !== 2) throw new Error(`data/lexicon: maps.actor_pair_members["${p}"]: "${members}" is not two country codes separated by a space`);
+  }
   const trie = new TokenTrie<Entry>();
   const actors = new Map<string, Actor>();
   const people = new Map<string, Person>();
@@ -108,18 +187,13 @@ export function loadActorKnowledge(dataDir: string): ActorKnowledge {
   const add = (phrase: string, e: Omit<Entry, 'caseMode' | 'phrase'>) => {
     const p = phrase.trim();
     if (!p) return;
-    trie.add(phraseKeys(p), { ...e, phrase: p, caseMode: caseModeOf(p) });
+    trie.add(phraseKeys(p), { ...e, phrase: p, caseMode: caseModeOf(p, articles) });
     if (e.actor && actors.has(e.actor)) {
       const a = actors.get(e.actor)!;
       if (!a.aliases.includes(p) && p !== a.name) a.aliases.push(p);
     }
   };
-  const overlay = (loadYaml(dataDir, 'actors/countries.yaml') ?? {}) as {
-    countries?: Record<string, CountryOverlay>;
-    historical?: Record<string, { name: string; names?: string[]; adjectives?: string[]; successor?: string }>;
-    extra_states?: Record<string, { name: string; names?: string[]; adjectives?: string[]; capital?: string }> | null;
-    ambiguities?: Ambiguity[];
-  };
+  const overlay = src.countries ?? {};
   const ov = overlay.countries ?? {};
   const ambiguous = new Set((overlay.ambiguities ?? []).map((a) => fold(a.surface)));
   const state = (code: string, name: string) => {
@@ -128,16 +202,12 @@ export function loadActorKnowledge(dataDir: string): ActorKnowledge {
   };
   const branch = (code: string, role: string) => {
     const id = `${code}${role}`;
-    if (!actors.has(id)) actors.set(id, { id, name: `${ROLE_LABEL[role] ?? role} of ${countryName.get(code) ?? code}`, kind: ROLE_KIND[role] ?? 'other', country: code, org: null, role, aliases: [] });
+    if (!actors.has(id)) actors.set(id, { id, name: `${branchLabel.get(role) ?? role} of ${countryName.get(code) ?? code}`, kind: ROLE_KIND[role] ?? 'other', country: code, org: null, role, aliases: [] });
     return id;
   };
 
   // 1. the bulk: every country in world-countries; UN members claim shared demonyms first
-  const wc = require('world-countries') as {
-    cca3: string; unMember: boolean; independent: boolean; name: { common: string; official: string }; altSpellings: string[];
-    demonyms?: { eng?: { m: string; f: string } }; capital: string[];
-  }[];
-  const sorted = [...wc].sort((a, b) => Number(b.unMember) - Number(a.unMember));
+  const sorted = [...src.world].sort((a, b) => Number(b.unMember) - Number(a.unMember));
   const claimedAdj = new Set<string>();
   for (const c of sorted) {
     const code = c.cca3;
@@ -186,7 +256,7 @@ export function loadActorKnowledge(dataDir: string): ActorKnowledge {
   }
 
   // 3. organisations and armed groups
-  const orgs = (loadYaml(dataDir, 'actors/orgs.yaml') as { orgs?: { id: string; org: string | null; name: string; kind: string; country?: string | null; names?: string[] }[] })?.orgs ?? [];
+  const orgs = src.orgs?.orgs ?? [];
   for (const o of orgs) {
     actors.set(o.id, { id: o.id, name: o.name, kind: (o.kind === 'group' ? 'group' : o.kind === 'party' ? 'party' : 'igo') as Actor['kind'], country: o.country ?? null, org: o.org ?? null, aliases: [] });
     for (const n of new Set([o.name, ...(o.names ?? [])])) add(n, { type: 'org', actor: o.id, country: o.country ?? null });
@@ -194,8 +264,7 @@ export function loadActorKnowledge(dataDir: string): ActorKnowledge {
 
   // 4. people with dated roles
   // office holders since 2015 (people.yaml) and of 2000–2014 (people-history.yaml)
-  type RawPerson = Omit<Person, 'names' | 'short'> & { names?: string[]; short?: string[] };
-  const ppl = ['actors/people.yaml', 'actors/people-history.yaml'].flatMap((f) => (loadYaml(dataDir, f) as { people?: RawPerson[] } | null)?.people ?? []);
+  const ppl = src.people.flatMap((f) => f?.people ?? []);
   for (const p of ppl) {
     const person: Person = { ...p, names: p.names ?? [p.name], short: p.short ?? [], roles: p.roles ?? [] };
     people.set(p.id, person);
@@ -214,7 +283,7 @@ export function loadActorKnowledge(dataDir: string): ActorKnowledge {
   }
 
   // 5. titles and the offices they denote
-  const roles = (loadYaml(dataDir, 'actors/roles.yaml') ?? {}) as { roles?: Record<string, { label?: string; titles?: string[] }>; offices?: Record<string, string[]> };
+  const roles = src.roles ?? {};
   const officeOf = new Map<string, string>();
   for (const [office, phrases] of Object.entries(roles.offices ?? {})) for (const p of phrases) officeOf.set(fold(p), office);
   for (const [role, r] of Object.entries(roles.roles ?? {})) {
@@ -234,31 +303,38 @@ export function loadActorKnowledge(dataDir: string): ActorKnowledge {
   }
 
   // 6. phrases for the pair in play
-  for (const [p, what] of [
-    ['the two leaders', 'leaders'], ['both leaders', 'leaders'], ['the two men', 'leaders'], ['the two presidents', 'leaders'],
-    ['the two countries', 'countries'], ['both countries', 'countries'], ['the two nations', 'countries'], ['the two states', 'countries'],
-    ['both sides', 'sides'], ['the two sides', 'sides'], ['the two governments', 'countries'], ['the two allies', 'countries'], ['the two neighbors', 'countries'], ['the two neighbours', 'countries'],
-  ] as const) trie.add(phraseKeys(p), { type: 'pair', pair: what, phrase: p, caseMode: 'any' });
+  for (const [p, what] of pairPhrases) trie.add(phraseKeys(p), { type: 'pair', pair: what as Entry['pair'], phrase: p, caseMode: 'any' });
   // pairs that name their members
-  for (const [p, members] of [['the two Koreas', ['KOR', 'PRK']], ['both Koreas', ['KOR', 'PRK']]] as const) {
-    trie.add(phraseKeys(p), { type: 'pair', pair: 'countries', phrase: p, caseMode: 'any', members: [...members] });
+  for (const [p, members] of pairMembers) {
+    trie.add(phraseKeys(p), { type: 'pair', pair: 'countries', phrase: p, caseMode: 'any', members: members.split(' ') });
   }
 
   return { trie, actors, people, offices, titleRoles, countryName };
 }
 
-/** The person holding `office` for `country` on `date` (ISO, any precision), if the data knows one. */
+/**
+ * The day an undated lookup is made on: later than any date in the data, so a text with no date
+ * of its own (neither published nor given by the caller) reads every office and role as the
+ * latest the data knows — the spans that have begun and have no end date. The same on every
+ * run, never the wall clock.
+ */
+export const LATEST_DAY = '9999';
+
+/**
+ * The person holding `office` for `country` on `date` (ISO, any precision), if the data knows one.
+ * With no date: the holder whose term has no end date (LATEST_DAY); of several, the last listed.
+ */
 export function officeHolder(k: ActorKnowledge, office: string, country: string, date: string | null): string | null {
   const holders = k.offices.get(office)?.get(country);
   if (!holders?.length) return null;
-  const d = date ? (date.length === 4 ? `${date}-07-01` : date.length === 7 ? `${date}-15` : date) : new Date().toISOString().slice(0, 10);
+  const d = date ? (date.length === 4 ? `${date}-07-01` : date.length === 7 ? `${date}-15` : date) : LATEST_DAY;
   const at = holders.filter((h) => (!h.from || h.from <= d) && (!h.until || d < h.until));
   return at.length === 1 ? at[0].person : at.length > 1 ? at[at.length - 1].person : null;
 }
 
-/** The role a person held on a date. */
+/** The role a person held on a date (with no date: on LATEST_DAY); else the last listed. */
 export function roleAt(p: Person, date: string | null): RoleSpan | null {
-  const d = date ?? '9999';
+  const d = date ?? LATEST_DAY;
   const at = p.roles.filter((r) => (!r.from || r.from <= d) && (!r.until || d < r.until));
   return at.at(-1) ?? p.roles.at(-1) ?? null;
 }

@@ -6,6 +6,7 @@
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FlowCategory } from '../core/types.js';
+import { assertKnowledge } from './check.js';
 import { loadYaml } from './load.js';
 import { phraseKeys } from './text.js';
 import { TokenTrie } from './trie.js';
@@ -37,25 +38,30 @@ export interface Provision {
   cameo: string[];
   /** the earliest resolution that sets this provision */
   founding: boolean;
+  /** the provision lapses after this date (ISO), if set */
+  until?: string | null;
+  /** the act was re-applied on this date (snapback), if set */
+  reapplied?: string | null;
 }
 
 export interface AnalysisKnowledge {
   wep: TokenTrie<Wep>;
-  negators: Set<string>;
+  negators: ReadonlySet<string>;
   items: TokenTrie<ItemTerm>;
   provisions: Provision[];
 }
 
 export function loadAnalysisKnowledge(dataDir: string): AnalysisKnowledge {
+  assertKnowledge(dataDir); // schemas; sanctions items in flows/items.yaml, cameo codes in the codebook (./check.ts)
   const wep = new TokenTrie<Wep>();
   const w = (loadYaml(dataDir, 'wep.yaml') ?? {}) as {
     scale?: { likelihood: number; phrases: string[] }[];
     hedges?: { phrase: string; likelihood: number; modal?: boolean }[];
-    negation?: { negators?: string[]; patterns?: { pattern: string; likelihood: number }[] };
+    negation?: { negators?: string[]; patterns?: { pattern: string; likelihood: number; modal?: boolean }[] };
   };
   for (const band of w.scale ?? []) for (const p of band.phrases) wep.add(phraseKeys(p), { phrase: p, likelihood: band.likelihood, modal: false });
   for (const h of w.hedges ?? []) wep.add(phraseKeys(h.phrase), { phrase: h.phrase, likelihood: h.likelihood, modal: !!h.modal });
-  for (const n of w.negation?.patterns ?? []) wep.add(phraseKeys(n.pattern), { phrase: n.pattern, likelihood: n.likelihood, modal: false, negated: true });
+  for (const n of w.negation?.patterns ?? []) wep.add(phraseKeys(n.pattern), { phrase: n.pattern, likelihood: n.likelihood, modal: !!n.modal, negated: true });
   const items = new TokenTrie<ItemTerm>();
   const it = (loadYaml(dataDir, 'flows/items.yaml') as { items?: { item: string; category: FlowCategory; terms?: string[] }[] } | null)?.items ?? [];
   for (const i of it) {
@@ -72,14 +78,14 @@ export function loadAnalysisKnowledge(dataDir: string): AnalysisKnowledge {
     for (const f of readdirSync(sdir).filter((x) => x.endsWith('.yaml')).sort()) {
       const r = loadYaml(dataDir, `sanctions/${f}`) as {
         regime: string; target: string;
-        resolutions: { id: string; adopted: string; provisions?: { id: string; label: string; applies_to?: { directions?: string[]; categories?: string[]; items?: string[]; cameo?: string[] } }[] }[];
+        resolutions: { id: string; adopted: string; reapplied?: string; provisions?: { id: string; label: string; until?: string; applies_to?: { directions?: string[]; categories?: string[]; items?: string[]; cameo?: string[] } | null }[] }[];
       };
       for (const res of r.resolutions ?? []) {
         for (const p of res.provisions ?? []) {
           const a = p.applies_to ?? {};
           provisions.push({
             regime: r.regime, resolution: res.id, adopted: res.adopted, id: p.id, label: p.label, target: r.target,
-            directions: (a.directions ?? ['from_target', 'to_target']) as Provision['directions'], categories: a.categories ?? [], items: a.items ?? [], cameo: a.cameo ?? [], founding: false,
+            directions: (a.directions ?? ['from_target', 'to_target']) as Provision['directions'], categories: a.categories ?? [], items: a.items ?? [], cameo: a.cameo ?? [], founding: false, until: p.until ?? null, reapplied: res.reapplied ?? null,
           });
         }
       }
@@ -93,5 +99,6 @@ export function loadAnalysisKnowledge(dataDir: string): AnalysisKnowledge {
       p.founding = true;
     }
   }
-  return { wep, negators: new Set((w.negation?.negators ?? ['not', "n't", 'never']).map((x) => x.toLowerCase())), items, provisions };
+  // the negators come with the phrases they negate (wep.yaml's schema requires both)
+  return { wep, negators: new Set((w.negation?.negators ?? []).map((x) => x.toLowerCase())), items, provisions };
 }

@@ -1,5 +1,14 @@
-/** Event patterns: verbs and nouns → CAMEO codes (data/patterns/events.yaml). */
-import { loadYaml } from './load.js';
+/**
+ * Event patterns: verbs and nouns → CAMEO codes, from every data/patterns/*.yaml (events.yaml
+ * first, then the others by name: codebook.yaml is the lexicon written from the CAMEO codebook).
+ * The files are merged: a verb or noun key defined in two files is an error naming both.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { KnowledgeError } from '../core/errors.js';
+import { assertKnowledge } from './check.js';
+import { dataDirLabel, loadYaml } from './load.js';
+import { lineFinder } from './schema/index.js';
 
 export interface VerbPattern {
   lemma: string;
@@ -43,21 +52,59 @@ export interface Patterns {
   attribution: Set<string>;
 }
 
+interface PatternsRaw {
+  verbs?: Record<string, Omit<VerbPattern, 'lemma'>>;
+  nouns?: Record<string, Omit<NounPattern, 'noun'>>;
+  desire_verbs?: string[];
+  negating_verbs?: string[];
+}
+
+/** The pattern files under data/patterns/ as paths under data/: events.yaml first, then the rest by name. */
+export function patternFiles(dataDir: string): string[] {
+  const dir = path.join(dataDir, 'patterns');
+  const names = existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)) : [];
+  const rest = names.filter((f) => f !== 'events.yaml').sort();
+  return ['events.yaml', ...rest].map((f) => `patterns/${f}`);
+}
+
 export function loadPatterns(dataDir: string): Patterns {
-  const raw = loadYaml(dataDir, 'patterns/events.yaml') as {
-    verbs: Record<string, Omit<VerbPattern, 'lemma'>>;
-    nouns: Record<string, Omit<NounPattern, 'noun'>>;
-    desire_verbs: string[];
-    negating_verbs: string[];
-  } | null;
-  if (!raw) throw new Error('data/patterns/events.yaml is missing');
-  const verbs = new Map(Object.entries(raw.verbs).map(([lemma, v]) => [lemma, { lemma, ...v }]));
-  const nouns = new Map(Object.entries(raw.nouns).map(([noun, n]) => [noun, { noun, ...n, target: n.target ?? [], source: n.source ?? [] }]));
+  assertKnowledge(dataDir); // schema, and every code in the codebook (./check.ts)
+  const verbs = new Map<string, VerbPattern>();
+  const nouns = new Map<string, NounPattern>();
+  const desire = new Set<string>();
+  const negating = new Set<string>();
+  const owner = new Map<string, string>(); // 'verbs.meet' → the file that defines it
+  for (const rel of patternFiles(dataDir)) {
+    const raw = loadYaml(dataDir, rel) as PatternsRaw | null;
+    if (!raw) {
+      if (rel === 'patterns/events.yaml') throw new Error('data/patterns/events.yaml is missing');
+      continue;
+    }
+    const claim = (table: 'verbs' | 'nouns', k: string) => {
+      const at = `${table}.${k}`;
+      const prev = owner.get(at);
+      if (prev) {
+        const line = lineFinder(readFileSync(path.join(dataDir, rel), 'utf8'))([table, k]);
+        throw new KnowledgeError({ file: rel, path: at, reason: `"${k}" is also defined in ${prev}: a pattern key is defined in one file only (merge the two entries)`, line }, 0, dataDirLabel(dataDir));
+      }
+      owner.set(at, rel);
+    };
+    for (const [lemma, v] of Object.entries(raw.verbs ?? {})) {
+      claim('verbs', lemma);
+      verbs.set(lemma, { lemma, ...v });
+    }
+    for (const [noun, n] of Object.entries(raw.nouns ?? {})) {
+      claim('nouns', noun);
+      nouns.set(noun, { noun, ...n, target: n.target ?? [], source: n.source ?? [] });
+    }
+    for (const w of raw.desire_verbs ?? []) desire.add(w);
+    for (const w of raw.negating_verbs ?? []) negating.add(w);
+  }
   return {
     verbs,
     nouns,
-    desire: new Set(raw.desire_verbs),
-    negating: new Set(raw.negating_verbs),
+    desire,
+    negating,
     attribution: new Set([...verbs.values()].filter((v) => v.attribution).map((v) => v.lemma)),
   };
 }

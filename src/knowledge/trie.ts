@@ -1,7 +1,8 @@
 /** A token trie for longest-match lookup of multi-word phrases. */
 import type { Tok } from './text.js';
 
-const NONE: never[] = [];
+/** the answer for a miss, shared: frozen, so no caller can change it for the next */
+const NONE: readonly never[] = Object.freeze([]);
 
 interface Node<V> {
   next: Map<string, Node<V>>;
@@ -46,9 +47,9 @@ export class TokenTrie<V> {
     return best;
   }
 
-  /** All phrase ends starting at token `i`, longest first: [end index (exclusive), values]. */
-  matchesAt(toks: Tok[], i: number): [number, V[]][] {
-    if (!this.root.next.has(toks[i]?.key)) return NONE as [number, V[]][];
+  /** All phrase ends starting at token `i`, longest first: [end index (exclusive), values]. Read-only. */
+  matchesAt(toks: Tok[], i: number): readonly [number, V[]][] {
+    if (!this.root.next.has(toks[i]?.key)) return NONE;
     const out: [number, V[]][] = [];
     let n: Node<V> | undefined = this.root;
     for (let j = i; j < toks.length; j++) {

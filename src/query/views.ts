@@ -5,7 +5,8 @@
  */
 import type { Queryable } from '../store/store.js';
 import { dateSort } from '../store/records.js';
-import { listDocuments } from '../store/documents.js';
+import { listDocuments } from './documents.js';
+import { agreementRecord, claimRecord, complianceRecord } from './records.js';
 
 const n = async (q: Queryable, sql: string, p: unknown[] = []) => (await q.query<{ n: number }>(sql, p))[0].n;
 
@@ -152,14 +153,7 @@ export async function claims(q: Queryable, f: { holder?: string; kind?: string; 
   const where = w.length ? `WHERE ${w.join(' AND ')}` : '';
   const rows = await q.query<Record<string, unknown>>(`SELECT * FROM claims ${where} ORDER BY doc_id, start_off ${page(f)}`, p);
   const total = await n(q, `SELECT count(*)::int AS n FROM claims ${where}`, p);
-  return { items: rows.map(claimJson), total };
-}
-
-export function claimJson(r: Record<string, unknown>) {
-  return {
-    type: 'claim', id: r.id, doc: r.doc_id, span: [r.start_off, r.end_off], quote: r.quote, holder: r.holder, holder_kind: r.holder_kind,
-    kind: r.kind, about: r.about, likelihood: r.likelihood === null ? null : Math.round(Number(r.likelihood) * 100) / 100, wep: r.wep,
-  };
+  return { items: rows.map(claimRecord), total };
 }
 
 export async function agreements(q: Queryable, f: Page & { doc?: string } = {}) {
@@ -176,20 +170,7 @@ export async function agreements(q: Queryable, f: Page & { doc?: string } = {}) 
     p,
   );
   const total = await n(q, `SELECT count(DISTINCT agreement_id)::int AS n FROM agreement_evidence ${where}`, p);
-  return {
-    items: rows.map(({ articles_all, ...r }) => {
-      // articles accumulate across evidence: one per number, the longest summary wins
-      const byNum = new Map<number, { number: number; summary: string; topics: string[] }>();
-      for (const list of articles_all as { number: number; summary: string; topics: string[] }[][]) {
-        for (const a of list) {
-          const prev = byNum.get(a.number);
-          if (!prev || a.summary.length > prev.summary.length) byNum.set(a.number, { ...a, topics: [...new Set([...(prev?.topics ?? []), ...a.topics])] });
-        }
-      }
-      return { type: 'agreement', ...r, articles: [...byNum.values()].sort((x, y) => x.number - y.number) };
-    }),
-    total,
-  };
+  return { items: rows.map(agreementRecord), total };
 }
 
 export async function compliance(q: Queryable, f: Page & { doc?: string } = {}) {
@@ -203,5 +184,5 @@ export async function compliance(q: Queryable, f: Page & { doc?: string } = {}) 
     p,
   );
   const total = await n(q, `SELECT count(*)::int AS n FROM (SELECT 1 FROM compliance ${where} GROUP BY subject, regime, provision) x`, p);
-  return { items: rows.map((r) => ({ type: 'compliance', ...r })), total };
+  return { items: rows.map(complianceRecord), total };
 }

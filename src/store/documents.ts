@@ -1,6 +1,6 @@
-/** Documents and sentences: write, read, list, search. */
-import type { DocumentRecord, DocumentSummary, Section, Span } from '../core/types.js';
-import type { Queryable } from './store.js';
+/** Writing documents and their sentences (reads are in src/query/documents.ts). */
+import type { DocumentRecord } from '../core/types.js';
+import type { Queryable } from './types.js';
 
 export interface StoredDocumentInput extends DocumentRecord {
   paragraphKinds: string[];
@@ -27,85 +27,4 @@ export async function insertDocument(q: Queryable, d: StoredDocumentInput): Prom
         b.map((x) => d.paragraphKinds[x.paragraph]), b.map((x) => x.text)],
     );
   }
-}
-
-export type { DocumentSummary };
-
-export async function listDocuments(q: Queryable, opts: { limit?: number; offset?: number } = {}): Promise<{ items: DocumentSummary[]; total: number }> {
-  const items = await q.query<DocumentSummary>(
-    `SELECT d.id, d.title, d.source, d.published, d.authors, d.chars, d.origin, d.url,
-            (SELECT count(*)::int FROM sentences s WHERE s.doc_id = d.id) AS sentences
-       FROM documents d ORDER BY d.published DESC NULLS LAST, d.ingested_at DESC, d.id
-      LIMIT $1 OFFSET $2`,
-    [opts.limit ?? 1000000, opts.offset ?? 0],
-  );
-  const total = (await q.query<{ n: number }>('SELECT count(*)::int AS n FROM documents'))[0].n;
-  return { items, total };
-}
-
-export interface FullDocument extends DocumentSummary {
-  text: string;
-  sha256: string;
-  language: string;
-  sections: Section[];
-  paragraphs: { span: Span; kind: string }[];
-  dropped: { reason: string; text: string }[];
-  sentenceSpans: { idx: number; span: Span; section: number | null; kind: string }[];
-}
-
-/** A document by id or unique id prefix (as `git` does for commits). */
-export async function getDocument(q: Queryable, idOrPrefix: string): Promise<FullDocument | null> {
-  const rows = await q.query<FullDocument & { n: number }>(
-    `SELECT id, origin, title, source, url, published, authors, language, sha256, chars, text, sections, paragraphs, dropped
-       FROM documents WHERE id = $1 OR id LIKE $2 ESCAPE '!' ORDER BY (id = $1) DESC LIMIT 2`,
-    [idOrPrefix, `${idOrPrefix.replace(/[%_!]/g, (c) => '!' + c)}%`],
-  );
-  if (rows.length === 0) return null;
-  if (rows.length > 1 && rows[0].id !== idOrPrefix) return null;
-  const d = rows[0];
-  const sents = await q.query<{ idx: number; start_off: number; end_off: number; section: number | null; kind: string }>(
-    'SELECT idx, start_off, end_off, section, kind FROM sentences WHERE doc_id = $1 ORDER BY idx',
-    [d.id],
-  );
-  d.sentenceSpans = sents.map((s) => ({ idx: s.idx, span: [s.start_off, s.end_off], section: s.section, kind: s.kind }));
-  d.sentences = sents.length;
-  return d;
-}
-
-export interface SearchHit {
-  doc: string;
-  title: string | null;
-  published: string | null;
-  sentence: number;
-  span: Span;
-  rank: number;
-  snippet: string;
-  text: string;
-}
-
-/**
- * Full-text search over sentences (websearch syntax: "quoted phrases", OR, -not),
- * ranked, with highlighted snippets; `mark` wraps the matched words.
- */
-export async function searchSentences(q: Queryable, query: string, opts: { limit?: number; offset?: number; mark?: [string, string] } = {}): Promise<{ items: SearchHit[]; total: number }> {
-  const [open, close] = opts.mark ?? ['«', '»'];
-  const items = await q.query<SearchHit & { start_off: number; end_off: number }>(
-    `WITH qq AS (SELECT websearch_to_tsquery('english', $1) AS tq)
-     SELECT s.doc_id AS doc, d.title, d.published, s.idx AS sentence, s.start_off, s.end_off, s.text,
-            ts_rank(s.tsv, qq.tq)::float8 AS rank,
-            ts_headline('english', s.text, qq.tq, $4) AS snippet
-       FROM sentences s JOIN documents d ON d.id = s.doc_id, qq
-      WHERE s.tsv @@ qq.tq
-      ORDER BY rank DESC, d.published DESC NULLS LAST, s.doc_id, s.idx
-      LIMIT $2 OFFSET $3`,
-    [query, opts.limit ?? 20, opts.offset ?? 0, `StartSel=${open}, StopSel=${close}, MaxWords=40, MinWords=15, HighlightAll=false`],
-  );
-  const total = (await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM sentences WHERE tsv @@ websearch_to_tsquery('english', $1)`,
-    [query],
-  ))[0].n;
-  return {
-    items: items.map(({ start_off, end_off, ...h }) => ({ ...h, span: [start_off, end_off] as Span })),
-    total,
-  };
 }

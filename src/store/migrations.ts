@@ -3,7 +3,7 @@
  * so the tables can later be distributed by document (Citus) without a redesign.
  * Only PostgreSQL 15 features: the same SQL runs on PGlite (PG 18) and the server.
  */
-import type { Store } from './store.js';
+import type { Store } from './types.js';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   {

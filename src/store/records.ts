@@ -1,7 +1,7 @@
-/** Extracted records: actors, mentions, events. */
+/** Writing extracted records: actors, mentions, events, claims, flows, agreements, compliance. */
+import type { Extraction } from '../core/doc.js';
 import type { Actor } from '../core/types.js';
-import type { Extraction } from '../extract/extraction.js';
-import type { Queryable } from './store.js';
+import type { Queryable } from './types.js';
 
 export async function upsertActors(q: Queryable, actors: Actor[]): Promise<void> {
   if (actors.length === 0) return;

@@ -5,18 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { StatecraftError } from '../core/errors.js';
 import { migrate } from './migrations.js';
+import type { Store } from './types.js';
 
-export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
-}
-
-export interface Store extends Queryable {
-  readonly kind: 'pglite' | 'postgres';
-  readonly location: string;
-  /** run `fn` in one transaction; rolled back if it throws */
-  tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-}
+export type { Queryable, Store } from './types.js';
 
 /** `--db` value, else $STATECRAFT_DB, else ./.statecraft */
 export function resolveLocation(db?: string): string {

@@ -1,7 +1,7 @@
 /** Typed helpers for the statecraft HTTP API (`/api`, JSON, GET only). */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { qs, type QueryInit } from './router';
-import type { AgreementArticle, AgreementRecord, ComplianceRecord, DocumentSummary, Evidence, Modality, Section, Span } from '../../src/core/types';
+import type { AgreementArticle, AgreementRecord, ComplianceRecord, DocumentSummary, Evidence, Modality, Section, Span } from './records';
 
 export type { Evidence, Modality, Section, Span };
 export type Article = AgreementArticle;

@@ -1,14 +1,17 @@
 /**
  * Stage `actors`: dictionary actors, titles, surnames, role phrases and authors, resolved
  * across the document (see recognize.ts). In bylines, bios and signatures only the authors count.
+ * Office holders are resolved on the Doc's `readAt` (its publication date, else the caller's);
+ * with none, as the latest the data knows (LATEST_DAY in knowledge/actors.ts).
  */
 import type { Stage } from '../../core/doc.js';
 import type { Mention } from '../../core/types.js';
-import type { ActorKnowledge } from '../../knowledge/actors.js';
-import { createActorRecognizer } from './recognize.js';
+import { createActorRecognizer, type ActorsKnowledge } from './recognize.js';
 
-export function actorsStage(k: { actors: ActorKnowledge }): Stage {
-  const recognize = createActorRecognizer(k.actors);
+export type { ActorsKnowledge };
+
+export function actorsStage(k: ActorsKnowledge): Stage {
+  const recognize = createActorRecognizer(k);
   return {
     name: 'actors',
     requires: ['keys'],

@@ -6,9 +6,14 @@
  * office holder on the document's date, "the two leaders" to the pair in play, ambiguous
  * names by the document's words. Authors are people of their own and are matched first,
  * so a co-author named Kim is never Kim Jong Un.
+ *
+ * The document's date is an input (`DocInput.date`, the Doc's `readAt`); with none, offices and
+ * roles are read as the latest the data knows (LATEST_DAY in knowledge/actors.ts), never as of
+ * the wall clock. The words that decide a reading are the lexicon's (data/lexicon/actors.yaml).
  */
 import type { Actor, Mention } from '../../core/types.js';
-import { officeHolder, roleAt, type ActorKnowledge, type Entry } from '../../knowledge/actors.js';
+import { LATEST_DAY, officeHolder, roleAt, type ActorKnowledge, type Entry } from '../../knowledge/actors.js';
+import type { Lexicon } from '../../knowledge/lexicon.js';
 import { fold, slug, tokenize, type Tok } from '../../knowledge/text.js';
 import { TokenTrie } from '../../knowledge/trie.js';
 
@@ -22,6 +27,7 @@ export interface SentenceInput {
 
 export interface DocInput {
   id: string;
+  /** the date the text is read against (ISO, any precision), or null: see LATEST_DAY */
   date: string | null;
   authors: string[];
   /** the whole text, for context words */
@@ -34,34 +40,13 @@ export interface ActorResult {
   actors: Map<string, Actor>;
 }
 
-const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'via', 'through']);
-const DIRECTIONS = /^(?:northern|southern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|occupied)$/;
-const EVENT_NOUNS = new Set(['summit', 'summits', 'talks', 'meeting', 'meetings', 'conference', 'forum', 'declaration', 'process', 'format', 'olympics', 'games', 'round', 'dialogue', 'accords', 'agreement', 'protocol']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
-const GENERIC_TITLE = /s$|^(?:military|army|navy|government|regime|leadership|authorities|forces|troops|officials|diplomats|administration)$/;
-const NAME_TOKEN = /^\p{Lu}[\p{L}'’]*$/u;
-/** capitalised at a sentence's start, but never a given name ("In Georgia, …") */
-const FUNCTION_WORDS = new Set(['in', 'the', 'at', 'on', 'for', 'from', 'to', 'by', 'with', 'and', 'but', 'as', 'after', 'before', 'since', 'while', 'when', 'if', 'a', 'an', 'of', 'across', 'inside', 'outside', 'near', 'unlike', 'like', 'both', 'neither', 'southern', 'northern', 'eastern', 'western', 'central']);
-
-/** names that are also ordinary lower-case words: in lower-case text they stay words */
-const LOWER_WORDS = new Set([
-  'china', 'turkey', 'chad', 'jordan', 'georgia', 'guinea', 'niger', 'polish', 'french', 'jersey', 'wales', 'nice',
-  'may', 'rice', 'brown', 'bush', 'moon', 'cook', 'lee', 'kim', 'park', 'khan', 'ali', 'young', 'hunt', 'ford', 'carter',
-  'hope', 'king', 'price', 'gates', 'sun', 'rush', 'wang', 'li', 'ma', 'hu', 'wen', 'abe', 'long', 'love', 'white', 'black',
-  'green', 'rich', 'mark', 'will', 'case', 'lord', 'law', 'hill', 'bell', 'church', 'castle', 'major', 'pence', 'power', 'guard',
-]);
-
-function caseOk(e: Entry, toks: Tok[], i: number, end: number, lower = false): boolean {
-  if (e.caseMode === 'any') return true;
-  const span = toks.slice(i, end).filter((t) => /\p{L}/u.test(t.text));
-  if (e.caseMode === 'upper') return span.every((t) => t.upper || (t.text.length === 1 && t.cap));
-  const first = span.find((t) => !['the', 'a', 'an'].includes(t.key));
-  if (!first) return false;
-  // "iSrael": any capital in the word marks a name typed carelessly
-  if (first.cap || /\p{Lu}/u.test(first.text)) return true;
-  // text written all in lower case ("putin met modi"): names that are not also common words
-  return lower && first.key.length >= 3 && span.every((t) => !LOWER_WORDS.has(t.key));
+/** What the recogniser reads: the compiled actor dictionaries and the lexicon. */
+export interface ActorsKnowledge {
+  actors: ActorKnowledge;
+  lexicon: Lexicon;
 }
+
+const NAME_TOKEN = /^\p{Lu}[\p{L}'’]*$/u;
 
 /** a sentence typed in lower case: it starts lower-case, or almost nothing in it is capitalised */
 function lowerCased(toks: Tok[]): boolean {
@@ -71,7 +56,49 @@ function lowerCased(toks: Tok[]): boolean {
   return words.slice(1).filter((t) => t.cap).length === 0 && words.length >= 8;
 }
 
-export function createActorRecognizer(k: ActorKnowledge) {
+export function createActorRecognizer(kn: ActorsKnowledge) {
+  const k = kn.actors;
+  const lx = kn.lexicon;
+  const ARTICLES = lx.words('actor_articles');
+  const LOCATIVE = lx.words('actor_place_locatives');
+  const DIRECTIONS = lx.words('actor_place_directions');
+  const EVENT_NOUNS = lx.words('actor_capital_event_nouns');
+  const DETERMINERS = lx.words('actor_role_determiners');
+  const GENERIC_TITLES = lx.words('actor_generic_titles');
+  const PLURAL_TITLE = lx.cue('actor_plural_title');
+  /** capitalised at a sentence's start, but never a given name ("In Georgia, …") */
+  const NOT_GIVEN_NAMES = lx.words('actor_not_given_names');
+  /** names that are also ordinary lower-case words: in lower-case text they stay words */
+  const LOWER_WORDS = lx.words('actor_lower_case_words');
+  const POSSESSIVE_GAPS = lx.words('actor_possessive_gaps');
+  const HEAD_TITLES = lx.words('actor_head_titles');
+  const COUNTERPART_TITLES = lx.words('actor_counterpart_titles');
+  const AUTHOR_VERBS = lx.words('actor_author_verbs');
+
+  function caseOk(e: Entry, toks: Tok[], i: number, end: number, lower = false): boolean {
+    if (e.caseMode === 'any') return true;
+    const span = toks.slice(i, end).filter((t) => /\p{L}/u.test(t.text));
+    if (e.caseMode === 'upper') return span.every((t) => t.upper || (t.text.length === 1 && t.cap));
+    const first = span.find((t) => !ARTICLES.has(t.key));
+    if (!first) return false;
+    // "iSrael": any capital in the word marks a name typed carelessly
+    if (first.cap || /\p{Lu}/u.test(first.text)) return true;
+    // text written all in lower case ("putin met modi"): names that are not also common words
+    return lower && first.key.length >= 3 && span.every((t) => !LOWER_WORDS.has(t.key));
+  }
+
+  /** An author's verb right after a surname ("Kim argues", "Cha and Kim examine"). */
+  function authorVerbNear(toks: Tok[], j: number): boolean {
+    for (let k = j; k < Math.min(toks.length, j + 4); k++) {
+      if (AUTHOR_VERBS.has(toks[k].key)) return true;
+      if (toks[k].key !== 'and' && toks[k].key !== ',' && !(toks[k].cap && NAME_TOKEN.test(toks[k].text))) return false;
+    }
+    return false;
+  }
+
+  /** a title that names a branch or a group, never one office holder ("officials", "the military") */
+  const genericTitle = (key: string) => PLURAL_TITLE.test(key) || GENERIC_TITLES.has(key);
+
   function personActor(id: string, name: string, country: string | null, role: string | null, actors: Map<string, Actor>): void {
     if (!actors.has(id)) actors.set(id, { id, name, kind: 'person', country, org: null, role, aliases: [] });
   }
@@ -168,7 +195,7 @@ export function createActorRecognizer(k: ActorKnowledge) {
             const a = known(e.actor!);
             // "in Pyongyang" is a place; so is "the Hanoi summit" (a capital naming where an event met)
             // "in southern Israel", "across eastern Ukraine": a direction between the locative and the name
-            const locative = (prev && LOCATIVE.has(prev.key)) || (prev && DIRECTIONS.test(prev.key) && toks[i - 2] && LOCATIVE.has(toks[i - 2].key));
+            const locative = (prev && LOCATIVE.has(prev.key)) || (prev && DIRECTIONS.has(prev.key) && toks[i - 2] && LOCATIVE.has(toks[i - 2].key));
             const place = (e.type === 'state' || e.capital) && (locative || (e.capital && next && EVENT_NOUNS.has(next.key)));
             emit({ sentence: s.idx, span, text: surface(), actor: e.actor!, country: a?.country ?? e.country ?? null, org: a?.org ?? null, role: a?.role ?? e.role ?? null, via: place ? 'place' : e.type === 'adj' ? 'adj' : 'dict' }, a);
             i = end;
@@ -217,7 +244,7 @@ export function createActorRecognizer(k: ActorKnowledge) {
           case 'ambiguous': {
             const amb = e.ambiguity!;
             // a name, not a place: "Michael Jordan", "Jordan Peterson"
-            const givenName = prev?.cap && NAME_TOKEN.test(prev.text) && !FUNCTION_WORDS.has(prev.key) && !/^[.!?:"“]$/.test(toks[i - 2]?.text ?? '');
+            const givenName = prev?.cap && NAME_TOKEN.test(prev.text) && !NOT_GIVEN_NAMES.has(prev.key) && !/^[.!?:"“]$/.test(toks[i - 2]?.text ?? '');
             if (givenName || (next?.cap && NAME_TOKEN.test(next.text) && !k.trie.matchesAt(toks, end).length)) {
               i = end;
               break;
@@ -273,20 +300,20 @@ export function createActorRecognizer(k: ActorKnowledge) {
       let adjacent = false;
       if (prevM && prevM.sentence === s.idx) {
         const gapToks = toks.filter((t) => t.start >= prevM.span[1] && t.end <= toks[i].start).map((t) => t.key).join(' ');
-        adjacent = gapToks === '' || gapToks === "' s" || gapToks === "'";
+        adjacent = gapToks === '' || POSSESSIVE_GAPS.has(gapToks);
         if (adjacent && (prevM.via === 'adj' || prevM.via === 'dict') && !prevM.actor.includes(':')) {
           country = prevM.country;
           adj = prevM;
         }
       }
-      const titleWords = toks.slice(i, end).map((t) => t.key).join(' ');
+      const titleKeys = toks.slice(i, end).map((t) => t.key);
       // "the NATO secretary-general", "the IAEA chief", "the Pentagon chief": an organisation's or a branch's head
       if (adjacent && prevM && !prevM.actor.startsWith('person:') && (prevM.actor.startsWith('org:') || /^[A-Z]{3}(MIL|SPY)$/.test(prevM.actor)) && !nameAt(toks, end)) {
-        const holder = prevM.actor.startsWith('org:') ? orgHead(prevM.org, titleWords) : officeHolder(k, prevM.actor.endsWith('MIL') ? 'defense_minister' : 'intelligence_chief', prevM.country!, doc.date);
+        const holder = prevM.actor.startsWith('org:') ? orgHead(prevM.org, titleKeys) : officeHolder(k, prevM.actor.endsWith('MIL') ? 'defense_minister' : 'intelligence_chief', prevM.country!, doc.date);
         if (holder) return replaceWithPerson(s, toks, end, prevM, holder, role);
       }
       // "his Japanese counterpart": the holder, in that country, of the office the last person named holds
-      if (/\bcounterparts?$/.test(titleWords) && country) {
+      if (COUNTERPART_TITLES.has(titleKeys[titleKeys.length - 1]) && country) {
         const other = [...recent].reverse().find((m) => m.actor.startsWith('person:') && m.country && m.country !== country && m.via !== 'author');
         const office = other ? roleAt(k.people.get(other.actor) ?? { roles: [] } as never, doc.date)?.office : null;
         const holder = office ? officeHolder(k, office, country, doc.date) : null;
@@ -314,7 +341,7 @@ export function createActorRecognizer(k: ActorKnowledge) {
       const det = startTok > 0 && DETERMINERS.has(toks[startTok - 1].key) ? startTok - 1 : startTok;
       const span: [number, number] = [toks[det].start, toks[end - 1].end];
       const text = s.text.slice(span[0] - s.start, span[1] - s.start);
-      const generic = GENERIC_TITLE.test(toks[end - 1].key);
+      const generic = genericTitle(toks[end - 1].key);
       const holder = !generic && last.office ? officeHolder(k, last.office, country, doc.date) : null;
       mentions.pop();
       recent.pop();
@@ -343,11 +370,11 @@ export function createActorRecognizer(k: ActorKnowledge) {
       return end;
     }
 
-    /** The person heading an organisation on the document's date. */
-    function orgHead(org: string | null, title: string): string | null {
+    /** The person heading an organisation on the document's date (with none: LATEST_DAY). */
+    function orgHead(org: string | null, title: string[]): string | null {
       if (!org) return null;
-      if (!/\b(?:secretary|chief|head|director|president|chair|leader|commissioner|representative)\b/.test(title)) return null;
-      const d = doc.date ?? '9999';
+      if (!title.some((w) => HEAD_TITLES.has(w))) return null;
+      const d = doc.date ?? LATEST_DAY;
       for (const p of k.people.values()) {
         if ((p.org ?? '').toUpperCase() !== org.toUpperCase()) continue;
         if (p.roles.some((r) => (!r.from || r.from <= d) && (!r.until || d < r.until))) return p.id;
@@ -355,17 +382,6 @@ export function createActorRecognizer(k: ActorKnowledge) {
       return null;
     }
   };
-}
-
-const AUTHOR_VERBS = new Set(['argue', 'argues', 'argued', 'note', 'notes', 'noted', 'write', 'writes', 'wrote', 'examine', 'examines', 'examined', 'contend', 'contends', 'suggest', 'suggests', 'find', 'finds', 'found', 'observe', 'observes', 'interviewed', 'interviews', 'explain', 'explains', 'conclude', 'concludes', 'quote', 'quotes', 'assess', 'assesses', 'believe', 'believes', 'warn', 'warns', 'recommend', 'recommends', 'and']);
-
-/** An author's verb right after a surname ("Kim argues", "Cha and Kim examine"). */
-function authorVerbNear(toks: Tok[], j: number): boolean {
-  for (let k = j; k < Math.min(toks.length, j + 4); k++) {
-    if (AUTHOR_VERBS.has(toks[k].key) && toks[k].key !== 'and') return true;
-    if (toks[k].key !== 'and' && toks[k].key !== ',' && !(toks[k].cap && NAME_TOKEN.test(toks[k].text))) return false;
-  }
-  return false;
 }
 
 /** Two or three capitalised name tokens (hyphenated parts allowed) starting at `i`. */
@@ -386,8 +402,9 @@ function nameAt(toks: Tok[], i: number): { end: number } | null {
   return words >= 2 ? { end: j } : null;
 }
 
+/** Whether a role is held on `date` (as written, any precision); with no date, on LATEST_DAY: a role with no end date. */
 function isCurrent(roles: { from: string | null; until: string | null }[], date: string | null): boolean {
-  const d = date ?? new Date().toISOString().slice(0, 10);
+  const d = date ?? LATEST_DAY;
   return roles.some((r) => (!r.from || r.from <= d) && (!r.until || d < r.until));
 }
 

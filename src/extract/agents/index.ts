@@ -32,6 +32,7 @@ export function createAgentRules(k: AgentsKnowledge) {
   const ARMED_SINGULAR = lx.words('armed_singular');
   const ARMED_PLURAL = lx.cue('armed_plural');
   const LINKS = lx.words('group_link_words');
+  const PLACED_ROLES = lx.words('context_placed_roles');
   const rebTitles = new Set([...k.actors.titleRoles].filter(([, r]) => r === 'REB').map(([t]) => t));
 
   /** a person the data does not know takes the country of the role phrase in apposition before the name */
@@ -103,6 +104,37 @@ export function createAgentRules(k: AgentsKnowledge) {
       const id = `${country}${role}`;
       if (!actors.has(id)) actors.set(id, k.actors.actors.get(id) ?? { id, name: `${role} of ${k.actors.countryName.get(country) ?? country}`, kind: role === 'MIL' ? 'military' : GOV_ROLES.has(role) ? 'government' : 'other', country, org: null, role, aliases: [] });
       out.push({ doc: docId, sentence: s.idx, span, text: s.text.slice(span[0] - s.start, span[1] - s.start), actor: id, country, org: null, role, via: 'role' });
+    }
+    // unnamed agents with no country of their own take the country of the place their sentence
+    // names ("Police arrested dozens of opposition supporters in Harare" → ZWECOP, ZWEOPP)
+    const where = places.filter((p) => !p.loose && p.location.country).map((p) => ({ at: p.span[0], country: p.location.country! }));
+    for (const m of ms) if (m.via === 'place' && m.country) where.push({ at: m.span[0], country: m.country });
+    if (where.length && new Set(where.map((w) => w.country)).size === 1) {
+      const country = where[0].country;
+      for (let i = 0; i < toks.length; i++) {
+        if (inMention(toks[i]) || out.some((g) => g.span[0] <= toks[i].start && g.span[1] >= toks[i].start)) continue;
+        let role: string | undefined;
+        let n = 3;
+        for (; n >= 1; n--) {
+          if (i + n > toks.length) continue;
+          role = k.actors.titleRoles.get(toks.slice(i, i + n).map((t) => t.key).join(' '));
+          if (role) break;
+        }
+        if (!role || !PLACED_ROLES.has(role)) continue;
+        const last = toks[i + n - 1];
+        // a plural agent ("protesters", "security forces", "police") acting in the place, not a named office ("the president")
+        if (!ARMED_PLURAL.test(last.key) && last.key !== 'police') continue;
+        const prev = toks[i - 1];
+        // "Kenyan police", "the Kremlin's critics": someone named before them owns them
+        if (prev && (inMention(prev) || prev.key === "'s" || (prev.cap && i > 0 && !OWNERS.has(prev.key)))) continue;
+        // "protesters from Syria", "police in Berlin": the preposition names their country (above)
+        if (PREPS.has(toks[i + n]?.key ?? '')) continue;
+        const span: [number, number] = [toks[i].start, last.end];
+        const id = `${country}${role}`;
+        if (!actors.has(id)) actors.set(id, k.actors.actors.get(id) ?? { id, name: `${role} of ${k.actors.countryName.get(country) ?? country}`, kind: role === 'MIL' ? 'military' : GOV_ROLES.has(role) ? 'government' : 'other', country, org: null, role, aliases: [] });
+        out.push({ doc: docId, sentence: s.idx, span, text: s.text.slice(span[0] - s.start, span[1] - s.start), actor: id, country, org: null, role, via: 'role' });
+        i += n - 1;
+      }
     }
     // unnamed armed men with no country ("Gunmen attacked …", "suspected jihadists"): an actor of unknown country
     for (let i = 0; i < toks.length; i++) {

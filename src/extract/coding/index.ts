@@ -1,22 +1,71 @@
 /**
- * Stage `coding`: each tagged sentence's events — triggers from the pattern data, their
- * arguments, governing verbs, modality, dates and places, coded in CAMEO and PLOVER (coder.ts).
+ * Stage `coding`: each trigger's dyads become event records, coded in CAMEO with the
+ * codebook's label, root, Goldstein value, quad class and PLOVER event and mode, with the
+ * span from source to target, the exact words, modality, date, place, attribution and the
+ * reason the coder gives ("clause "hold … talk" → 046 …; source … (subject); target … (object)").
  */
-import type { Stage } from '../../core/doc.js';
+import type { DocSentence, Stage, Token, Trigger } from '../../core/doc.js';
+import type { EventRecord } from '../../core/types.js';
 import type { Codebook } from '../../knowledge/codebook.js';
-import type { Patterns } from '../../knowledge/patterns.js';
-import { createEventCoder } from './coder.js';
+import { hash64 } from '../../knowledge/text.js';
+import { pairsOf } from './pairs.js';
 
-export function codingStage(k: { patterns: Patterns; codebook: Codebook }): Stage {
-  const code = createEventCoder(k.patterns, k.codebook);
+/** The records of one trigger. */
+export function recordsOf(codebook: Codebook, docId: string, s: Pick<DocSentence, 'idx' | 'text' | 'start'>, toks: Token[], tr: Trigger): EventRecord[] {
+  const modality = tr.mood!;
+  const out: EventRecord[] = [];
+  const date = tr.date ?? null;
+  for (const [src, t, code] of pairsOf(tr, modality)) {
+    const info = codebook.lookup(code);
+    const lo = Math.min(src.m.span[0], toks[tr.tok].start, t ? t.m.span[0] : Infinity);
+    const hi = Math.max(src.m.span[1], toks[tr.end].end, t ? t.m.span[1] : -Infinity);
+    const span: [number, number] = [lo, hi];
+    const quote = s.text.slice(lo - s.start, hi - s.start);
+    const conf = Math.min(0.95, 0.5 + (src.how === 'subject' || src.how === 'by' || src.how === 'possessive' || src.how === 'compound' ? 0.2 : 0.1) + (t ? (t.how === 'object' || t.how.startsWith('prep') || t.how === 'compound' ? 0.2 : 0.1) : 0.1));
+    const id = `e_${hash64(`${docId}|${span}|${src.m.actor}|${t?.m.actor ?? ''}|${code}|${modality}|${date ?? ''}|${tr.form}`)}`;
+    out.push({
+      id,
+      doc: docId,
+      sentence: s.idx,
+      span,
+      quote,
+      source: src.m.actor,
+      source_country: src.m.country,
+      source_org: src.m.org,
+      source_role: src.m.role,
+      target: t?.m.actor ?? null,
+      target_country: t?.m.country ?? null,
+      target_org: t?.m.org ?? null,
+      target_role: t?.m.role ?? null,
+      cameo: info.code,
+      root: info.root,
+      plover: info.plover,
+      plover_mode: info.mode,
+      goldstein: info.goldstein,
+      quad: info.quad,
+      date,
+      location: tr.location ?? null,
+      modality,
+      form: tr.form,
+      attributed_to: tr.attributed ?? null,
+      confidence: Math.round(conf * 100) / 100,
+      cluster: `k_${hash64(`${src.m.country ?? src.m.org ?? src.m.actor}|${t ? t.m.country ?? t.m.org ?? t.m.actor : ''}|${info.root}|${date ?? ''}`)}`,
+      corroboration: 1,
+      reason: `${tr.form} "${tr.pattern}" → ${info.code} ${info.label}; source "${src.m.text}" (${src.how}); target ${t ? `"${t.m.text}" (${t.how})` : 'none'}${modality !== 'factual' ? `; ${modality}` : ''}`,
+    });
+  }
+  return out;
+}
+
+export function codingStage(k: { codebook: Codebook }): Stage {
   return {
     name: 'coding',
-    requires: ['tokens', 'places', 'agents'],
+    requires: ['modality', 'dates', 'locations'],
     assigns: ['coded'],
     run(doc) {
       for (const s of doc.sentences) {
         if (!s.tokens) continue;
-        s.coded = code({ doc: doc.id, idx: s.idx, text: s.text, start: s.start, published: doc.published, lead: s.lead, tokens: s.tokens, mentions: s.mentions!, places: s.places! });
+        s.coded = (s.triggers ?? []).flatMap((tr) => recordsOf(k.codebook, doc.id, s, s.tokens!, tr));
       }
     },
   };

@@ -36,7 +36,14 @@ export function createPlaceFinder(k: PlacesKnowledge) {
       const hit = k.places.trie.longestAt(toks, i) ?? townAt(toks, i);
       if (!hit || !toks[i].cap) continue;
       const [end, places] = hit;
-      const p = places.find((x) => x.kind === 'site') ?? places[0];
+      // "Granada, Spain", "Tripoli, Lebanon": the country named after the comma chooses among the towns of that name
+      const after = toks[end]?.key === ',' ? mentions.find((m) => m.span[0] === toks[end + 1]?.start && m.country && !m.actor.includes(':')) : undefined;
+      let p = (after && places.find((x) => x.country === after.country)) || places.find((x) => x.kind === 'site') || places[0];
+      if (after && p.country !== after.country) {
+        // a town of that name the gazetteer does not hold: the named country, at its capital's coordinates
+        const cap = k.places.capital(after.country!);
+        p = { ...p, country: after.country, lat: cap?.lat ?? p.lat, lon: cap?.lon ?? p.lon };
+      }
       const prev = toks[i - 1]?.key;
       // a site is a place wherever it stands; a city only after a locative word
       const named = (w?: string) => !!w && PLACE_NOUNS.has(w);

@@ -12,7 +12,7 @@ export interface Tagger {
 export function tokensStage(nlp: Tagger): Stage {
   return {
     name: 'tokens',
-    requires: ['agents'],
+    requires: ['agents', 'coref'],
     assigns: ['tokens'],
     run(doc) {
       for (const s of doc.sentences) {

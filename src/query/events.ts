@@ -1,7 +1,7 @@
 /** Read models over extracted records: events with filters, actors with counts. */
-import { eventJson } from '../app/export.js';
-import type { Queryable } from './store.js';
-import { dateSort } from './records.js';
+import type { Queryable } from '../store/store.js';
+import { dateSort } from '../store/records.js';
+import { listedEvent } from './records.js';
 
 export interface EventFilter {
   actor?: string;
@@ -65,7 +65,7 @@ export async function listEvents(q: Queryable, f: EventFilter): Promise<{ items:
     params,
   );
   const total = (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM events e ${sql}`, params))[0].n;
-  return { items: rows.map((r) => ({ ...eventJson(r), reason: r.reason })), total };
+  return { items: rows.map(listedEvent), total };
 }
 
 /** Event counts by period and quad class, with the same filters as the list: the timeline chart. */

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { makeDoc } from '../../core/doc.js';
+import type { ActorKnowledge } from '../../knowledge/actors.js';
+import { compileLexicon } from '../../knowledge/lexicon.js';
+import { tokenize } from '../../knowledge/text.js';
+import { mention } from '../../../test/support/doc.js';
+import YAML from 'yaml';
+import { readFileSync } from 'node:fs';
+import { agentsStage, UNNAMED_ARMED } from './index.js';
+
+const actors = {
+  titleRoles: new Map([['police', 'COP'], ['court', 'JUD'], ['gunmen', 'REB'], ['militants', 'REB'], ['commander', 'MIL']]),
+  people: new Map(),
+  actors: new Map(),
+  countryName: new Map([['DEU', 'Germany'], ['GUY', 'Guyana']]),
+} as unknown as ActorKnowledge;
+const lexicon = compileLexicon({ 'lexicon/places.yaml': YAML.parse(readFileSync(new URL('../../../data/lexicon/places.yaml', import.meta.url), 'utf8')) });
+
+function run(text: string, ms: (s: { text: string }) => ReturnType<typeof mention>[]) {
+  const doc = makeDoc({ id: 'd', text, published: null, authors: [], sentences: [{ idx: 0, text, start: 0, paragraph: 0 }] });
+  const s = doc.sentences[0];
+  s.keys = tokenize(text);
+  s.mentions = ms(s);
+  s.places = [];
+  doc.actors = new Map();
+  agentsStage({ actors, lexicon }).run(doc);
+  return { mentions: doc.mentions!.map((m) => `${m.text}→${m.actor}${m.country ? `/${m.country}` : ''}`), actors: doc.actors };
+}
+
+describe('agents', () => {
+  it('an unnamed agent placed by a country is that country’s branch', () => {
+    const r = run('Police in Germany detained two men.', (s) => [mention(s, 'Germany', 'DEU')]);
+    expect(r.mentions).toEqual(['Police in Germany→DEUCOP/DEU']);
+    expect(r.actors.get('DEUCOP')).toMatchObject({ name: 'COP of Germany', kind: 'government' });
+  });
+
+  it('armed men with no name and no country are the unnamed armed group', () => {
+    expect(run('Gunmen attacked a convoy.', () => []).mentions).toEqual([`Gunmen→${UNNAMED_ARMED}`]);
+  });
+
+  it('"pro-" before a nationality adjective names a stance, not a nationality', () => {
+    expect(run('Pro-Russian protesters gathered.', (s) => [mention(s, 'Russian', 'RUS', { via: 'adj' })]).mentions).toEqual([]);
+  });
+
+  it('an unknown person takes the country of the role phrase in apposition', () => {
+    const r = run('The German commander in Mali, General Jan Weber, spoke.', (s) => [mention(s, 'German commander', 'DEUMIL', { via: 'role', country: 'DEU' }), mention(s, 'Jan Weber', 'person:jan-weber', { country: null, via: 'title' })]);
+    expect(r.mentions).toContain('Jan Weber→person:jan-weber/DEU');
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { handDoc, lexiconOf, type Named } from '../../../test/support/analysis.js';
+import { agreementsStage } from './index.js';
+
+// the signing date is read by the date finder, with its own words
+const stage = agreementsStage({ lexicon: lexiconOf('agreements', 'dates') });
+
+const NAMES: Named[] = [
+  ['Russia', 'RUS', 'RUS'],
+  ['North Korea', 'PRK', 'PRK'],
+  ['Washington', 'USA', 'USA'],
+  ['China', 'CHN', 'CHN'],
+  ['Pakistan', 'PAK', 'PAK'],
+];
+
+function agreementsOf(sentences: string[], events: Parameters<typeof handDoc>[2] = []) {
+  const d = handDoc(sentences, NAMES, events);
+  stage.run(d);
+  return d.agreements!;
+}
+
+describe('stage agreements', () => {
+  it('reads a signed treaty, its parties and date, and gives it the articles the next sentences cite', () => {
+    const rows = agreementsOf([
+      'On June 19, 2024, Russia and North Korea signed the Treaty on Comprehensive Strategic Partnership.',
+      'Article 4 of the treaty obliges each side to provide military assistance if the other is attacked.',
+    ]);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ name: 'Treaty on Comprehensive Strategic Partnership', parties: ['PRK', 'RUS'], signed: '2024-06-19', status: 'signed', quote: 'Treaty on Comprehensive Strategic Partnership' });
+    expect(rows[0].articles).toEqual([{ number: 4, summary: 'obliges each side to provide military assistance if the other is attacked', topics: ['mutual-defense'] }]);
+    // the sentence describing the article is evidence of the same agreement
+    expect(rows[1]).toMatchObject({ agreement: rows[0].agreement, quote: expect.stringMatching(/^Article 4 of the treaty/) });
+  });
+
+  it('gives the status the sentence states', () => {
+    expect(agreementsOf(['Washington withdrew from the Intermediate-Range Nuclear Forces Treaty in 2019.'])).toMatchObject([{ name: 'Intermediate-Range Nuclear Forces Treaty', status: 'withdrawn' }]);
+    expect(agreementsOf(['China and Pakistan are negotiating a free trade agreement.'])).toMatchObject([{ name: 'free trade agreement', status: 'negotiating', parties: ['CHN', 'PAK'] }]);
+  });
+
+  it('knows agreements by their short names, and takes a bare agreement word for no name', () => {
+    expect(agreementsOf(['Russia suspended its part in New START last year.'])).toMatchObject([{ name: 'New START', status: 'suspended' }]);
+    expect(agreementsOf(['The Agreement was long.'])).toEqual([]);
+  });
+
+  it('gives unqualified articles to a treaty built from the signing event when none is named', () => {
+    const rows = agreementsOf(['Article 3 of the new treaty covers trade and investment.'], [
+      { cameo: '057', source_country: 'RUS', target_country: 'PRK', date: '2024-06-19', span: [0, 9], quote: 'signed it' },
+    ]);
+    expect(rows[0]).toMatchObject({ name: 'Treaty between PRK and RUS', parties: ['PRK', 'RUS'], signed: '2024-06-19', status: 'signed' });
+    expect(rows[0].articles).toEqual([{ number: 3, summary: 'covers trade and investment', topics: ['economic'] }]);
+  });
+
+  it('gives another document\'s article to that document, not to the treaty', () => {
+    const rows = agreementsOf([
+      'Russia and North Korea signed the Treaty on Comprehensive Strategic Partnership.',
+      'It invokes the UN Charter\'s Article 51 on self-defence.',
+    ]);
+    expect(rows.map((r) => [r.name, r.articles.map((a) => a.number)])).toEqual([
+      ['Treaty on Comprehensive Strategic Partnership', []],
+      ['UN Charter', [51]],
+      // the sentence describing the article, evidence again
+      ['UN Charter', [51]],
+    ]);
+  });
+});

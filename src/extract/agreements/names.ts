@@ -1,0 +1,91 @@
+/**
+ * Named agreements in a sentence: formal names ("the Treaty on Comprehensive Strategic
+ * Partnership"), quoted names, short names ("New START"), descriptions with capitalised words
+ * ("the Comprehensive Strategic Partnership treaty") and kinds ("a 25-year cooperation
+ * agreement"); with their parties, the date they were signed and their status.
+ */
+import type { AgreementEvidenceRow, DocSentence } from '../../core/doc.js';
+import type { EventRecord, Mention, Span } from '../../core/types.js';
+import type { Lexicon } from '../../knowledge/lexicon.js';
+import { hash64 } from '../../knowledge/text.js';
+import { createDateFinder } from '../dates/find.js';
+import { countryActors, cueTable, wordsRe } from '../analysis/shared.js';
+
+export function createAgreementNames(lx: Lexicon) {
+  // the date finder caches: one per pipeline, as this is made once per pipeline
+  const dates = createDateFinder(lx);
+  const AGREEMENT_WORD = lx.cueSource('agreement_word');
+  const LINKS = lx.list('agreement_name_links').join('|');
+  const NAMED = new RegExp(
+    // group 1: a quoted name holding an agreement word
+    `(?:[“"‘]([^”"’]{4,140}?\\b${AGREEMENT_WORD}\\b[^”"’]{0,120}?)[”"’])|` +
+      // group 2: capitalised words (and linking words) ending in an agreement word, with what follows it
+      `((?:\\b(?:19|20)\\d{2}\\s+)?(?:(?:[A-Z][\\w’'\\-.]*|${LINKS})\\s+){0,8}?(?:[A-Z][\\w’'\\-]*\\s+)?${AGREEMENT_WORD}\\b${lx.cueSource('agreement_name_tail')})|` +
+      // groups 3, 4, 5: a short name, a description, a kind
+      `${lx.cueSource('agreement_known_names')}|${lx.cueSource('agreement_described')}|${lx.cueSource('agreement_kind_named')}`,
+    'g',
+  );
+  /** the agreement word alone: no name */
+  const BARE_WORD = new RegExp(`^${AGREEMENT_WORD}$`);
+  /** a name holding its agreement word: a formal name, preferred over a description */
+  const FORMAL = new RegExp(`\\b${AGREEMENT_WORD}\\b`);
+  const LEAD_NOISE = lx.cue('agreement_lead_noise');
+  const LEADING_ARTICLE = lx.cue('agreement_leading_article');
+  const TRAILING_LINK = lx.cue('agreement_trailing_link');
+  const NOT_A_NAME = lx.cue('agreement_not_a_name');
+  const BETWEEN_PARTIES = lx.cue('agreement_between_parties');
+  const FILLERS = wordsRe(lx, 'agreement_name_fillers', 'g');
+  const SIGNING = lx.cue('agreement_signing');
+  const CONCLUDED = new RegExp(`${lx.cueSource('agreement_signing')}|${lx.cueSource('agreement_concluded')}`, 'i');
+  const STATUSES = cueTable(lx, 'agreement_statuses');
+
+  /** The words that identify an agreement: "Treaty on Comprehensive Strategic Partnership" and
+   *  "the Comprehensive Strategic Partnership treaty" are one. */
+  function normName(name: string): string {
+    return name
+      .toLowerCase()
+      .replace(/[“”"'’]/g, '')
+      .replace(FILLERS, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+
+  /** the status the sentence gives the agreement: the first status cue it matches, else signed or referenced */
+  function statusOf(text: string, signed: boolean): string {
+    for (const [re, status] of STATUSES) if (re.test(text)) return status;
+    return signed || SIGNING.test(text) ? 'signed' : 'referenced';
+  }
+
+  /** A name as matched, trimmed of the words around it. */
+  function cleanName(m: RegExpMatchArray): string {
+    const name = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').trim().replace(LEAD_NOISE, '').replace(LEADING_ARTICLE, '').replace(/[\s,.;:]+$/, '');
+    return name.replace(TRAILING_LINK, '');
+  }
+
+  /** Every agreement the sentence names, one evidence row each. */
+  function agreementsIn(s: DocSentence, ms: Mention[], evs: EventRecord[], published: string | null): AgreementEvidenceRow[] {
+    const out: AgreementEvidenceRow[] = [];
+    for (const m of s.text.matchAll(NAMED)) {
+      const name = cleanName(m);
+      // a bare word ("Agreement", "the treaty") is not a name
+      if (!m[5] && (!/[A-Z]/.test(name.replace(BARE_WORD, '')) || (name.split(/\s+/).length < 2 && !m[3]))) continue;
+      if (NOT_A_NAME.test(name)) continue;
+      const at = s.start + m.index! + m[0].indexOf(name);
+      const span: Span = [at, at + name.length];
+      const inside = ms.filter((x) => x.span[0] >= span[0] && x.span[1] <= span[1] && x.country);
+      const parties = [...new Set((inside.length >= 2 ? inside : countryActors(ms)).map((x) => x.country!))].sort();
+      const yearInName = /\b((?:19|20)\d{2})\b/.exec(m[0]);
+      const signEv = evs.find((e) => e.cameo === '057');
+      let signed: string | null = yearInName ? yearInName[1] : null;
+      if (CONCLUDED.test(s.text)) {
+        const d = dates.findDates(s.text, published).find(() => true);
+        signed = d?.date ?? signEv?.date ?? signed;
+      }
+      const status = statusOf(s.text, !!signed);
+      out.push({ agreement: `a_${hash64(normName(name).replace(BETWEEN_PARTIES, ''))}`, name, parties: parties.slice(0, 6), signed, status, articles: [], span, quote: s.text.slice(span[0] - s.start, span[1] - s.start) });
+    }
+    return out;
+  }
+
+  return { agreementsIn, statusOf, normName, formal: FORMAL };
+}

@@ -1,0 +1,54 @@
+/**
+ * What the claims, flows and agreements stages share: the prose sentences with their mentions
+ * and events, the span of a whole sentence, the mentions that stand for a country, and two
+ * ways of turning lexicon entries into matchers (a word class as one regular expression, a
+ * map of labels to cue names as an ordered table).
+ */
+import type { Doc, DocSentence } from '../../core/doc.js';
+import type { EventRecord, Mention, Span } from '../../core/types.js';
+import type { Lexicon } from '../../knowledge/lexicon.js';
+
+/** A prose sentence with what earlier stages found in it. */
+export interface AnalysisSentence {
+  s: DocSentence;
+  /** the sentence's mentions, without the authors of bylines */
+  ms: Mention[];
+  /** the sentence's events (after the one-per-fact filter) */
+  evs: EventRecord[];
+}
+
+function bySentence<T extends { sentence: number }>(xs: readonly T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const x of xs) (out.get(x.sentence) ?? out.set(x.sentence, []).get(x.sentence)!).push(x);
+  return out;
+}
+
+/** The document's prose sentences in order, each with its mentions (no authors) and events. */
+export function proseSentences(doc: Doc): AnalysisSentence[] {
+  const mentions = bySentence(doc.mentions!);
+  const events = bySentence(doc.events!);
+  return doc.sentences
+    .filter((s) => s.prose)
+    .map((s) => ({ s, ms: (mentions.get(s.idx) ?? []).filter((m) => m.via !== 'author'), evs: events.get(s.idx) ?? [] }));
+}
+
+/** The span of the whole sentence: the evidence of a record read from it. */
+export function sentenceSpan(s: DocSentence): Span {
+  return [s.start, s.start + s.text.length];
+}
+
+/** Mentions that stand for a country as an actor (not a place named as a place). */
+export function countryActors(ms: Mention[]): Mention[] {
+  return ms.filter((m) => m.country && m.via !== 'place');
+}
+
+/** A word class as one expression matching any of its words between word boundaries. */
+export function wordsRe(lx: Lexicon, name: string, flags = ''): RegExp {
+  const alt = lx.list(name).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return new RegExp(`\\b(?:${alt})\\b`, flags);
+}
+
+/** A map of labels to cue names, in the file's order: [the compiled cue, its label]. */
+export function cueTable(lx: Lexicon, name: string): [RegExp, string][] {
+  return [...lx.map(name)].map(([label, cue]) => [lx.cue(cue), label]);
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { createFirstWords } from '../clause/parts.js';
+import type { ClauseKnowledge } from '../clause/view.js';
+import { eventWords } from '../clause/words.js';
+import { eventLexicon, mention, oneSentenceDoc, patterns } from '../../../test/support/doc.js';
+import { triggersStage } from '../triggers/index.js';
+import { argumentsStage } from './index.js';
+
+const k: ClauseKnowledge = {
+  patterns: patterns({
+    verbs: {
+      impose: { objects: { sanction: '163', curfew: null }, preps: ['on', 'against'] },
+      hit: { code: '190', preps: ['at'] },
+      buy: { from_source: { drone: '061' } },
+      meet: { code: '040', symmetric: true },
+    },
+  }),
+  words: eventWords(eventLexicon()),
+  firsts: createFirstWords(),
+};
+
+function triggers(spec: string, ms: (s: { text: string }) => ReturnType<typeof mention>[]) {
+  const { doc, s } = oneSentenceDoc(spec, ms);
+  triggersStage(k).run(doc);
+  argumentsStage(k).run(doc);
+  return s.triggers!.map((t) => ({ code: t.code, src: t.sources.map((p) => `${p.m.actor}:${p.how}`), tgt: t.targets.map((p) => `${p.m.actor}:${p.how}`) }));
+}
+
+describe('arguments', () => {
+  it('the object selects the sense, the preposition names the target', () => {
+    expect(triggers('Russia/PROPN imposed/VERB:impose sanctions/NOUN:sanction on/ADP Japan/PROPN ./PUNCT', (s) => [mention(s, 'Russia', 'RUS'), mention(s, 'Japan', 'JPN')])).toEqual([{ code: '163', src: ['RUS:subject'], tgt: ['JPN:prep:on'] }]);
+  });
+
+  it('an object that names no event drops the verb ("imposed a curfew")', () => {
+    expect(triggers('Russia/PROPN imposed/VERB:impose a/DET curfew/NOUN on/ADP Japan/PROPN ./PUNCT', (s) => [mention(s, 'Russia', 'RUS'), mention(s, 'Japan', 'JPN')])).toEqual([]);
+  });
+
+  it('a passive takes its agent as source and its subject as target', () => {
+    expect(triggers('Ukraine/PROPN was/AUX:be hit/VERB:hit by/ADP Russia/PROPN ./PUNCT', (s) => [mention(s, 'Ukraine', 'UKR'), mention(s, 'Russia', 'RUS')])).toEqual([{ code: '190', src: ['RUS:by'], tgt: ['UKR:subject'] }]);
+  });
+
+  it('receiving: the giver after "from" is the source', () => {
+    expect(triggers('India/PROPN bought/VERB:buy drones/NOUN:drone from/ADP Israel/PROPN ./PUNCT', (s) => [mention(s, 'India', 'IND'), mention(s, 'Israel', 'ISR')])).toEqual([{ code: '061', src: ['ISR:prep:from'], tgt: ['IND:subject'] }]);
+  });
+
+  it('coordinated subjects are all sources', () => {
+    expect(triggers('Kim/PROPN and/CCONJ Putin/PROPN met/VERB:meet ./PUNCT', (s) => [mention(s, 'Kim', 'PRK'), mention(s, 'Putin', 'RUS')])).toEqual([{ code: '040', src: ['PRK:subject', 'RUS:subject'], tgt: [] }]);
+  });
+});

@@ -1,0 +1,391 @@
+/**
+ * The clause structure of one sentence, over its wink-nlp tokens and actor mentions: where a
+ * clause starts and ends, whether a verb is passive, a verb's subject (with coordination,
+ * relative clauses and pronouns), its object and prepositional targets, a passive's agent, the
+ * object nouns that select a pattern's sense, a noun's pre-modifiers. The argument stages read
+ * these instead of walking tokens each on their own. One view per sentence, made on demand.
+ */
+import type { Participant, PlaceHit, Token } from '../../core/doc.js';
+import type { Mention } from '../../core/types.js';
+import type { Patterns } from '../../knowledge/patterns.js';
+import { compoundLemma, lastTok } from './parts.js';
+import type { EventWords } from './words.js';
+
+/** quotation marks: a "treaty" in quotation marks is still the object */
+const QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
+
+/** What the view reads of one sentence. */
+export interface ViewInput {
+  doc: string;
+  idx: number;
+  text: string;
+  start: number;
+  tokens: Token[];
+  mentions: Mention[];
+  places: PlaceHit[];
+}
+
+export interface ClauseKnowledge {
+  patterns: Patterns;
+  words: EventWords;
+  /** the first words of an object table's two-word keys (cached per pipeline) */
+  firsts(objects: Record<string, string | null>): ReadonlySet<string>;
+  /** one view per sentence, shared by the event stages (its tokens and mentions no longer change after `coref`) */
+  views?: WeakMap<object, SentenceView>;
+}
+
+/** The view of a tagged sentence, made once and shared by the stages that read it. */
+export function viewOf(k: ClauseKnowledge, docId: string, s: { idx: number; text: string; start: number; tokens?: Token[]; mentions?: Mention[]; places?: PlaceHit[] }): SentenceView {
+  let v = k.views?.get(s);
+  if (!v) {
+    v = createSentenceView({ doc: docId, idx: s.idx, text: s.text, start: s.start, tokens: s.tokens!, mentions: s.mentions!, places: s.places! }, k);
+    k.views?.set(s, v);
+  }
+  return v;
+}
+
+export type MentionAt = { m: Mention; first: number; last: number };
+
+export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
+  const { patterns, words: W } = k;
+  const toks = s.tokens;
+  // participants: mentions that can be actors (places and authors cannot)
+  const parts = s.mentions.filter((m) => m.via !== 'author');
+  const tokOf = (m: Mention) => toks.findIndex((t) => t.end > m.span[0]);
+  const mentionTok: MentionAt[] = parts.map((m) => ({ m, first: tokOf(m), last: lastTok(toks, m.span[1]) }));
+  const lemmaAt = (i: number) => compoundLemma(toks, i);
+  const inMention = new Uint8Array(toks.length);
+  for (const x of mentionTok) for (let j = Math.max(0, x.first); j <= x.last; j++) inMention[j] = 1;
+  // a clause ends at ; or a subordinator, and at ", and" / ", but" before a new clause
+  const brk = (j: number) => W.clauseBreaks.has(toks[j].norm) || (toks[j].norm === ',' && W.commaClauseOpeners.has(toks[j + 1]?.norm ?? ''));
+
+  function afterActor(i: number): boolean {
+    for (let j = i - 1; j >= Math.max(0, i - 2); j--) {
+      if (inMention[j]) return true;
+      if (!['NOUN', 'PROPN', 'ADV'].includes(toks[j].pos)) return false;
+    }
+    return false;
+  }
+
+  function gerundLemma(w: string): string | null {
+    const stem = w.slice(0, -3);
+    for (const cand of [stem, stem.slice(0, -1), `${stem}e`]) if (patterns.verbs.has(cand)) return cand;
+    return null;
+  }
+
+  function pastLemma(w: string): string | null {
+    const irregular = W.irregularPast.get(w);
+    if (irregular) return irregular;
+    if (!W.pastEnding.test(w)) return null;
+    for (const cand of [w.slice(0, -1), w.slice(0, -2), w.slice(0, -3)]) if (patterns.verbs.has(cand)) return cand;
+    if (w.endsWith('ied') && patterns.verbs.has(w.slice(0, -3) + 'y')) return w.slice(0, -3) + 'y';
+    return null;
+  }
+
+  function clauseBounds(i: number): [number, number] {
+    const a = clauseStart(i);
+    let b = i;
+    while (b < toks.length - 1 && !brk(b + 1)) b++;
+    return [toks[a].start, toks[b].end];
+  }
+
+  function isPartOfLongerNoun(i: number): boolean {
+    // "summit talks" → one trigger at "talks"; skip "summit" when the next noun is also a trigger
+    const nx = toks[i + 1];
+    return !!nx && (nx.pos === 'NOUN') && patterns.nouns.has(nx.lemma);
+  }
+
+  function isPassive(i: number): boolean {
+    for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+      if (W.passiveAux.has(toks[j].lemma) && toks[j].pos === 'AUX') {
+        // "was hit by": a participle that looks like its base form is passive when an agent follows
+        const byFollows = toks.slice(i + 1, i + 4).some((t) => t.norm === 'by');
+        // "is seeking" is progressive, not passive
+        if (W.gerundEnding.test(toks[i].norm)) return false;
+        return W.participleEndings.test(toks[i].norm) || toks[i].norm !== toks[i].lemma || byFollows;
+      }
+      if (toks[j].pos !== 'ADV' && toks[j].pos !== 'AUX' && toks[j].pos !== 'PART') break;
+    }
+    return false;
+  }
+
+  /** The nearest actor mention(s) before token i in its clause, with coordination. */
+  function subjectOf(i: number): Participant[] {
+    // "the militant group that has seized …": a relative clause's subject is its antecedent,
+    // an actor if the antecedent names one, nobody if it does not
+    let r = i - 1;
+    while (r > 0 && ['AUX', 'ADV', 'PART'].includes(toks[r].pos)) r--;
+    if (r > 0 && r < i && W.relativePronouns.has(toks[r].norm) && ['NOUN', 'PROPN', 'PUNCT'].includes(toks[r - 1].pos)) {
+      const ante = mentionTok.find((x) => x.last === r - 1 || (toks[r - 1].norm === ',' && x.last === r - 2));
+      if (ante && ante.m.via !== 'place') return coordinated(ante).map((m) => ({ m, how: 'subject' }));
+      // ("the car bombing that killed …": the act is the noun's own event, coded from the noun)
+      if (toks[r - 1].pos === 'NOUN') return [];
+    }
+    let best: { m: Mention; first: number; last: number } | null = null;
+    for (const x of mentionTok) {
+      if (x.last >= i) continue;
+      if (clauseBetween(x.last, i)) continue;
+      const before = toks[x.first - 1];
+      if (x.m.via === 'place' || (before && before.pos === 'ADP' && !W.subjectPreps.has(before.norm) && before.norm !== 'by' && !(W.subordinators.has(before.norm) && x.first < i))) continue;
+      // object of another verb between it and the trigger ("A met B and condemned C": A stays subject)
+      if (!best || x.last > best.last) best = x;
+    }
+    if (!best) {
+      // "Russia said it would …": a pronoun subject stands for the last actor before it
+      const pro = toks.slice(0, i).map((t, k) => [t, k] as const).reverse().find(([t]) => W.subjectPronouns.has(t.norm));
+      if (pro && !toks.slice(pro[1] + 1, i).some((t) => t.pos === 'VERB' && !patterns.verbs.has(t.lemma) && t.norm !== 'would')) {
+        const ante = mentionTok.filter((x) => x.last < pro[1] && x.m.via !== 'place' && (x.m.country || x.m.org)).pop();
+        if (ante) return [{ m: ante.m, how: 'pronoun' }];
+      }
+      return [];
+    }
+    // if the nearest is an object of a verb that stands before it, the subject is earlier, unless
+    // that verb reports speech ("Kirby said North Korea had supplied …") or the nearest is a
+    // possessor ("Washington's decision to pause aid")
+    const floor = subjectFloor(best.first) ?? -1;
+    const possessor = toks[best.last + 1]?.norm === "'" || toks[best.last + 1]?.norm === "'s";
+    // ("the Al Qaeda-linked group al-Shabab", "Iran-backed militias": a hyphened participle modifies, it is no verb)
+    const verbBetween = !possessor && toks.slice(0, best.first).some((t, k) => t.pos === 'VERB' && k > floor && !patterns.attribution.has(t.lemma) && toks[k + 1]?.norm !== 'that' && toks[k - 1]?.norm !== '-');
+    if (verbBetween) {
+      const earlier = mentionTok.filter((x) => x.last < best!.first && x.m.via !== 'place' && !(toks[x.first - 1]?.pos === 'ADP'));
+      const vIdx = toks.findIndex((t, k) => k < best!.first && t.pos === 'VERB');
+      const subj = earlier.filter((x) => x.last < vIdx).pop();
+      if (subj && !clauseBetween(subj.last, i)) best = subj;
+    }
+    return coordinated(best).map((m) => ({ m, how: 'subject' }));
+  }
+
+  function subjectFloor(first: number): number | null {
+    for (let j = first - 1; j >= 0; j--) if (W.clauseBreaks.has(toks[j].norm) || toks[j].norm === ',') return j;
+    return null;
+  }
+
+  /** a clause break (";" or a "that" clause) between tokens a and b */
+  function clauseBetween(a: number, b: number): boolean {
+    for (let j = a + 1; j < b; j++) if (toks[j].norm === ';' || (toks[j].norm === 'that' && toks[j].pos === 'SCONJ')) return true;
+    return false;
+  }
+
+  /** a verb of speech right after the mention: it is the one who says ("…, U.S. officials said") */
+  function speaks(x: { last: number }): boolean {
+    return toks.slice(x.last + 1, x.last + 3).some((t) => t.pos === 'VERB' && patterns.attribution.has(t.lemma));
+  }
+
+  /** A mention and those coordinated with it ("Kim and Putin", "Russia, China and Iran"). */
+  function coordinated(x: { m: Mention; first: number; last: number }): Mention[] {
+    // "the two Koreas": a pair phrase stands for both its members
+    const twins = mentionTok.filter((y) => y !== x && y.m.span[0] === x.m.span[0] && y.m.span[1] === x.m.span[1]).map((y) => y.m);
+    if (twins.length) return [...twins, x.m];
+    const out = [x.m];
+    let cur = x;
+    for (;;) {
+      const prev = mentionTok.filter((y) => y.last < cur.first && y.m.via !== 'place').pop();
+      if (!prev) break;
+      const gap = toks.slice(prev.last + 1, cur.first).map((t) => t.norm);
+      // "…, the U.S. Central Command said": a speaker is not listed with what comes before it
+      const speaker = !gap.includes('and') && speaks(cur);
+      if (gap.length >= 1 && gap.length <= 3 && gap.every((g) => W.coordinationBefore.has(g)) && !speaker) {
+        out.unshift(prev.m);
+        cur = prev;
+      } else break;
+    }
+    cur = x;
+    for (;;) {
+      const nxt = mentionTok.find((y) => y.first > cur.last);
+      if (!nxt) break;
+      const gap = toks.slice(cur.last + 1, nxt.first).map((t) => t.norm);
+      // "… to Russia, U.S. officials said": the speaker after a comma is not in the list
+      const speaker = !gap.includes('and') && speaks(nxt);
+      if (gap.length >= 1 && gap.length <= 3 && gap.every((g) => W.coordinationAfter.has(g)) && !speaker) {
+        out.push(nxt.m);
+        cur = nxt;
+      } else break;
+    }
+    return out.filter((m, k) => out.findIndex((o) => o.actor === m.actor && o.span[0] === m.span[0]) === k);
+  }
+
+  function mentionsFrom(j: number): Mention[] {
+    // skip determiners and adjectives up to the mention
+    let k = j;
+    while (k < toks.length && (toks[k].pos === 'DET' || toks[k].pos === 'ADJ' || toks[k].pos === 'NUM' || (toks[k].pos === 'VERB' && W.pastEnding.test(toks[k].norm)))) k++;
+    const x = mentionTok.find((y) => y.first === k || y.first === j);
+    if (!x) return [];
+    return coordinated(x);
+  }
+
+  function byAgent(end: number): Participant[] {
+    for (let j = end + 1; j < Math.min(toks.length, end + 10); j++) {
+      if (W.clauseBreaks.has(toks[j].norm)) break;
+      if (toks[j].norm === 'by') {
+        // "by a wave of Russian drones": the agent may sit behind a few words
+        for (let k2 = j + 1; k2 <= Math.min(toks.length - 1, j + 5); k2++) {
+          const ms = mentionsFrom(k2);
+          if (ms.length) return ms.map((m) => ({ m, how: 'by' }));
+          if (!['DET', 'ADJ', 'NUM', 'NOUN', 'ADP'].includes(toks[k2].pos) || (toks[k2].pos === 'ADP' && toks[k2].norm !== 'of')) break;
+        }
+        return [];
+      }
+    }
+    return [];
+  }
+
+  /** Object or prepositional target after the trigger, inside the clause. */
+  function targetAfter(end: number, preps: string[], verb: number, noTarget = false): Participant[] {
+    if (toks[end + 1]?.norm === 'and' && toks[end + 2]?.pos === 'VERB') end += 2;
+    const holder = end > verb ? mentionTok.find((y) => y.first <= end && y.last >= end && y.first > verb) : undefined;
+    if (holder) return coordinated(holder).map((m) => ({ m, how: 'object' }));
+    let ofTarget: Participant[] | null = null;
+    const limit = Math.min(toks.length, end + 16);
+    for (let j = end + 1; j < limit; j++) {
+      const t = toks[j];
+      if (brk(j)) break;
+      // "the two exiled dissidents": a participle between determiner and noun modifies, it is not a second verb
+      const modifier = W.pastEnding.test(t.norm) && (['DET', 'NUM'].includes(toks[j - 1]?.pos ?? '') || (toks[j - 1]?.pos === 'ADP' && j > end + 1)) && ['NOUN', 'PROPN', 'ADJ'].includes(toks[j + 1]?.pos ?? '');
+      if (t.pos === 'VERB' && j > end + 1 && !W.listVerbs.has(t.norm) && !modifier) {
+        // a second verb: stop, unless it is coordinated with ours and shares its object later
+        break;
+      }
+      let x = mentionTok.find((y) => y.first === j);
+      // "met Russian President Vladimir Putin": the person, not the adjective before the title
+      if (x && x.m.via === 'adj') {
+        const person = mentionTok.find((y) => y.first > x!.last && y.first <= x!.last + 3 && y.m.actor.startsWith('person:'));
+        if (person) x = { ...person, first: x.first };
+      }
+      if (x && toks.slice(Math.max(end + 1, j - 4), j).some((t) => W.asideNouns.has(t.norm))) continue; // "on the sidelines of the G20 summit"
+      if (x) {
+        const before = toks[j - 1];
+        const det = before && (before.pos === 'DET' || before.pos === 'ADJ') ? toks[j - 2] : before;
+        // "helped the two exiled dissidents from Egypt": only a determiner, numbers and modifiers between verb and object
+        let d0 = j - 1;
+        while (d0 > end && j - d0 <= 4 && (['DET', 'NUM', 'ADJ'].includes(toks[d0].pos) || (toks[d0].pos === 'VERB' && W.pastEnding.test(toks[d0].norm) && toks[d0 - 1] && ['DET', 'NUM'].includes(toks[d0 - 1].pos)))) d0--;
+        if (j === end + 1 || (det && det.pos !== 'ADP' && j <= end + 3 && x.m.via !== 'place') || (d0 === end && x.m.via !== 'place')) return coordinated(x).map((m) => ({ m, how: 'object' }));
+        // (the tagger sometimes calls "to" a particle)
+        if (det && (det.pos === 'ADP' || det.norm === 'to') && (preps.includes(det.norm) || (det.norm === 'to' && preps.length === 0))) return coordinated(x).map((m) => ({ m, how: `prep:${det.norm}` }));
+        if (x.m.via === 'place') continue;
+        if (det?.norm === 'from') {
+          ofTarget ??= coordinated(x).map((m) => ({ m, how: 'prep:from' }));
+          continue;
+        }
+        if (det && det.pos === 'ADP' && W.nonTargetPreps.has(det.norm)) continue;
+        if (det?.norm === 'of') {
+          // "the assets of Iranian officials": a target, if nothing better follows
+          ofTarget ??= coordinated(x).map((m) => ({ m, how: 'prep:of' }));
+          continue;
+        }
+        if (det?.norm === "'s" || noTarget) continue;
+        // "… during Lula's visit to Beijing": the argument of an event noun with an actor of its own
+        const dk = toks.indexOf(det!);
+        if (det && det.pos === 'ADP' && !preps.includes(det.norm) && dk > end + 1 && patterns.nouns.has(toks[dk - 1].lemma) && toks.slice(Math.max(end + 1, dk - 4), dk - 1).some((t) => t.norm === "'s")) continue;
+        return coordinated(x).map((m) => ({ m, how: 'near' }));
+      }
+    }
+    return ofTarget ?? [];
+  }
+
+  function objectAfter(i: number, objects: Record<string, string | null>): { code: string | null; end: number; key: string } | null {
+    const firsts = k.firsts(objects);
+    for (let j = i + 1; j < Math.min(toks.length, i + 10); j++) {
+      const t = toks[j];
+      if (QUOTES.has(t.norm)) continue; // a "treaty" in quotation marks is still the object
+      if (W.clauseBreaks.has(t.norm)) break;
+      // the tagger sometimes calls a plural noun a verb ("exercises"): an object word still counts
+      const two = j + 1 < toks.length && firsts.has(t.lemma) ? `${t.lemma} ${toks[j + 1].lemma}` : '';
+      if (two in objects) return { code: objects[two], end: j + 1, key: two };
+      if (t.lemma in objects) return { code: objects[t.lemma], end: j, key: t.lemma };
+      if (t.norm in objects) return { code: objects[t.norm], end: j, key: t.norm };
+      if (t.pos === 'VERB' && j > i + 1) break;
+    }
+    return null;
+  }
+
+  /** "the troops that Pyongyang sent": the object is the relative clause's antecedent */
+  function objectBefore(i: number, objects: Record<string, string | null>): { code: string | null; end: number; key: string } | null {
+    for (let j = i - 1; j >= Math.max(0, i - 6); j--) {
+      if (!W.objectRelatives.has(toks[j].norm)) continue;
+      for (let k2 = j - 1; k2 >= Math.max(0, j - 3); k2--) {
+        if (toks[k2].lemma in objects) return { code: objects[toks[k2].lemma], end: i, key: toks[k2].lemma };
+      }
+    }
+    return null;
+  }
+
+  /** "Evidence against Russia was presented by the US": a passive's object is its subject */
+  function subjectObject(i: number, objects: Record<string, string | null>): { code: string | null; end: number; key: string } | null {
+    for (let j = i - 1; j >= clauseStart(i); j--) {
+      const t = toks[j];
+      if (t.pos !== 'NOUN' && t.pos !== 'PROPN') continue;
+      const lemma = t.pos === 'PROPN' ? t.norm : t.lemma;
+      const two = j + 1 < i ? `${lemma} ${toks[j + 1].lemma}` : '';
+      if (two in objects) return { code: objects[two], end: i, key: two };
+      if (lemma in objects) return { code: objects[lemma], end: i, key: lemma };
+    }
+    return null;
+  }
+
+  function modifierBefore(i: number, mods: Record<string, string>): { code: string; key: string } | null {
+    for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+      const t = toks[j];
+      if (t.lemma in mods) return { code: mods[t.lemma], key: t.lemma };
+      if (t.norm in mods) return { code: mods[t.norm], key: t.norm };
+      if (!['ADJ', 'NOUN', 'PROPN', 'PUNCT', 'NUM'].includes(t.pos)) break;
+    }
+    return null;
+  }
+
+  function ofObject(last: number, objs: Record<string, string>): { code: string; key: string } | null {
+    if (toks[last + 1]?.norm !== 'of') return null;
+    for (let j = last + 2; j < Math.min(toks.length, last + 7); j++) {
+      if (toks[j].lemma in objs) return { code: objs[toks[j].lemma], key: toks[j].lemma };
+      if (toks[j].pos === 'VERB' || toks[j].pos === 'ADP') break;
+    }
+    return null;
+  }
+
+  /** Mentions in the noun's pre-modifier zone: possessives, adjectives, hyphen compounds. */
+  function preParticipants(i: number): Mention[] {
+    let j = i - 1;
+    const zone = new Set(['ADJ', 'NOUN', 'PROPN', 'PUNCT', 'PART', 'CCONJ', 'NUM', 'X', 'SYM']);
+    while (j >= 0 && zone.has(toks[j].pos) && ![',', ';', '(', ')', '"', '“', '”'].includes(toks[j].norm)) j--;
+    const lo = toks[j + 1]?.start ?? toks[i].start;
+    const hi = toks[i].start;
+    return mentionTok.filter((x) => x.m.span[0] >= lo && x.m.span[1] <= hi && x.m.via !== 'place').map((x) => x.m);
+  }
+
+  /** the index of the first token of the clause holding token i */
+  function clauseStart(i: number): number {
+    let a = i;
+    while (a > 0 && !brk(a - 1)) a--;
+    return a;
+  }
+
+  return {
+    s,
+    toks,
+    mentionTok,
+    inMention,
+    lemmaAt,
+    brk,
+    afterActor,
+    gerundLemma,
+    pastLemma,
+    clauseBounds,
+    clauseStart,
+    isPartOfLongerNoun,
+    isPassive,
+    subjectOf,
+    clauseBetween,
+    speaks,
+    coordinated,
+    mentionsFrom,
+    byAgent,
+    targetAfter,
+    objectAfter,
+    objectBefore,
+    subjectObject,
+    modifierBefore,
+    ofObject,
+    preParticipants,
+  };
+}
+
+export type SentenceView = ReturnType<typeof createSentenceView>;

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { codebook, mention, oneSentenceDoc, patterns } from '../../../test/support/doc.js';
+import { clauseKnowledge, runEventStages } from '../../../test/support/events.js';
+import { codingStage } from './index.js';
+import { pairsOf } from './pairs.js';
+
+const k = clauseKnowledge(patterns({ verbs: { visit: { code: '042', reverse: '043' }, meet: { code: '040', symmetric: true } }, nouns: { drill: { code: '150', no_target: true } } }));
+const cb = codebook({ '042': 'Make a visit', '043': 'Host a visit', '040': 'Consult', '150': 'Demonstrate military power' });
+
+function events(spec: string, ms: (s: { text: string }) => ReturnType<typeof mention>[]) {
+  const { doc, s } = oneSentenceDoc(spec, ms);
+  runEventStages(doc, k, [codingStage({ codebook: cb })]);
+  return s.coded!;
+}
+
+describe('coding', () => {
+  it('a visit is coded both ways, with the words from source to target', () => {
+    const ev = events('Modi/PROPN visited/VERB:visit Moscow/PROPN ./PUNCT', (s) => [mention(s, 'Modi', 'person:modi', { country: 'IND' }), mention(s, 'Moscow', 'RUSGOV')]);
+    expect(ev.map((e) => `${e.source}→${e.target} ${e.cameo} ${e.quote}`)).toEqual(['person:modi→RUSGOV 042 Modi visited Moscow', 'RUSGOV→person:modi 043 Modi visited Moscow']);
+    expect(ev[0].reason).toMatch(/^clause "visit" → 042 Make a visit; source "Modi" \(subject\); target "Moscow" \(object\)/);
+  });
+
+  it('joint subjects of a symmetric verb: one event each way', () => {
+    const ev = events('Kim/PROPN and/CCONJ Putin/PROPN met/VERB:meet ./PUNCT', (s) => [mention(s, 'Kim', 'PRK'), mention(s, 'Putin', 'RUS')]);
+    expect(ev.map((e) => `${e.source}→${e.target}`)).toEqual(['PRK→RUS', 'RUS→PRK']);
+  });
+
+  it('a joint drill: one untargeted event per participant, no dyad between partners', () => {
+    const ev = events('China/PROPN and/CCONJ Russia/PROPN held/VERB:hold drills/NOUN:drill ./PUNCT', (s) => [mention(s, 'China', 'CHN'), mention(s, 'Russia', 'RUS')]);
+    expect(ev.map((e) => `${e.source}→${e.target} ${e.cameo}`)).toEqual(['CHN→null 150', 'RUS→null 150']);
+  });
+
+  it('nobody hosts a visit that did not happen', () => {
+    const m = (actor: string) => ({ m: { doc: 'd', sentence: 0, span: [0, 1] as [number, number], text: actor, actor, country: actor, org: null, role: null, via: 'dict' }, how: 'subject' });
+    const tr = { tok: 0, end: 0, code: '042', pattern: 'visit', form: 'clause' as const, sources: [m('IND')], targets: [m('RUS')], symmetric: false, reverse: '043', noTarget: false };
+    expect(pairsOf(tr, 'negated').map((p) => p[2])).toEqual(['042']);
+    expect(pairsOf(tr, 'factual').map((p) => p[2])).toEqual(['042', '043']);
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * The dyads a trigger makes: source → target pairs with their code, including the reverse of a
+ * visit (host → visitor), both directions of a symmetric act, one untargeted event per
+ * participant of a joint drill, and acts aimed at nobody named (a missile test, a rally).
+ */
+import type { Participant, Trigger } from '../../core/doc.js';
+import type { Modality } from '../../core/types.js';
+import { dedupeParts, distinct } from '../clause/parts.js';
+
+export type Pair = [Participant, Participant | null, string];
+
+export function pairsOf(tr: Trigger, modality: Modality): Pair[] {
+  const pairs: Pair[] = [];
+  const srcs = dedupeParts(tr.sources);
+  const tgts = dedupeParts(tr.targets);
+  if (tr.code.startsWith('15') && tgts.length === 0) {
+    // joint drills: each participant shows force; no dyad between partners
+    for (const a of srcs) pairs.push([a, null, tr.code]);
+  } else if (tr.symmetric && tgts.length === 0 && srcs.length >= 2) {
+    for (const a of srcs) for (const b of srcs) if (distinct(a.m, b.m)) pairs.push([a, b, tr.code]);
+  } else if (tgts.length) {
+    for (const a of srcs) for (const b of tgts) {
+      if (!distinct(a.m, b.m)) continue;
+      pairs.push([a, b, tr.code]);
+      if (tr.reverse && modality !== 'negated') pairs.push([b, a, tr.reverse]); // nobody hosts a visit that did not happen
+      if (tr.symmetric && tr.form === 'nominal' && srcs.length === 1) pairs.push([b, a, tr.code]);
+    }
+  } else if (tr.noTarget || (tr.code.startsWith('14') && tr.form === 'clause')) {
+    // a protest, strike or rally aimed at nobody named is still an act of its own
+    for (const a of srcs) pairs.push([a, null, tr.code]);
+  }
+  return pairs;
+}

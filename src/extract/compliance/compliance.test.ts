@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { FlowEvidenceRow } from '../../core/doc.js';
+import type { Provision } from '../../knowledge/analysis.js';
+import { handDoc } from '../../../test/support/analysis.js';
+import { complianceStage } from './index.js';
+
+const arms = (resolution: string, adopted: string, founding: boolean): Provision => ({
+  regime: 'UNSC DPRK sanctions', resolution, adopted, id: 'arms-embargo', label: 'Arms embargo (both directions)', target: 'PRK',
+  directions: ['from_target', 'to_target'], categories: ['arms'], items: [], cameo: ['163'], founding,
+});
+const stage = complianceStage({ analysis: { provisions: [arms('UNSCR 1718', '2006-10-14', true), arms('UNSCR 2270', '2016-03-02', false)] } });
+
+const flow = (giver: string, receiver: string, item: string, category: FlowEvidenceRow['category']): FlowEvidenceRow => ({ id: `f_${giver}${receiver}`, giver, receiver, item, category, status: 'delivered', span: [0, 10], quote: 'q' });
+
+describe('stage compliance', () => {
+  it('flags an arms flow from the target under the founding resolution', () => {
+    const d = handDoc(['North Korea sent artillery shells to Russia.'], []);
+    d.flows = [flow('PRK', 'RUS', 'artillery shells', 'arms'), flow('CHN', 'RUS', 'grain', 'food')];
+    stage.run(d);
+    expect(d.compliance).toEqual([{ id: expect.stringMatching(/^x_/), subject: 'f_PRKRUS', regime: 'UNSCR 1718', provision: 'Arms embargo (both directions)', reason: 'arms transfer from PRK: artillery shells (PRK → RUS, delivered)', span: [0, 10], quote: 'q' }]);
+  });
+
+  it('names a later resolution the text cites', () => {
+    const d = handDoc(['North Korea sent artillery shells to Russia in breach of resolution 2270.'], []);
+    d.flows = [flow('PRK', 'RUS', 'artillery shells', 'arms')];
+    stage.run(d);
+    expect(d.compliance!.map((r) => r.reason)).toEqual(['arms transfer from PRK: artillery shells (PRK → RUS, delivered); also under UNSCR 2270']);
+  });
+
+  it('flags an act of a listed code toward the target, not a negated one', () => {
+    const d = handDoc(['Japan imposed an embargo on North Korea.'], [], [
+      { id: 'e1', cameo: '163', root: '16', source_country: 'JPN', target_country: 'PRK', span: [0, 5], quote: 'e' },
+      { id: 'e2', cameo: '163', root: '16', source_country: 'KOR', target_country: 'PRK', modality: 'negated', span: [0, 5], quote: 'e' },
+      { id: 'e3', cameo: '071', root: '07', source_country: 'RUS', target_country: 'PRK', span: [0, 5], quote: 'e' },
+    ]);
+    d.flows = [];
+    stage.run(d);
+    expect(d.compliance!.map((r) => [r.subject, r.reason])).toEqual([['e1', 'CAMEO 163 to PRK (JPN → PRK, factual)']]);
+  });
+
+  it('reads nothing without flows or aid events', () => {
+    const d = handDoc(['Japan imposed an embargo on North Korea.'], [], [{ id: 'e1', cameo: '163', root: '16', source_country: 'JPN', target_country: 'PRK' }]);
+    d.flows = [];
+    stage.run(d);
+    expect(d.compliance).toEqual([]);
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * Which way a sentence's items flow and how firmly: the verb of wanting, receiving or giving
+ * that comes first (or a noun of giving) decides who gives and who receives; possibility,
+ * promise and the sentence's aid events decide the status; a country adjective before an
+ * item ("Russian gas") names where it comes from.
+ */
+import type { DocSentence, FlowEvidenceRow } from '../../core/doc.js';
+import type { EventRecord, FlowStatus, Mention } from '../../core/types.js';
+import type { Lexicon } from '../../knowledge/lexicon.js';
+import { hash64 } from '../../knowledge/text.js';
+import { countryActors, sentenceSpan } from '../analysis/shared.js';
+import type { ItemHit } from './items.js';
+
+export function createFlowReader(lx: Lexicon) {
+  const GIVE = lx.cue('flow_give');
+  const RECEIVE = lx.cue('flow_receive');
+  const WANT = lx.cue('flow_want');
+  const NOMINAL_GIVE = lx.cue('flow_nominal_give');
+  const NEGATED = lx.cue('flow_negated');
+  const DENIAL = lx.cue('flow_denial');
+  const POSSIBLE = lx.cue('flow_possible');
+  const PROMISED = lx.cue('flow_promised');
+  const FROM = lx.cue('flow_from');
+  const TO = lx.cue('flow_to');
+  const ASKED = lx.cue('flow_asked');
+  const WANTED_OF = lx.cue('flow_wanted_of');
+  const GIVER_LIST = lx.cue('flow_giver_list');
+
+  /** "did not send …" (negation in the clause before the first item, and a denial): no flow */
+  function denied(s: DocSentence, items: ItemHit[]): boolean {
+    const clause = s.text.slice(0, Math.max(0, items[0].at - s.start)).split(/[,;]/).pop() ?? '';
+    return NEGATED.test(clause) && DENIAL.test(s.text);
+  }
+
+  /** a flow not sought: possible or promised by its words, else by the sentence's aid event, else delivered */
+  function statusOf(text: string, evs: EventRecord[]): FlowStatus {
+    let status: FlowStatus = 'delivered';
+    if (POSSIBLE.test(text)) status = 'possible';
+    else if (PROMISED.test(text)) status = 'promised';
+    const ev = evs.find((e) => e.root === '06' || e.root === '07');
+    if (ev?.modality === 'future') status = 'promised';
+    if (ev?.modality === 'possible') status = 'possible';
+    return status;
+  }
+
+  return function flowsIn(s: DocSentence, items: ItemHit[], ms: Mention[], evs: EventRecord[]): FlowEvidenceRow[] {
+    const text = s.text;
+    if (denied(s, items)) return [];
+    const actors = countryActors(ms);
+    const countryAt = (m: Mention) => m.country!;
+    const firstItem = items[0].at;
+    const before = actors.filter((m) => m.span[1] <= firstItem);
+    const after = actors.filter((m) => m.span[0] >= firstItem);
+    const rel = (re: RegExp) => {
+      const m = re.exec(text);
+      return m ? s.start + m.index : -1;
+    };
+    const want = rel(WANT), give = rel(GIVE), receive = rel(RECEIVE), nominal = rel(NOMINAL_GIVE);
+    let giver: string | null = null, receiver: string | null = null;
+    let status: FlowStatus = 'delivered';
+    /** the country right after the first match of a preposition */
+    const toAfter = (re: RegExp) => {
+      const m = re.exec(text);
+      if (!m) return null;
+      const at = s.start + m.index + m[0].length;
+      return actors.find((x) => x.span[0] >= at && x.span[0] - at <= 12) ?? null;
+    };
+    const fromX = toAfter(FROM);
+    const toX = toAfter(TO);
+    if (want >= 0 && (give < 0 || want < give)) {
+      const subj = actors.filter((m) => m.span[1] <= want).pop() ?? before.at(-1) ?? null;
+      receiver = subj ? countryAt(subj) : null;
+      // "asked Moscow for", "is pressing Washington for": the one asked gives
+      const objOfAsk = actors.find((m) => m.span[0] > want && m.country !== receiver && ASKED.test(text.slice(0, m.span[0] - s.start)));
+      // "wants Moscow to invest", "hopes Moscow will share": the one wanted of gives
+      const wantedOf = actors.find((m) => m.span[0] > want && m.span[0] - want <= 24 && m.country !== receiver && WANTED_OF.test(text.slice(m.span[1] - s.start)));
+      giver = fromX && fromX.country !== receiver ? countryAt(fromX) : objOfAsk ? countryAt(objOfAsk) : wantedOf ? countryAt(wantedOf) : null;
+      status = 'sought';
+    } else if (receive >= 0 && (give < 0 || receive < give)) {
+      const subj = actors.filter((m) => m.span[1] <= receive).pop() ?? null;
+      receiver = subj ? countryAt(subj) : null;
+      giver = fromX ? countryAt(fromX) : after.find((m) => m.country !== receiver)?.country ?? null;
+    } else if (give >= 0) {
+      const subj = actors.filter((m) => m.span[1] <= give).pop() ?? null;
+      giver = subj ? countryAt(subj) : null;
+      receiver = toX && toX.country !== giver ? countryAt(toX) : actors.find((m) => m.span[0] > give && m.country !== giver)?.country ?? null;
+    } else if (nominal >= 0) {
+      // "Russian assistance with …", "the sale of shells to Russia", "Moscow's supply of …"
+      const pre = actors.filter((m) => m.span[1] <= nominal && nominal - m.span[1] <= 4).pop();
+      giver = pre ? countryAt(pre) : fromX ? countryAt(fromX) : null;
+      receiver = toX && toX.country !== giver ? countryAt(toX) : null;
+      if (!giver && receiver) giver = actors.find((m) => m.country !== receiver)?.country ?? null;
+      if (giver && !receiver) receiver = actors.find((m) => m.country !== giver)?.country ?? null;
+    } else {
+      return [];
+    }
+    if (!giver && !receiver) return [];
+    if (giver && giver === receiver) return [];
+    if (status !== 'sought') status = statusOf(text, evs);
+    const span = sentenceSpan(s);
+    // "from Norway and Denmark": each is a giver
+    const givers = [giver];
+    if (fromX && giver === fromX.country) {
+      let cur = fromX;
+      for (;;) {
+        const nxt = actors.find((m) => m.span[0] > cur.span[1] && GIVER_LIST.test(text.slice(cur.span[1] - s.start, m.span[0] - s.start)));
+        if (!nxt) break;
+        givers.push(nxt.country);
+        cur = nxt;
+      }
+    }
+    return givers.flatMap((gv) => items.map((it) => ({ it, gv }))).map(({ it, gv }) => {
+      // "Russian gas", "North Korean workers": a country adjective before the item names where it comes from
+      const origin = actors.find((m) => m.via === 'adj' && m.span[1] <= it.at && it.at - m.span[1] <= 26 && /^[\s\p{L}-]*$/u.test(text.slice(m.span[1] - s.start, it.at - s.start)));
+      let g = gv, r = receiver;
+      if (origin && origin.country !== receiver && (status === 'sought' || receive >= 0 || !g)) {
+        g = origin.country;
+        if (!r) r = actors.find((m) => m.country !== g)?.country ?? null;
+      }
+      return { id: `f_${hash64(`${g}|${r}|${it.item}`)}`, giver: g, receiver: r, item: it.item, category: it.category, status, span, quote: text };
+    }).filter((f) => !(f.giver && f.giver === f.receiver));
+  };
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { ItemTerm } from '../../knowledge/analysis.js';
+import { phraseKeys } from '../../knowledge/text.js';
+import { TokenTrie } from '../../knowledge/trie.js';
+import { handDoc, lexiconOf, type Named } from '../../../test/support/analysis.js';
+import { flowsStage } from './index.js';
+
+const items = new TokenTrie<ItemTerm>();
+for (const [term, item, category] of [['artillery shells', 'artillery shells', 'arms'], ['shells', 'artillery shells', 'arms'], ['grain', 'grain', 'food'], ['gas', 'natural gas', 'energy']] as const) items.add(phraseKeys(term), { item, category });
+const stage = flowsStage({ analysis: { items }, lexicon: lexiconOf('flows') });
+
+const NAMES: Named[] = [
+  ['North Korea', 'PRK', 'PRK'],
+  ['Russia', 'RUS', 'RUS'],
+  ['Russian', 'RUS', 'RUS', 'adj'],
+  ['China', 'CHN', 'CHN'],
+  ['Pakistan', 'PAK', 'PAK'],
+  ['Norway', 'NOR', 'NOR'],
+  ['Denmark', 'DNK', 'DNK'],
+  ['Ukraine', 'UKR', 'UKR'],
+];
+
+function flowsOf(sentence: string, events: Parameters<typeof handDoc>[2] = []) {
+  const d = handDoc([sentence], NAMES, events);
+  stage.run(d);
+  return d.flows!.map(({ giver, receiver, item, category, status }) => ({ giver, receiver, item, category, status }));
+}
+
+describe('stage flows', () => {
+  it('reads a delivery: the subject of a verb of giving gives, the one after "to" receives', () => {
+    expect(flowsOf('North Korea sent artillery shells to Russia last year.')).toEqual([{ giver: 'PRK', receiver: 'RUS', item: 'artillery shells', category: 'arms', status: 'delivered' }]);
+  });
+
+  it('reads a want: the subject would receive, the one after "from" would give', () => {
+    expect(flowsOf('Russia is seeking artillery shells from North Korea.')).toEqual([{ giver: 'PRK', receiver: 'RUS', item: 'artillery shells', category: 'arms', status: 'sought' }]);
+  });
+
+  it('reads a barter as two flows, opposite ways', () => {
+    expect(flowsOf('North Korea swapped artillery shells for Russian grain.')).toEqual([
+      { giver: 'PRK', receiver: 'RUS', item: 'artillery shells', category: 'arms', status: 'delivered' },
+      { giver: 'RUS', receiver: 'PRK', item: 'grain', category: 'food', status: 'delivered' },
+    ]);
+  });
+
+  it('drops a denied flow', () => {
+    expect(flowsOf('North Korea denied that it sent artillery shells to Russia.')).toEqual([]);
+  });
+
+  it('marks a possible flow, and one the sentence\'s aid event promises', () => {
+    expect(flowsOf('China could supply gas to Pakistan.')).toMatchObject([{ giver: 'CHN', receiver: 'PAK', status: 'possible' }]);
+    expect(flowsOf('China is supplying gas to Pakistan.', [{ root: '07', modality: 'future' }])).toMatchObject([{ giver: 'CHN', receiver: 'PAK', status: 'promised' }]);
+  });
+
+  it('gives one flow per coordinated giver', () => {
+    expect(flowsOf('Ukraine received artillery shells from Norway and Denmark.')).toMatchObject([
+      { giver: 'NOR', receiver: 'UKR', item: 'artillery shells' },
+      { giver: 'DNK', receiver: 'UKR', item: 'artillery shells' },
+    ]);
+  });
+
+  it('does not take the source of a report for an item', () => {
+    expect(flowsOf('According to Russian grain traders, North Korea sent artillery shells to Russia.')).toMatchObject([{ item: 'artillery shells' }]);
+  });
+});

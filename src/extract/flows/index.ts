@@ -1,0 +1,37 @@
+/**
+ * Stage `flows`: the exchange ledger — what passes from whom to whom (arms, energy, workers,
+ * money …) and how firmly (delivered, promised, possible, sought). Per prose sentence: the
+ * items it names (items.ts), then a barter (barter.ts) or the direction of the verb
+ * (direction.ts).
+ */
+import type { FlowEvidenceRow, Stage } from '../../core/doc.js';
+import type { AnalysisKnowledge } from '../../knowledge/analysis.js';
+import type { Lexicon } from '../../knowledge/lexicon.js';
+import { proseSentences } from '../analysis/shared.js';
+import { createBarter } from './barter.js';
+import { createFlowReader } from './direction.js';
+import { createItemFilter, itemsIn } from './items.js';
+
+export interface FlowsKnowledge {
+  analysis: Pick<AnalysisKnowledge, 'items'>;
+  lexicon: Lexicon;
+}
+
+export function flowsStage(k: FlowsKnowledge): Stage {
+  const exchangedItems = createItemFilter(k.lexicon);
+  const barterIn = createBarter(k.lexicon);
+  const flowsIn = createFlowReader(k.lexicon);
+  return {
+    name: 'flows',
+    requires: ['keys', 'mentions', 'events'],
+    assigns: ['flows'],
+    run(doc) {
+      const flows: FlowEvidenceRow[] = [];
+      for (const { s, ms, evs } of proseSentences(doc)) {
+        const items = exchangedItems(s, itemsIn(k.analysis.items, s.keys!));
+        if (items.length && ms.length) flows.push(...(barterIn(s, items, ms) ?? flowsIn(s, items, ms, evs)));
+      }
+      doc.flows = flows;
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * The exchanged items a sentence names (data/flows/items.yaml), each once, less those that
+ * are not the thing exchanged: a source ("according to Ukrainian intelligence") and what an
+ * item is for ("shells for its howitzers").
+ */
+import type { DocSentence, KeyToken } from '../../core/doc.js';
+import type { FlowCategory } from '../../core/types.js';
+import type { ItemTerm } from '../../knowledge/analysis.js';
+import type { Lexicon } from '../../knowledge/lexicon.js';
+import type { TokenTrie } from '../../knowledge/trie.js';
+
+/** An item found in a sentence, with its offsets in the document. */
+export interface ItemHit {
+  item: string;
+  category: FlowCategory;
+  at: number;
+  end: number;
+}
+
+/** Every item the trie finds, the longest phrase at each token, each item once. */
+export function itemsIn(items: TokenTrie<ItemTerm>, toks: KeyToken[]): ItemHit[] {
+  const out: ItemHit[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const m = items.longestAt(toks, i);
+    if (!m) continue;
+    const [end, [it]] = m;
+    if (!out.some((x) => x.item === it.item)) out.push({ ...it, at: toks[i].start, end: toks[end - 1].end });
+    i = end - 1;
+  }
+  return out;
+}
+
+export function createItemFilter(lx: Lexicon) {
+  const SOURCE = lx.cue('flow_source_attribution');
+  const PURPOSE = lx.cue('flow_item_purpose');
+
+  /** The items that are exchanged: not in "according to …", and not what the first item is for. */
+  return function exchangedItems(s: DocSentence, items: ItemHit[]): ItemHit[] {
+    // "according to Ukrainian intelligence" names a source, not an item
+    const acc = SOURCE.exec(s.text);
+    // "… for its ICBMs" is what an item is for, not a second item
+    return (acc ? items.filter((it) => !(it.at >= s.start + acc.index && it.at < s.start + acc.index + acc[0].length)) : items)
+      .filter((it, n) => n === 0 || !PURPOSE.test(s.text.slice(0, it.at - s.start)));
+  };
+}
