@@ -127,6 +127,8 @@ export function createActorNormalizer(k: Knowledge) {
   /** gold or predicted actor code → a comparable key: country, ORG:code, or the actor id */
   return function norm(code: string | null | undefined): string {
     if (!code) return '-';
+    // Kosovo has no ISO 3166 code: the user-assigned XKX (EU, IMF, World Bank) and world-countries' UNK name one state
+    if (code.startsWith('XKX')) code = `UNK${code.slice(3)}`;
     if (code.startsWith('group:') && !k.actors.actors.has(code) && groupByAlias.has(code)) return groupByAlias.get(code)!;
     const a = k.actors.actors.get(code);
     if (a?.org && a.kind === 'igo') return `ORG:${a.org.toUpperCase()}`;

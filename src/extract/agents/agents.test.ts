@@ -14,7 +14,10 @@ const actors = {
   actors: new Map(),
   countryName: new Map([['DEU', 'Germany'], ['GUY', 'Guyana']]),
 } as unknown as ActorKnowledge;
-const lexicon = compileLexicon({ 'lexicon/places.yaml': YAML.parse(readFileSync(new URL('../../../data/lexicon/places.yaml', import.meta.url), 'utf8')) });
+const lexicon = compileLexicon({
+  'lexicon/places.yaml': YAML.parse(readFileSync(new URL('../../../data/lexicon/places.yaml', import.meta.url), 'utf8')),
+  'lexicon/labels.yaml': { version: 1, maps: { actor_branch_labels: { doc: 'x', entries: { COP: 'Police', CVL: 'Civilians' } } } },
+});
 
 function run(text: string, ms: (s: { text: string }) => ReturnType<typeof mention>[]) {
   const doc = makeDoc({ id: 'd', text, published: null, authors: [], sentences: [{ idx: 0, text, start: 0, paragraph: 0 }] });
@@ -31,7 +34,7 @@ describe('agents', () => {
   it('an unnamed agent placed by a country is that country’s branch', () => {
     const r = run('Police in Germany detained two men.', (s) => [mention(s, 'Germany', 'DEU')]);
     expect(r.mentions).toEqual(['Police in Germany→DEUCOP/DEU']);
-    expect(r.actors.get('DEUCOP')).toMatchObject({ name: 'COP of Germany', kind: 'government' });
+    expect(r.actors.get('DEUCOP')).toMatchObject({ name: 'Police of Germany', kind: 'government' });
   });
 
   it('armed men with no name and no country are the unnamed armed group', () => {
@@ -45,5 +48,19 @@ describe('agents', () => {
   it('an unknown person takes the country of the role phrase in apposition', () => {
     const r = run('The German commander in Mali, General Jan Weber, spoke.', (s) => [mention(s, 'German commander', 'DEUMIL', { via: 'role', country: 'DEU' }), mention(s, 'Jan Weber', 'person:jan-weber', { country: null, via: 'title' })]);
     expect(r.mentions).toContain('Jan Weber→person:jan-weber/DEU');
+  });
+
+  it('unnamed police and protesters take the country of the place their sentence names', () => {
+    const text = 'Police arrested dozens of protesters in Harare.';
+    const doc = makeDoc({ id: 'd', text, published: null, authors: [], sentences: [{ idx: 0, text, start: 0, paragraph: 0 }] });
+    const s = doc.sentences[0];
+    s.keys = tokenize(text);
+    s.mentions = [];
+    const at = text.indexOf('Harare');
+    s.places = [{ span: [at, at + 6], location: { name: 'Harare', country: 'ZWE', lat: 0, lon: 0 } }];
+    doc.actors = new Map();
+    const titled = { ...actors, titleRoles: new Map([['police', 'COP'], ['protesters', 'OPP']]) } as unknown as ActorKnowledge;
+    agentsStage({ actors: titled, lexicon }).run(doc);
+    expect(doc.mentions!.map((m) => `${m.text}→${m.actor}`)).toEqual(['Police→ZWECOP', 'protesters in Harare→ZWEOPP']);
   });
 });

@@ -13,6 +13,7 @@ const k: ClauseKnowledge = {
       hit: { code: '190', preps: ['at'] },
       buy: { from_source: { drone: '061' } },
       meet: { code: '040', symmetric: true },
+      detain: { code: '173' },
     },
   }),
   words: eventWords(eventLexicon()),
@@ -45,5 +46,9 @@ describe('arguments', () => {
 
   it('coordinated subjects are all sources', () => {
     expect(triggers('Kim/PROPN and/CCONJ Putin/PROPN met/VERB:meet ./PUNCT', (s) => [mention(s, 'Kim', 'PRK'), mention(s, 'Putin', 'RUS')])).toEqual([{ code: '040', src: ['PRK:subject', 'RUS:subject'], tgt: [] }]);
+  });
+
+  it('unnamed people detained are the civilians of the actor’s own country', () => {
+    expect(triggers('Belarus/PROPN detained/VERB:detain over/ADP 35,000/NUM people/NOUN:people ./PUNCT', (s) => [mention(s, 'Belarus', 'BLR')])).toEqual([{ code: '173', src: ['BLR:subject'], tgt: ['BLRCVL:object'] }]);
   });
 });

@@ -115,6 +115,13 @@ export function createArgumentReader(k: ClauseKnowledge) {
         if (vp.with_target && W.attackPreps.has(prep ?? '')) code = vp.with_target;
       }
     }
+    // "detained 35,000 people", "killed 49 civilians", "arrested dozens of opposition supporters":
+    // unnamed people a state or group coerces or attacks are the civilians of the place, else of the actor's own country
+    if (targets.length === 0 && hasPrefix(W.victimRoots, code)) {
+      const victims = victimsAfter(v, end);
+      const country = victims ? (placeCountry(v, i) ?? sources.find((p) => p.m.country)?.m.country ?? null) : null;
+      if (victims && country) targets = [{ m: { doc: s.doc, sentence: s.idx, span: [victims.start, victims.end], text: victims.text, actor: `${country}${W.civilianRole}`, country, org: null, role: W.civilianRole, via: 'role' }, how: 'object' }];
+    }
     // "accused each other", "met one another": reciprocal
     const recip = toks.slice(end + 1, end + 6).map((t) => t.norm).join(' ');
     const reciprocal = W.reciprocal.test(recip);
@@ -229,6 +236,24 @@ export function createArgumentReader(k: ClauseKnowledge) {
     if (np.requires_target && targets.length === 0) return null;
     const symmetric = !!np.symmetric && sources.length >= 2 && targets.length === 0;
     return { tok: i, end: last, code, pattern, form: 'nominal', sources, targets, symmetric, reverse: np.reverse, noTarget: !!np.no_target };
+  }
+
+  /** the unnamed people right after a verb ("detained over 35,000 people", "dozens of opposition supporters") */
+  function victimsAfter(v: SentenceView, end: number) {
+    const { toks } = v;
+    for (let j = end + 1; j < Math.min(toks.length, end + 7); j++) {
+      const t = toks[j];
+      if (W.victimNouns.has(t.norm)) return t;
+      if (v.inMention[j] || t.pos === 'VERB' || t.pos === 'PUNCT' || t.pos === 'PROPN' || W.clauseBreaks.has(t.norm)) return null;
+    }
+    return null;
+  }
+
+  /** the country of the place named in the trigger's clause (not a loose city standing as an object) */
+  function placeCountry(v: SentenceView, i: number): string | null {
+    const [a, b] = v.clauseBounds(i);
+    const p = v.s.places.find((x) => !x.loose && x.location.country && x.span[0] >= a && x.span[1] <= b);
+    return p?.location.country ?? null;
   }
 
   return { verbTrigger, nounTrigger, placeTarget };

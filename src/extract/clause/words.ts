@@ -86,6 +86,9 @@ export function eventWords(lx: Lexicon) {
     refusalCode: lx.map('refusal_code'),
     threatCode: lx.map('threat_code'),
     reportedClaimCode: lx.map('reported_claim_code'),
+    victimRoots: lx.list('victim_roots'),
+    victimNouns: w('victim_nouns'),
+    civilianRole: lx.list('civilian_role')[0],
   });
 }
 

@@ -1,0 +1,158 @@
+/**
+ * The lexicon written from the CAMEO codebook (data/patterns/codebook.yaml, merged after
+ * events.yaml by src/knowledge/patterns.ts): sentences of our own for the families that were
+ * nearly empty (yield, investigate, demand, protest, reject, reduce relations), senses told
+ * apart by the object, every code reachable from some pattern, and a key defined in two
+ * pattern files stopping the loader with an error that names both files.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { KnowledgeError } from '../src/core/errors.js';
+import { createDocumentExtractor, createKnowledge } from '../src/extract/index.js';
+import { loadCodebook } from '../src/knowledge/codebook.js';
+import { DEFAULT_DATA_DIR } from '../src/knowledge/load.js';
+import { loadPatterns, patternFiles } from '../src/knowledge/patterns.js';
+import { createNlp } from '../src/nlp/nlp.js';
+
+const nlp = createNlp();
+const k = createKnowledge();
+const extract = createDocumentExtractor(k, nlp);
+
+function events(text: string): string[] {
+  const sentences = nlp.sentences(text).map(([a, b], idx) => ({ idx, text: text.slice(a, b), start: a, paragraph: 0 }));
+  const x = extract({ id: 'd_lexicon', published: '2024-06-21', authors: [], text, sentences });
+  return x.events.map((e) => `${e.source_country ?? e.source_org ?? e.source}>${e.target_country ?? e.target_org ?? e.target ?? '-'}:${e.cameo}`);
+}
+
+describe('codebook lexicon: families that had next to no wording', () => {
+  it.each([
+    // 08 yield
+    ['The Peruvian prime minister resigned on Monday.', 'PER>-:0831'],
+    ['Turkey bowed to pressure from Sweden.', 'TUR>SWE:080'],
+    ['Russia lifted the blockade of Ukrainian ports.', 'RUS>UKR:0872'],
+    ['Iran allowed IAEA inspectors into its nuclear sites.', 'IRN>IAEA:0862'],
+    // 09 investigate
+    ['Ukraine investigated Russian war crimes in Bucha.', 'UKR>RUS:094'],
+    // 10 demand
+    ['France demanded a withdrawal of Russian troops from Ukraine.', 'FRA>RUS:1056'],
+    ['Poland demanded reparations from Germany.', 'POL>DEU:1031'],
+    // 11 disapprove
+    ['Washington accused Beijing of espionage.', 'USA>CHN:1125'],
+    ['South Africa brought a case against Israel at the World Court.', 'ZAF>ISR:115'],
+    // 12 reject
+    ['Iran ruled out direct negotiations with Washington.', 'IRN>USA:125'],
+    ['Russia rejected Ukraine\'s peace plan.', 'RUS>UKR:127'],
+    // 13 threaten
+    ['Washington threatened Turkey with sanctions.', 'USA>TUR:1312'],
+    // 14 protest
+    ['Georgian protesters rioted against the government in Tbilisi.', 'GEO>GEO:145'],
+    // 16 reduce relations
+    ['China suspended imports from Japan.', 'CHN>JPN:163'],
+    ['China unveiled countermeasures against the United States.', 'CHN>USA:163'],
+    ['Mali expelled UN peacekeepers.', 'MLI>UN:1661'],
+    ['Russia walked out of talks with Ukraine.', 'RUS>UKR:164'],
+  ])('%s → %s', (text, want) => {
+    expect(events(text)).toContain(want);
+  });
+});
+
+describe('codebook lexicon: the object selects the sense', () => {
+  it.each([
+    ['Iran\'s navy blasted a Kuwaiti tanker with machine guns.', 'IRN>KWT:190', ':111'],
+    ['The United States blasted China\'s trade policy.', 'USA>CHN:111', ':19'],
+    ['Iraqi troops freed three towns from the Islamic State.', ':192', ':0841'],
+    ['Iraq freed five Turkish prisoners.', 'IRQ>TUR:0841', ':192'],
+    ['Washington targeted Iran with sweeping new sanctions.', 'USA>IRN:163', ':190'],
+    ['India struck a deal with France.', 'IND>FRA:057', ':195'],
+    ['Iran seized assets of British firms.', 'IRN>GBR:1711', ':192'],
+    ['Russia seized the town of Avdiivka from Ukraine.', 'RUS>UKR:192', ':1711'],
+  ])('%s', (text, want, not) => {
+    const got = events(text);
+    expect(got.some((e) => e.endsWith(want) || e === want)).toBe(true);
+    expect(got.some((e) => e.endsWith(not) || e.includes(`${not}`))).toBe(false);
+  });
+
+  it('a released statement is no release of persons', () => {
+    expect(events('Russia released a statement on the talks.')).toEqual([]);
+  });
+});
+
+describe('codebook lexicon: coverage', () => {
+  it('every CAMEO code of the codebook is produced by some pattern (a root through its x0 code)', () => {
+    const p = loadPatterns(DEFAULT_DATA_DIR);
+    const used = new Set<string>();
+    const add = (c: string | null | undefined) => c && used.add(c);
+    for (const v of p.verbs.values()) {
+      [v.code, v.reverse, v.with_target].forEach(add);
+      Object.values(v.objects ?? {}).forEach(add);
+      Object.values(v.from_source ?? {}).forEach(add);
+    }
+    for (const n of p.nouns.values()) {
+      [n.code, n.reverse].forEach(add);
+      Object.values(n.modifiers ?? {}).forEach(add);
+      Object.values(n.of_object ?? {}).forEach(add);
+    }
+    const missing = loadCodebook(DEFAULT_DATA_DIR)
+      .codes()
+      .map((c) => c.code)
+      .filter((c) => !used.has(c) && !(c.length === 2 && used.has(`${c}0`)));
+    expect(missing).toEqual([]);
+  });
+
+  it('merges every patterns file, events.yaml first', () => {
+    const files = patternFiles(DEFAULT_DATA_DIR);
+    expect(files[0]).toBe('patterns/events.yaml');
+    expect(files).toContain('patterns/codebook.yaml');
+  });
+});
+
+describe('pattern files: one key, one file', () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'statecraft-patterns-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  /** data/ as symlinks (lexicon left out: not needed to load patterns), plus one extra patterns file */
+  let copies = 0;
+  function withExtra(name: string, text: string): string {
+    const dir = path.join(tmp, `copy-${++copies}`);
+    const walk = (sub: string) => {
+      mkdirSync(path.join(dir, sub), { recursive: true });
+      for (const d of readdirSync(path.join(DEFAULT_DATA_DIR, sub), { withFileTypes: true })) {
+        const r = sub ? `${sub}/${d.name}` : d.name;
+        if (d.isDirectory()) {
+          if (r !== 'lexicon') walk(r);
+        } else symlinkSync(path.join(DEFAULT_DATA_DIR, r), path.join(dir, r));
+      }
+    };
+    walk('');
+    writeFileSync(path.join(dir, 'patterns', name), text);
+    return dir;
+  }
+
+  it('a verb defined in events.yaml and in another file is an error naming both files', () => {
+    const dir = withExtra('zz-extra.yaml', 'version: 1\nverbs:\n  condemn: { code: "111" }\n');
+    let thrown: unknown;
+    try {
+      loadPatterns(dir);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(KnowledgeError);
+    const err = thrown as KnowledgeError;
+    expect(err.issue).toMatchObject({ file: 'patterns/zz-extra.yaml', path: 'verbs.condemn' });
+    expect(err.message).toContain('patterns/zz-extra.yaml');
+    expect(err.message).toContain('patterns/events.yaml');
+    expect(err.issue.line).toBe(3);
+  });
+
+  it('a noun defined in two of the other files is an error too', () => {
+    const dir = withExtra('zz-extra.yaml', 'version: 1\nverbs: {}\nnouns:\n  massacre: { code: "202", target: [of], source: [by] }\n');
+    expect(() => loadPatterns(dir)).toThrow(/nouns\.massacre.*also defined in patterns\/codebook\.yaml/);
+  });
+
+  it('an extra file is checked against the patterns schema', () => {
+    const dir = withExtra('zz-extra.yaml', 'version: 1\nverbs:\n  parley2: { code: "0499" }\n');
+    expect(() => loadPatterns(dir)).toThrow(KnowledgeError);
+  });
+});
