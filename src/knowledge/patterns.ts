@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { KnowledgeError } from '../core/errors.js';
 import { assertKnowledge } from './check.js';
-import { dataDirLabel, loadYaml } from './load.js';
+import { dataDirLabel, knowledgeSource, loadYaml, type KnowledgeDir } from './load.js';
 import { lineFinder } from './schema/index.js';
 
 export interface VerbPattern {
@@ -67,15 +67,16 @@ export function patternFiles(dataDir: string): string[] {
   return ['events.yaml', ...rest].map((f) => `patterns/${f}`);
 }
 
-export function loadPatterns(dataDir: string): Patterns {
-  assertKnowledge(dataDir); // schema, and every code in the codebook (./check.ts)
+export function loadPatterns(source: KnowledgeDir): Patterns {
+  const src = knowledgeSource(source), dataDir = src.dir;
+  assertKnowledge(src); // schema, and every code in the codebook (./check.ts)
   const verbs = new Map<string, VerbPattern>();
   const nouns = new Map<string, NounPattern>();
   const desire = new Set<string>();
   const negating = new Set<string>();
   const owner = new Map<string, string>(); // 'verbs.meet' → the file that defines it
   for (const rel of patternFiles(dataDir)) {
-    const raw = loadYaml(dataDir, rel) as PatternsRaw | null;
+    const raw = loadYaml(src, rel) as PatternsRaw | null;
     if (!raw) {
       if (rel === 'patterns/events.yaml') throw new Error('data/patterns/events.yaml is missing');
       continue;

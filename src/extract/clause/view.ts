@@ -152,6 +152,16 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
       const subj = earlier.filter((x) => x.last < vIdx).pop();
       if (subj && !clauseBetween(subj.last, i)) best = subj;
     }
+    // "Hungary, a NATO member, has refused …": a mention inside an apposition describes the one before it
+    const open = (() => {
+      for (let j = best!.first - 1; j > 0 && best!.first - j <= 4; j--) if (toks[j].norm === ',') return j;
+      return -1;
+    })();
+    if (open > 0 && toks[open + 1]?.pos === 'DET') {
+      const close = toks.findIndex((t, k) => k > best!.last && k < i && t.norm === ',');
+      const head = mentionTok.find((x) => x.last === open - 1 && x.m.via !== 'place');
+      if (close > 0 && head && !toks.slice(close + 1, i).some((t) => t.pos === 'VERB' && t !== toks[i] && !['AUX'].includes(t.pos))) best = head;
+    }
     return coordinated(best).map((m) => ({ m, how: 'subject' }));
   }
 
@@ -179,6 +189,9 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
     const out = [x.m];
     let cur = x;
     for (;;) {
+      // "Argentina's leader Javier Milei", "Chilean President Gabriel Boric": the owner and title are the person's own words
+      const own = ownerOf(cur);
+      if (own) cur = { ...cur, first: own.first };
       const prev = mentionTok.filter((y) => y.last < cur.first && y.m.via !== 'place').pop();
       if (!prev) break;
       const gap = toks.slice(prev.last + 1, cur.first).map((t) => t.norm);
@@ -191,8 +204,11 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
     }
     cur = x;
     for (;;) {
-      const nxt = mentionTok.find((y) => y.first > cur.last);
+      let nxt = mentionTok.find((y) => y.first > cur.last);
       if (!nxt) break;
+      // "… and Jordan's King Abdullah": the person the owner's phrase introduces
+      const owned = mentionTok.find((z) => z.first > nxt!.last && ownerOf(z) === nxt);
+      if (owned) nxt = { ...owned, first: nxt.first };
       const gap = toks.slice(cur.last + 1, nxt.first).map((t) => t.norm);
       // "… to Russia, U.S. officials said": the speaker after a comma is not in the list
       const speaker = !gap.includes('and') && speaks(nxt);
@@ -202,6 +218,29 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
       } else break;
     }
     return out.filter((m, k) => out.findIndex((o) => o.actor === m.actor && o.span[0] === m.span[0]) === k);
+  }
+
+  /**
+   * The mention that owns a person's title: "Argentina's leader Javier Milei" (a possessive), "Chilean
+   * President Gabriel Boric" (an adjective) — the country before a run of title words that introduce
+   * the person. Null when the person stands alone.
+   */
+  function ownerOf(y: MentionAt): MentionAt | null {
+    if (!y.m.actor.startsWith('person:')) return null;
+    let j = y.first - 1;
+    let possessive = false;
+    let words = 0;
+    while (j >= 0 && !inMention[j] && words < 5) {
+      const t = toks[j];
+      if (t.norm === "'s" || t.norm === "'") possessive = true;
+      else if (!['NOUN', 'PROPN', 'ADJ'].includes(t.pos)) return null;
+      else words++;
+      j--;
+    }
+    if (j < 0 || j === y.first - 1 || words === 0) return null;
+    const p = mentionTok.find((z) => z.last === j && z !== y && z.m.via !== 'place');
+    if (!p || p.m.actor.startsWith('person:')) return null;
+    return possessive || p.m.via === 'adj' ? p : null;
   }
 
   function mentionsFrom(j: number): Mention[] {
