@@ -14,6 +14,8 @@ const k: ClauseKnowledge = {
       buy: { from_source: { drone: '061' } },
       meet: { code: '040', symmetric: true },
       detain: { code: '173' },
+      refuse: { code: '120', preps: ['to'] },
+      encircle: { code: '150' },
     },
   }),
   words: eventWords(eventLexicon()),
@@ -50,5 +52,23 @@ describe('arguments', () => {
 
   it('unnamed people detained are the civilians of the actor’s own country', () => {
     expect(triggers('Belarus/PROPN detained/VERB:detain over/ADP 35,000/NUM people/NOUN:people ./PUNCT', (s) => [mention(s, 'Belarus', 'BLR')])).toEqual([{ code: '173', src: ['BLR:subject'], tgt: ['BLRCVL:object'] }]);
+  });
+
+  it('a mention inside an apposition describes the one before it: "Hungary, a NATO member, has refused"', () => {
+    expect(triggers('Hungary/PROPN ,/PUNCT a/DET NATO/PROPN member/NOUN ,/PUNCT has/AUX:have refused/VERB:refuse to/ADP Ukraine/PROPN ./PUNCT', (s) => [mention(s, 'Hungary', 'HUN'), mention(s, 'NATO', 'org:nato', { org: 'NATO', country: null }), mention(s, 'Ukraine', 'UKR')])).toEqual([{ code: '120', src: ['HUN:subject'], tgt: ['UKR:prep:to'] }]);
+  });
+
+  it('an owner and title introduce one person in a coordinated subject', () => {
+    const r = triggers("Chilean/ADJ President/PROPN Gabriel/PROPN Boric/PROPN and/CCONJ Argentina/PROPN 's/PART leader/NOUN Javier/PROPN Milei/PROPN met/VERB:meet ./PUNCT", (s) => [
+      mention(s, 'Chilean', 'CHL', { via: 'adj' }),
+      mention(s, 'Gabriel Boric', 'person:boric', { country: 'CHL' }),
+      mention(s, 'Argentina', 'ARG'),
+      mention(s, 'Javier Milei', 'person:milei', { country: 'ARG' }),
+    ]);
+    expect(r).toEqual([{ code: '040', src: ['person:boric:subject', 'person:milei:subject'], tgt: [] }]);
+  });
+
+  it('a participle the tagger calls an adjective after a passive auxiliary and before its agent is the verb', () => {
+    expect(triggers('Lithuania/PROPN was/AUX:be encircled/ADJ by/ADP Russian/ADJ warships/NOUN:warship ./PUNCT', (s) => [mention(s, 'Lithuania', 'LTU'), mention(s, 'Russian warships', 'RUSMIL')])).toEqual([{ code: '150', src: ['RUSMIL:by'], tgt: ['LTU:subject'] }]);
   });
 });

@@ -26,7 +26,8 @@ export function readArguments(v: SentenceView, k: ClauseKnowledge, read: Argumen
   // a noun that is a clause trigger's object ("imposed sanctions on") is not a second event
   for (let j = triggers.length - 1; j >= 0; j--) {
     const n = triggers[j];
-    if (n.form === 'nominal' && triggers.some((c) => c.form === 'clause' && n.tok > c.tok && n.tok <= c.end)) triggers.splice(j, 1);
+    // (and a verb inside another verb's matched phrase, "threatened to cut off supplies", is that phrase's own object)
+    if (triggers.some((c) => c !== n && c.form === 'clause' && n.tok > c.tok && n.tok <= c.end)) triggers.splice(j, 1);
   }
   return triggers;
 }

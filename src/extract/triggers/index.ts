@@ -31,6 +31,8 @@ export function findCandidates(v: SentenceView, k: ClauseKnowledge): Candidate[]
     const mistagged =
       (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN') && i > 0 && v.afterActor(i) ? v.pastLemma(t.norm)
       : t.pos === 'NOUN' && toks[i - 1]?.norm === 'by' && gerund.test(t.norm) ? v.gerundLemma(t.norm)
+      // a participle after a passive auxiliary and before its agent is a verb ("was encircled by"): the tagger reads some as adjectives
+      : t.pos === 'ADJ' && i > 0 && toks[i - 1].pos === 'AUX' && W.passiveAux.has(toks[i - 1].lemma) && toks[i + 1]?.norm === 'by' ? v.pastLemma(t.norm)
       // after a modal or infinitive "to" a word is a verb ("would free", "to free"): the tagger reads some as adjectives
       : (t.pos === 'ADJ' || t.pos === 'NOUN') && W.verbLicensers.has(toks[i - 1]?.norm ?? '') && patterns.verbs.has(t.norm) && toks[i + 1] && ['DET', 'NUM', 'PROPN', 'ADJ', 'ADV', 'ADP'].includes(toks[i + 1].pos) ? t.norm
       : null;
