@@ -61,7 +61,7 @@ export function createAgentRules(k: AgentsKnowledge) {
   }
 
   /** unnamed agents placed by a country or town, and unnamed armed men */
-  function genericAgents(docId: string, actors: Map<string, Actor>, s: DocSentence, toks: KeyToken[], ms: Mention[], places: PlaceHit[]): Mention[] {
+  function genericAgents(docId: string, actors: Map<string, Actor>, s: DocSentence, toks: KeyToken[], ms: Mention[], places: PlaceHit[], home: string | null = null): Mention[] {
     const out: Mention[] = [];
     const inMention = (t: KeyToken) => ms.some((m) => m.span[0] <= t.start && m.span[1] >= t.end);
     for (let i = 1; i < toks.length - 1; i++) {
@@ -111,6 +111,8 @@ export function createAgentRules(k: AgentsKnowledge) {
     // names ("Police arrested dozens of opposition supporters in Harare" → ZWECOP, ZWEOPP)
     const where = places.filter((p) => !p.loose && p.location.country).map((p) => ({ at: p.span[0], country: p.location.country! }));
     for (const m of ms) if (m.via === 'place' && m.country) where.push({ at: m.span[0], country: m.country });
+    // with no place of its own, the sentence is read in the story's place (its lead's one country)
+    if (!where.length && home && !ms.some((m) => m.via !== 'author')) where.push({ at: -1, country: home });
     if (where.length && new Set(where.map((w) => w.country)).size === 1) {
       const country = where[0].country;
       for (let i = 0; i < toks.length; i++) {
@@ -159,6 +161,13 @@ export function createAgentRules(k: AgentsKnowledge) {
   return { appositions, dropStances, genericAgents };
 }
 
+/** The story's place: the one country the lead's places name (a dateline, "in Nairobi …"), if only one. */
+export function storyPlace(sentences: DocSentence[]): string | null {
+  const lead = sentences.filter((s) => s.prose && s.lead);
+  const countries = new Set(lead.flatMap((s) => (s.places ?? []).filter((p) => !p.loose && p.location.country).map((p) => p.location.country!)));
+  return countries.size === 1 ? [...countries][0] : null;
+}
+
 export function agentsStage(k: AgentsKnowledge): Stage {
   const rules = createAgentRules(k);
   return {
@@ -167,12 +176,13 @@ export function agentsStage(k: AgentsKnowledge): Stage {
     assigns: ['agents', 'mentions'],
     run(doc) {
       const actors = doc.actors!;
+      const home = storyPlace(doc.sentences);
       for (const s of doc.sentences) {
         if (!s.prose) continue;
         const ms = s.mentions!;
         rules.appositions(actors, s, ms);
         rules.dropStances(s, ms);
-        const agents = rules.genericAgents(doc.id, actors, s, s.keys!, ms, s.places!);
+        const agents = rules.genericAgents(doc.id, actors, s, s.keys!, ms, s.places!, home);
         if (agents.length) {
           const covered = (m: Mention) => agents.some((g) => g.span[0] <= m.span[0] && g.span[1] >= m.span[1]);
           s.mentions = [...ms.filter((m) => !covered(m)), ...agents].sort((a, b) => a.span[0] - b.span[0]);
