@@ -280,7 +280,9 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
       if (brk(j)) break;
       // "the two exiled dissidents": a participle between determiner and noun modifies, it is not a second verb
       const modifier = W.pastEnding.test(t.norm) && (['DET', 'NUM'].includes(toks[j - 1]?.pos ?? '') || (toks[j - 1]?.pos === 'ADP' && j > end + 1)) && ['NOUN', 'PROPN', 'ADJ'].includes(toks[j + 1]?.pos ?? '');
-      if (t.pos === 'VERB' && j > end + 1 && !W.listVerbs.has(t.norm) && !modifier) {
+      // "threatened to retaliate against Lithuania": an infinitive the patterns do not know carries the act's target
+      const bareInfinitive = t.pos === 'VERB' && toks[j - 1]?.norm === 'to' && j === end + 2 && !patterns.verbs.get(t.lemma)?.code;
+      if (t.pos === 'VERB' && j > end + 1 && !W.listVerbs.has(t.norm) && !modifier && !bareInfinitive) {
         // a second verb: stop, unless it is coordinated with ours and shares its object later
         break;
       }
