@@ -6,6 +6,7 @@
  *
  * - `no actor`: a side of the event is not among the sentence's actors (nor its places);
  * - `no trigger`: no word of the sentence (of the gold's words, when given) is a known event word;
+ * - `no sense`: a verb the patterns know only with certain objects met none of them;
  * - `no frame`: a trigger was found, but no source (or no target) was read for it;
  * - `governed`: a trigger was read and then taken over by a verb governing it;
  * - `wrong sense`: an event was coded for the same sides with another root;
@@ -19,7 +20,7 @@ import { StatecraftError } from '../core/errors.js';
 import { createActorNormalizer, goldKind, readGold, type GoldEvent } from './eval.js';
 import { createDefaultPipeline, loadKnowledge, type Pipeline } from './pipeline.js';
 
-export const CAUSES = ['no actor', 'no trigger', 'no frame', 'governed', 'wrong sense', 'wrong actor', 'other'] as const;
+export const CAUSES = ['no actor', 'no trigger', 'no sense', 'no frame', 'governed', 'wrong sense', 'wrong actor', 'other'] as const;
 export type Cause = (typeof CAUSES)[number];
 
 export interface TriageReport {
@@ -62,7 +63,7 @@ export function triageEvents(gold: (GoldEvent & { expected: (GoldEvent['expected
         continue;
       }
       missed++;
-      const [cause, detail, s] = classify(doc, x, norm, argued, events, key);
+      const [cause, detail, s] = classify(doc, x, norm, argued, events, key, k);
       by_cause[cause]++;
       (by_cause_root[cause] ??= {})[x.code.slice(0, 2)] = (by_cause_root[cause]?.[x.code.slice(0, 2)] ?? 0) + 1;
       const ex = (examples[cause] ??= []);
@@ -79,6 +80,7 @@ function classify(
   argued: Map<DocSentence, Trigger[]>,
   events: EventRecord[],
   key: (e: EventRecord) => string,
+  k: Knowledge,
 ): [Cause, string, DocSentence | undefined] {
   const src = norm(x.source), tgt = norm(x.target), root = x.code.slice(0, 2);
   const sideOf = (m: { actor: string; org: string | null; country: string | null }) => norm(m.actor.startsWith('group:') ? m.actor : m.org ? `org:${m.org}` : (m.country ?? m.actor));
@@ -101,6 +103,8 @@ function classify(
   const cands = (s.candidates ?? []).filter((c) => inSpan(c.tok));
   if (!cands.length) return ['no trigger', span ? 'no known event word in the gold words' : 'no known event word', s];
   const before = (argued.get(s) ?? []).filter((t) => inSpan(t.tok));
+  const objectOnly = cands.filter((c) => c.verb !== undefined && !k.patterns.verbs.get(c.verb)?.code && !c.noun);
+  if (!before.length && objectOnly.length === cands.length) return ['no sense', `${objectOnly.map((c) => toks[c.tok]?.text).join(', ')} met none of the objects its pattern knows`, s];
   if (!before.length) return ['no frame', `trigger ${cands.map((c) => toks[c.tok]?.text).join(', ')} found no ${'source'}`, s];
   const after = (s.triggers ?? []).filter((t) => inSpan(t.tok));
   if (!after.length) return ['governed', `${before.map((t) => toks[t.tok]?.text).join(', ')} taken over by a governing verb`, s];
