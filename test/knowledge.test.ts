@@ -3,8 +3,9 @@
  * with one file broken is reported with the file, the key path and the reason, and stops a
  * loader with a KnowledgeError.
  *
- * A copy is a tree of symlinks to data/ with the broken file written as a real file, so only
- * that file is parsed again (parses are shared per file: src/knowledge/load.ts).
+ * A copy is a tree of symlinks to data/ with the broken file written as a real file. Every call
+ * given a directory reads it afresh (parses and checks are shared only within one load, one
+ * KnowledgeSource: src/knowledge/load.ts).
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,7 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'statecraft-knowledge-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 let copies = 0;
-/** A copy of data/ as symlinks, without the lexicon files (no schema here), so that only what a test breaks can fail. */
+/** A copy of data/ as symlinks, without the lexicon files (tested apart, with `withLexicon` below), so that only what a test breaks can fail. */
 function copyOfData(): string {
   const dir = path.join(tmp, `copy-${++copies}`);
   const walk = (sub: string) => {
@@ -157,5 +158,83 @@ describe('a broken file is reported with the file, the key path and the reason',
     expect(r.errors).toEqual([]);
     expect(r.warnings.some((w) => w.file === 'extra.yaml' && /no schema registered/.test(w.reason))).toBe(true);
     expect(loadYaml(dir, 'extra.yaml')).toEqual({ version: 1, anything: ['goes'] });
+  });
+});
+
+// ---- the lexicon (data/lexicon/*.yaml): its schema, its code maps, names defined once --------------------
+
+import { loadLexicon } from '../src/knowledge/lexicon.js';
+import { KnowledgeSource } from '../src/knowledge/load.js';
+
+/** A copy of data/ with its lexicon (copyOfData leaves it out), one occurrence of `from` in `rel` replaced by `to` (none when `from` is ''). */
+function withLexicon(rel = '', from = '', to = ''): string {
+  const dir = copyOfData();
+  mkdirSync(path.join(dir, 'lexicon'));
+  for (const f of readdirSync(path.join(DATA, 'lexicon'))) symlinkSync(path.join(DATA, 'lexicon', f), path.join(dir, 'lexicon', f));
+  if (from) {
+    const text = readFileSync(path.join(DATA, rel), 'utf8');
+    expect(text.split(from).length - 1, `"${from}" occurs once in ${rel}`).toBe(1);
+    unlinkSync(path.join(dir, rel)); // never write through the link into data/
+    writeFileSync(path.join(dir, rel), text.replace(from, to));
+  }
+  return dir;
+}
+
+describe('the lexicon is checked like every other knowledge file', () => {
+  it('has a schema: no lexicon file is loaded unchecked, and the real lexicon passes', () => {
+    const r = checkKnowledge(DATA);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings.filter((w) => w.file.startsWith('lexicon/'))).toEqual([]);
+    expect(r.coverage.files.find((f) => f.file === 'lexicon/conventions.yaml')!.counts.maps).toBeGreaterThanOrEqual(5);
+  });
+
+  it('a convention code that is not in the codebook: file, key path, reason, line; stops the loader', () => {
+    const rel = 'lexicon/conventions.yaml';
+    const dir = withLexicon(rel, "'045': '039'", "'045': '0399'");
+    const { errors } = checkKnowledge(dir);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: rel, path: 'maps.intent_code.entries["045"]', line: lineOf(rel, "'045': '039'") });
+    expect(errors[0].reason).toMatch(/"0399" is not a CAMEO code in codebook\/cameo\.yaml \(nor "=", the act's own code\)/);
+    let thrown: unknown;
+    try {
+      loadLexicon(dir);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(KnowledgeError);
+    expect((thrown as KnowledgeError).issue).toMatchObject({ file: rel, path: 'maps.intent_code.entries["045"]' });
+    expect((thrown as KnowledgeError).message).toContain(rel);
+  });
+
+  it('a convention code that is not a code at all', () => {
+    const dir = withLexicon('lexicon/conventions.yaml', "'': '015'", "'': 'claim'");
+    expect(checkKnowledge(dir).errors).toEqual([{ file: 'lexicon/conventions.yaml', path: 'maps.reported_claim_code.entries[""]', reason: expect.stringMatching(/a CAMEO code is 2-4 digits/), line: lineOf('lexicon/conventions.yaml', "'': '015'") }]);
+  });
+
+  it('a name defined in two lexicon files', () => {
+    const dir = withLexicon();
+    writeFileSync(path.join(dir, 'lexicon/extra.yaml'), 'version: 1\nclasses:\n  street_roles:\n    doc: again\n    words: [OPP]\n');
+    const { errors } = checkKnowledge(dir);
+    expect(errors).toEqual([{ file: 'lexicon/extra.yaml', path: 'classes.street_roles', reason: expect.stringMatching(/"street_roles" is also defined in lexicon\/conventions\.yaml at classes\.street_roles/), line: 3 }]);
+    expect(() => assertKnowledge(dir)).toThrow(KnowledgeError);
+  });
+});
+
+describe('one load, one source: parses and checks are shared within a load, never between loads', () => {
+  it('a source parses a file once and checks once; a new source reads the files as they are now', () => {
+    const dir = withLexicon();
+    const load = new KnowledgeSource(dir);
+    expect(load.read('wep.yaml')).toBe(load.read('wep.yaml'));
+    expect(new KnowledgeSource(dir).read('wep.yaml')).not.toBe(load.read('wep.yaml'));
+    assertKnowledge(load);
+    expect(load.checked).toBeNull();
+    // the file changes after this load was checked: the load keeps what it read, the next load sees the change
+    const rel = 'lexicon/conventions.yaml';
+    const text = readFileSync(path.join(DATA, rel), 'utf8');
+    unlinkSync(path.join(dir, rel));
+    writeFileSync(path.join(dir, rel), text.replace("'045': '039'", "'045': '0399'"));
+    expect(() => assertKnowledge(load)).not.toThrow();
+    expect(() => assertKnowledge(new KnowledgeSource(dir))).toThrow(/"0399" is not a CAMEO code/);
+    expect(() => assertKnowledge(dir)).toThrow(KnowledgeError);
   });
 });

@@ -14,13 +14,18 @@ import { apiLatency, fillStore } from './api.js';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 5000);
 const results: Record<string, unknown> = { when: new Date().toISOString(), node: process.version, docs: DOCS };
-let peak = 0;
-const sample = () => {
-  peak = Math.max(peak, process.memoryUsage().rss);
-};
-const timer = setInterval(sample, 50);
+/** The peak resident set size of a run: sampled every 50 ms from the call on, and whenever `sample` is called. */
+function peakRss(): { sample: () => void; peak: () => number; stop: () => void } {
+  let peak = 0;
+  const sample = () => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  };
+  const timer = setInterval(sample, 50);
+  return { sample, peak: () => peak, stop: () => clearInterval(timer) };
+}
 
 async function main() {
+  const { sample, peak, stop } = peakRss();
   const dir = mkdtempSync(path.join(tmpdir(), 'statecraft-bench-'));
   try {
     // 1. ingest: files on disk → store, the whole pipeline
@@ -94,9 +99,9 @@ async function main() {
     results.api_ms = await apiLatency(apiStore);
     await apiStore.close();
     sample();
-    results.peak_rss_mb = round(peak / 1e6);
+    results.peak_rss_mb = round(peak() / 1e6);
   } finally {
-    clearInterval(timer);
+    stop();
     rmSync(dir, { recursive: true, force: true });
   }
   const out = new URL('../../bench/results/latest.json', import.meta.url);

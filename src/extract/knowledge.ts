@@ -1,9 +1,13 @@
-/** Everything extraction knows, loaded and compiled once from data/ and shared by every document. */
+/**
+ * Everything extraction knows, loaded and compiled once from data/ and shared by every document.
+ * One load reads through one KnowledgeSource (src/knowledge/load.ts): every file is parsed once
+ * and checked once, and the loaders share the parses; nothing is kept between loads.
+ */
 import { loadActorKnowledge, type ActorKnowledge } from '../knowledge/actors.js';
 import { loadAnalysisKnowledge, type AnalysisKnowledge } from '../knowledge/analysis.js';
 import { loadCodebook, type Codebook } from '../knowledge/codebook.js';
 import { loadLexicon, type Lexicon } from '../knowledge/lexicon.js';
-import { DEFAULT_DATA_DIR } from '../knowledge/load.js';
+import { DEFAULT_DATA_DIR, KnowledgeSource } from '../knowledge/load.js';
 import { loadPatterns, type Patterns } from '../knowledge/patterns.js';
 import { loadGazetteer, type Gazetteer } from '../knowledge/places.js';
 
@@ -17,13 +21,14 @@ export interface Knowledge {
 }
 
 export function createKnowledge(dataDir = DEFAULT_DATA_DIR): Knowledge {
-  const lexicon = loadLexicon(dataDir);
+  const source = new KnowledgeSource(dataDir);
+  const lexicon = loadLexicon(source);
   return Object.freeze({
     lexicon,
-    actors: loadActorKnowledge(dataDir, lexicon),
-    codebook: loadCodebook(dataDir),
-    patterns: loadPatterns(dataDir),
-    places: loadGazetteer(dataDir, lexicon),
-    analysis: loadAnalysisKnowledge(dataDir),
+    actors: loadActorKnowledge(source, lexicon),
+    codebook: loadCodebook(source),
+    patterns: loadPatterns(source),
+    places: loadGazetteer(source, lexicon),
+    analysis: loadAnalysisKnowledge(source),
   });
 }

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import type { Actor } from '../core/types.js';
 import { assertKnowledge } from './check.js';
 import type { Lexicon } from './lexicon.js';
-import { loadYaml } from './load.js';
+import { knowledgeSource, type KnowledgeDir } from './load.js';
 import { fold, phraseKeys, slug, tokenize } from './text.js';
 import { TokenTrie } from './trie.js';
 
@@ -151,16 +151,17 @@ function caseModeOf(phrase: string, articles: ReadonlySet<string>): Entry['caseM
 const ROLE_KIND: Readonly<Record<string, Actor['kind']>> = Object.freeze({ GOV: 'government', MIL: 'military', SPY: 'government', MED: 'other', LEG: 'government', JUD: 'government', COP: 'government' });
 const PAIR_KINDS: readonly string[] = Object.freeze(['leaders', 'countries', 'sides']);
 
-/** Read data/actors/ and world-countries and compile them (see compileActorKnowledge). */
-export function loadActorKnowledge(dataDir: string, lexicon: Lexicon): ActorKnowledge {
-  assertKnowledge(dataDir); // every file's schema and cross-references (./check.ts): a KnowledgeError stops start-up
+/** Read data/actors/ (through the load's source) and world-countries and compile them (see compileActorKnowledge). */
+export function loadActorKnowledge(dataDir: KnowledgeDir, lexicon: Lexicon): ActorKnowledge {
+  const src = knowledgeSource(dataDir);
+  assertKnowledge(src); // every file's schema and cross-references (./check.ts): a KnowledgeError stops start-up
   return compileActorKnowledge(
     {
       world: require('world-countries') as WorldCountry[],
-      countries: loadYaml(dataDir, 'actors/countries.yaml') as CountriesFile | null,
-      orgs: loadYaml(dataDir, 'actors/orgs.yaml') as OrgsFile | null,
-      people: ['actors/people.yaml', 'actors/people-history.yaml'].map((f) => loadYaml(dataDir, f) as PeopleFile | null),
-      roles: loadYaml(dataDir, 'actors/roles.yaml') as RolesFile | null,
+      countries: src.load('actors/countries.yaml') as CountriesFile | null,
+      orgs: src.load('actors/orgs.yaml') as OrgsFile | null,
+      people: ['actors/people.yaml', 'actors/people-history.yaml'].map((f) => src.load(f) as PeopleFile | null),
+      roles: src.load('actors/roles.yaml') as RolesFile | null,
     },
     lexicon,
   );

@@ -7,7 +7,7 @@ import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FlowCategory } from '../core/types.js';
 import { assertKnowledge } from './check.js';
-import { loadYaml } from './load.js';
+import { knowledgeSource, type KnowledgeDir } from './load.js';
 import { phraseKeys } from './text.js';
 import { TokenTrie } from './trie.js';
 
@@ -51,10 +51,11 @@ export interface AnalysisKnowledge {
   provisions: Provision[];
 }
 
-export function loadAnalysisKnowledge(dataDir: string): AnalysisKnowledge {
-  assertKnowledge(dataDir); // schemas; sanctions items in flows/items.yaml, cameo codes in the codebook (./check.ts)
+export function loadAnalysisKnowledge(dataDir: KnowledgeDir): AnalysisKnowledge {
+  const src = knowledgeSource(dataDir);
+  assertKnowledge(src); // schemas; sanctions items in flows/items.yaml, cameo codes in the codebook (./check.ts)
   const wep = new TokenTrie<Wep>();
-  const w = (loadYaml(dataDir, 'wep.yaml') ?? {}) as {
+  const w = (src.load('wep.yaml') ?? {}) as {
     scale?: { likelihood: number; phrases: string[] }[];
     hedges?: { phrase: string; likelihood: number; modal?: boolean }[];
     negation?: { negators?: string[]; patterns?: { pattern: string; likelihood: number; modal?: boolean }[] };
@@ -63,7 +64,7 @@ export function loadAnalysisKnowledge(dataDir: string): AnalysisKnowledge {
   for (const h of w.hedges ?? []) wep.add(phraseKeys(h.phrase), { phrase: h.phrase, likelihood: h.likelihood, modal: !!h.modal });
   for (const n of w.negation?.patterns ?? []) wep.add(phraseKeys(n.pattern), { phrase: n.pattern, likelihood: n.likelihood, modal: !!n.modal, negated: true });
   const items = new TokenTrie<ItemTerm>();
-  const it = (loadYaml(dataDir, 'flows/items.yaml') as { items?: { item: string; category: FlowCategory; terms?: string[] }[] } | null)?.items ?? [];
+  const it = (src.load('flows/items.yaml') as { items?: { item: string; category: FlowCategory; terms?: string[] }[] } | null)?.items ?? [];
   for (const i of it) {
     for (const t of new Set([i.item, ...(i.terms ?? [])])) {
       items.add(phraseKeys(t), { item: i.item, category: i.category });
@@ -73,10 +74,10 @@ export function loadAnalysisKnowledge(dataDir: string): AnalysisKnowledge {
     }
   }
   const provisions: Provision[] = [];
-  const sdir = path.join(dataDir, 'sanctions');
+  const sdir = path.join(src.dir, 'sanctions');
   if (existsSync(sdir)) {
     for (const f of readdirSync(sdir).filter((x) => x.endsWith('.yaml')).sort()) {
-      const r = loadYaml(dataDir, `sanctions/${f}`) as {
+      const r = src.load(`sanctions/${f}`) as {
         regime: string; target: string;
         resolutions: { id: string; adopted: string; reapplied?: string; provisions?: { id: string; label: string; until?: string; applies_to?: { directions?: string[]; categories?: string[]; items?: string[]; cameo?: string[] } | null }[] }[];
       };

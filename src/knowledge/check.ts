@@ -1,21 +1,23 @@
 /**
  * Checks every knowledge file under data/: its schema (./schema/index.ts), the references
  * between files (CAMEO codes, PLOVER modes, item names, countries, organisations, roles,
- * offices), the README's one-entry-per-phrase rule, and a coverage summary.
+ * offices, the CAMEO codes of the lexicon's code maps), the README's one-entry-per-phrase rule,
+ * names defined once (ids, pattern keys, lexicon names), and a coverage summary.
  *
- * `checkKnowledge(dataDir)` reports everything (`statecraft knowledge check`);
- * `assertKnowledge(dataDir)` throws the first error as a KnowledgeError and is what the
- * loaders call at start-up — once per version of the files, on parses the loaders reuse.
+ * `checkKnowledge(source)` reports everything (`statecraft knowledge check`);
+ * `assertKnowledge(source)` throws the first error as a KnowledgeError and is what the
+ * loaders call at start-up — once per load: the result is kept on the load's KnowledgeSource
+ * (../load.ts), whose parses the loaders reuse. Given a directory, either reads it afresh.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { KnowledgeError } from '../core/errors.js';
-import { DEFAULT_DATA_DIR, dataDirLabel, loadYaml, markValid, readYaml } from './load.js';
+import { DEFAULT_DATA_DIR, knowledgeSource, type KnowledgeDir, type KnowledgeSource } from './load.js';
 import type { CountriesFile, OrgsFile, PeopleFile, RolesFile } from './schema/actors.js';
 import type { CodebookFile } from './schema/codebook.js';
 import type { ItemsFile } from './schema/flows.js';
-import { KNOWLEDGE_SCHEMAS, formatPath, lineFinder, schemaEntryFor, schemaIssues, withRefs, type KnowledgeIssue, type KnowledgeRefs } from './schema/index.js';
+import { KNOWLEDGE_SCHEMAS, formatPath, schemaEntryFor, schemaIssues, schemasWith, type KnowledgeIssue, type KnowledgeRefs } from './schema/index.js';
 import { patternCodes, type PatternsFile } from './schema/patterns.js';
 import type { SitesFile } from './schema/places.js';
 import type { SanctionsFile } from './schema/sanctions.js';
@@ -223,6 +225,18 @@ function duplicateChecks(files: Map<string, unknown>, valid: Set<string>, out: R
       }
     }
   }
+  // lexicon: a name (class, map or cue) is defined once across lexicon/*.yaml, as compileLexicon (./lexicon.ts) requires; read leniently, in the loader's order
+  const lexiconNames = new Map<string, string>();
+  for (const f of [...files.keys()].filter((x) => schemaEntryFor(x)?.files === 'lexicon/*.yaml')) {
+    const l = obj(files.get(f));
+    for (const kind of ['classes', 'maps', 'cues'] as const) {
+      for (const name of Object.keys(obj(l[kind]))) {
+        const prev = lexiconNames.get(name);
+        if (prev) out.push({ file: f, path: [kind, name], reason: `"${name}" is also defined ${prev}: a lexicon name (class, map or cue) is defined once across the lexicon files` });
+        else lexiconNames.set(name, `in ${f} at ${kind}.${name}`);
+      }
+    }
+  }
   // sanctions: a regime id is unique across files
   const regimes = new Map<string, string>();
   for (const f of [...files.keys()].filter((x) => ok(x) && schemaEntryFor(x)?.files === 'sanctions/*.yaml')) {
@@ -290,43 +304,23 @@ function coverageOf(files: Map<string, unknown>, valid: Set<string>): KnowledgeC
   return cov;
 }
 
-/** Per directory, the versions of the files last checked and the first error found, if any: one check per version. */
-const checked = new Map<string, { stamp: string; error: KnowledgeError | null }>();
-
-function stampOf(dataDir: string): string {
-  return yamlFiles(dataDir)
-    .map((f) => {
-      const st = statSync(path.join(dataDir, f));
-      return `${f}:${st.size}:${st.mtimeMs}`;
-    })
-    .join('|');
-}
-
-/** The line finder of a file's current version (kept: a report and the start-up check share it). */
-const finders = new Map<string, { size: number; mtimeMs: number; find: (p: readonly PropertyKey[]) => number | undefined }>();
-function linesOf(file: string): (p: readonly PropertyKey[]) => number | undefined {
-  const st = statSync(file);
-  const key = `${st.dev}:${st.ino}`;
-  const hit = finders.get(key);
-  if (hit && hit.size === st.size && hit.mtimeMs === st.mtimeMs) return hit.find;
-  const find = lineFinder(readFileSync(file, 'utf8'));
-  finders.set(key, { size: st.size, mtimeMs: st.mtimeMs, find });
-  return find;
-}
-
-/** Check every knowledge file under `dataDir`: schemas, cross-references, duplicate phrases, coverage. */
-export function checkKnowledge(dataDir: string = DEFAULT_DATA_DIR): KnowledgeReport {
-  const stamp = stampOf(dataDir);
-  const r = run(dataDir, true);
-  checked.set(path.resolve(dataDir), { stamp, error: r.errors.length ? new KnowledgeError(r.errors[0], r.errors.length - 1, dataDirLabel(dataDir)) : null });
+/**
+ * Check every knowledge file of a load (a source, or a directory read afresh): schemas,
+ * cross-references, duplicate phrases, coverage. A later `assertKnowledge` on the same
+ * source reuses the result.
+ */
+export function checkKnowledge(dataDir: KnowledgeDir = DEFAULT_DATA_DIR): KnowledgeReport {
+  const src = knowledgeSource(dataDir);
+  const r = run(src, true);
+  src.checked = r.errors.length ? new KnowledgeError(r.errors[0], r.errors.length - 1, src.label) : null;
   return { errors: r.errors, warnings: r.warnings, coverage: r.coverage! };
 }
 
 /** `full`: every issue with its line, and coverage; otherwise (start-up) the first error with its line, and the count. */
-function run(dataDir: string, full: boolean): { errors: KnowledgeIssue[]; warnings: KnowledgeIssue[]; count: number; coverage?: KnowledgeCoverage } {
+function run(src: KnowledgeSource, full: boolean): { errors: KnowledgeIssue[]; warnings: KnowledgeIssue[]; count: number; coverage?: KnowledgeCoverage } {
   const errors: Raw[] = [];
   const warnings: Raw[] = [];
-  const all = yamlFiles(dataDir);
+  const all = yamlFiles(src.dir);
   for (const e of KNOWLEDGE_SCHEMAS) {
     if (e.required && !all.some((f) => schemaEntryFor(f) === e)) errors.push({ file: e.files, path: [], reason: 'missing: this file is required' });
   }
@@ -335,29 +329,27 @@ function run(dataDir: string, full: boolean): { errors: KnowledgeIssue[]; warnin
   for (const f of all) {
     if (!schemaEntryFor(f)) warnings.push({ file: f, path: [], reason: 'no schema registered for this file (add one to src/knowledge/schema/index.ts); it is loaded unchecked' });
     try {
-      files.set(f, readYaml(dataDir, f));
+      files.set(f, src.read(f));
     } catch (e) {
       if (!(e instanceof KnowledgeError)) throw e;
       errors.push({ file: f, path: [], reason: e.issue.reason });
       lines.set(`${f}|`, e.issue.line);
     }
   }
-  const refs = referencesOf(files);
+  const schemas = schemasWith(referencesOf(files));
   const valid = new Set<string>();
-  withRefs(refs, () => {
-    for (const [f, data] of files) {
-      if (!schemaEntryFor(f)) continue;
-      const { raw } = schemaIssues(f, data);
-      if (!raw.length) valid.add(f);
-      for (const r of raw) errors.push({ file: f, ...r });
-    }
-  });
+  for (const [f, data] of files) {
+    if (!schemaEntryFor(f)) continue;
+    const { raw } = schemaIssues(f, data, schemas);
+    if (!raw.length) valid.add(f);
+    for (const r of raw) errors.push({ file: f, ...r });
+  }
   duplicateChecks(files, valid, errors, warnings);
-  for (const f of valid) if (!errors.some((e) => e.file === f)) markValid(dataDir, f);
+  for (const f of valid) if (!errors.some((e) => e.file === f)) src.markValid(f);
   const issues = (list: Raw[]): KnowledgeIssue[] =>
     list.map((r) => {
       let line = lines.get(`${r.file}|${formatPath(r.path)}`);
-      if (line === undefined && r.path.length && files.has(r.file)) line = linesOf(path.join(dataDir, r.file))(r.path);
+      if (line === undefined && r.path.length && files.has(r.file)) line = src.lineOf(r.file, r.path);
       return { file: r.file, path: formatPath(r.path), reason: r.reason, ...(line ? { line } : {}) };
     });
   if (!full) return { errors: issues(errors.slice(0, 1)), warnings: [], count: errors.length };
@@ -365,23 +357,20 @@ function run(dataDir: string, full: boolean): { errors: KnowledgeIssue[]; warnin
 }
 
 /**
- * Check every knowledge file under `dataDir` and throw the first error as a KnowledgeError
- * (file, key path, reason). Called by the loaders at start-up; a second call on unchanged
- * files returns at once.
+ * Check every knowledge file of a load and throw the first error as a KnowledgeError (file,
+ * key path, reason). Called by the loaders at start-up; on a source already checked (by this
+ * or by `checkKnowledge`) it returns, or throws, at once.
  */
-export function assertKnowledge(dataDir: string = DEFAULT_DATA_DIR): void {
-  const key = path.resolve(dataDir);
-  const stamp = stampOf(dataDir);
-  let last = checked.get(key);
-  if (last?.stamp !== stamp) {
-    const { errors, count } = run(dataDir, false);
-    last = { stamp, error: count ? new KnowledgeError(errors[0], count - 1, dataDirLabel(dataDir)) : null };
-    checked.set(key, last);
+export function assertKnowledge(dataDir: KnowledgeDir = DEFAULT_DATA_DIR): void {
+  const src = knowledgeSource(dataDir);
+  if (src.checked === undefined) {
+    const { errors, count } = run(src, false);
+    src.checked = count ? new KnowledgeError(errors[0], count - 1, src.label) : null;
   }
-  if (last.error) throw last.error;
+  if (src.checked) throw src.checked;
 }
 
 /** One knowledge file, parsed and checked against its schema (formats only; references: assertKnowledge). */
-export function validateKnowledgeFile(dataDir: string, rel: string): unknown {
-  return loadYaml(dataDir, rel);
+export function validateKnowledgeFile(dataDir: KnowledgeDir, rel: string): unknown {
+  return knowledgeSource(dataDir).load(rel);
 }

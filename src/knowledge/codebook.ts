@@ -1,5 +1,5 @@
 /** The CAMEO codebook with Goldstein, quad class and PLOVER mapping (data/codebook/cameo.yaml). */
-import { loadYaml } from './load.js';
+import { knowledgeSource, type KnowledgeDir } from './load.js';
 
 export interface CodeInfo {
   code: string;
@@ -17,8 +17,8 @@ export interface Codebook {
   codes(): CodeInfo[];
 }
 
-export function loadCodebook(dataDir: string): Codebook {
-  const raw = loadYaml(dataDir, 'codebook/cameo.yaml') as {
+export function loadCodebook(dataDir: KnowledgeDir): Codebook {
+  const raw = knowledgeSource(dataDir).load('codebook/cameo.yaml') as {
     quad_of_root: Record<string, number>;
     codes: { code: string; label: string; goldstein: number; plover?: { event: string | null; mode: string | null } | null }[];
   } | null;

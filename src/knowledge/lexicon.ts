@@ -1,37 +1,17 @@
 /**
  * The coder's linguistic knowledge that is not a pattern or a dictionary entry: word classes
  * (light verbs, clause breaks, modality cues …), maps (irregular forms, the code of a governed
- * act) and cue expressions, read from `data/lexicon/*.yaml`, checked against one schema, and
- * looked up by name. A name a stage asks for that no file defines stops start-up, naming it.
+ * act) and cue expressions, read from `data/lexicon/*.yaml`, checked against one schema
+ * (./schema/lexicon.ts, registered and cross-checked like every knowledge file), and looked up
+ * by name. A name a stage asks for that no file defines stops start-up, naming it.
  */
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
-import { loadYaml } from './load.js';
+import { assertKnowledge } from './check.js';
+import { knowledgeSource, type KnowledgeDir } from './load.js';
+import { lexiconFileSchema } from './schema/lexicon.js';
 
-const doc = z.string().min(1);
-const wordClass = z.object({ doc, words: z.array(z.string().min(1)).min(1) }).strict();
-const mapping = z.object({ doc, entries: z.record(z.string(), z.string()) }).strict();
-const cue = z
-  .object({
-    doc,
-    /** a regular expression over the text; `\b` word boundaries are the caller's choice */
-    pattern: z.string().min(1),
-    flags: z.string().regex(/^[gimsuy]*$/).optional(),
-  })
-  .strict();
-
-export const lexiconFileSchema = z
-  .object({
-    version: z.literal(1),
-    about: z.string().optional(),
-    classes: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), wordClass).optional(),
-    maps: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), mapping).optional(),
-    cues: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), cue).optional(),
-  })
-  .strict();
-
-export type LexiconFile = z.infer<typeof lexiconFileSchema>;
+export { lexiconFileSchema, type LexiconFile } from './schema/lexicon.js';
 
 export class LexiconError extends Error {}
 
@@ -97,12 +77,18 @@ export function compileLexicon(files: Record<string, unknown>): Lexicon {
   };
 }
 
-/** Read every `data/lexicon/*.yaml`. */
-export function loadLexicon(dataDir: string): Lexicon {
-  const dir = path.join(dataDir, 'lexicon');
+/**
+ * Read every `data/lexicon/*.yaml`, after the checks of every knowledge file (../check.ts:
+ * the lexicon's schema, its code maps against the codebook, names defined once), which the
+ * other loaders of the same load (the same KnowledgeSource) then reuse.
+ */
+export function loadLexicon(dataDir: KnowledgeDir): Lexicon {
+  const src = knowledgeSource(dataDir);
+  assertKnowledge(src);
+  const dir = path.join(src.dir, 'lexicon');
   const files: Record<string, unknown> = {};
   if (existsSync(dir)) {
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml')).sort()) files[`lexicon/${f}`] = loadYaml(dataDir, `lexicon/${f}`);
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml')).sort()) files[`lexicon/${f}`] = src.load(`lexicon/${f}`);
   }
   return compileLexicon(files);
 }

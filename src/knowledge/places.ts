@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type { Location } from '../core/types.js';
 import { assertKnowledge } from './check.js';
 import type { Lexicon } from './lexicon.js';
-import { loadYaml } from './load.js';
+import { knowledgeSource, type KnowledgeDir } from './load.js';
 import { phraseKeys } from './text.js';
 import { TokenTrie } from './trie.js';
 
@@ -27,15 +27,16 @@ const require = createRequire(import.meta.url);
 /** cities smaller than this are left out: too many common words name a small town */
 const MIN_POPULATION = 250_000;
 
-export function loadGazetteer(dataDir: string, lexicon: Lexicon): Gazetteer {
-  assertKnowledge(dataDir); // schema and country codes (./check.ts)
+export function loadGazetteer(dataDir: KnowledgeDir, lexicon: Lexicon): Gazetteer {
+  const src = knowledgeSource(dataDir);
+  assertKnowledge(src); // schema and country codes (./check.ts)
   /** region names that are also ordinary words or compass points: never a place on their own */
   const REGION_STOP = lexicon.words('gazetteer_region_stop');
   const REGION_KINDS = lexicon.list('gazetteer_region_kinds');
   const REGION_SUFFIX = lexicon.cue('gazetteer_region_suffix');
   const REGION_PREFIX = lexicon.cue('gazetteer_region_prefix');
   const trie = new TokenTrie<Place>();
-  const sites = (loadYaml(dataDir, 'places/sites.yaml') as { sites?: { name: string; names?: string[]; country: string; lat: number; lon: number }[] } | null)?.sites ?? [];
+  const sites = (src.load('places/sites.yaml') as { sites?: { name: string; names?: string[]; country: string; lat: number; lon: number }[] } | null)?.sites ?? [];
   for (const s of sites) {
     const p: Place = { name: s.name, country: s.country, lat: s.lat, lon: s.lon, kind: 'site' };
     for (const n of new Set([s.name, ...(s.names ?? [])])) trie.add(phraseKeys(n), p);

@@ -4,7 +4,7 @@
  * titles with the offices they resolve to. See data/actors/README.md.
  */
 import { z } from 'zod';
-import { actorId, alpha3, countryCode, isoDate, officeName, orgCode, phrase, phrases, roleCode, version } from './common.js';
+import { alpha3, isoDate, phrase, phrases, version, type RefTypes } from './common.js';
 
 // ---- countries.yaml -------------------------------------------------------------------
 
@@ -21,83 +21,88 @@ const overlay = z.strictObject({
   legislature: phrases.optional(),
 });
 
-const ambiguity = z
-  .strictObject({
-    surface: phrase,
-    /** state codes, or branch ids (USAMIL) where the choice is between branches */
-    candidates: z.array(actorId),
-    default: actorId.nullable(),
-    prefer_if: z.record(z.string(), phrases),
-  })
-  .superRefine((a, ctx) => {
-    if (a.default !== null && !a.candidates.includes(a.default)) ctx.addIssue({ code: 'custom', path: ['default'], message: `"${a.default}" is not one of the candidates` });
-    for (const k of Object.keys(a.prefer_if)) if (!a.candidates.includes(k)) ctx.addIssue({ code: 'custom', path: ['prefer_if', k], message: `"${k}" is not one of the candidates` });
-    if (a.candidates.length === 0 && a.default !== null) ctx.addIssue({ code: 'custom', path: ['default'], message: 'a stop phrase (no candidates) has default: null' });
-  });
+const ambiguity = ({ actorId }: RefTypes) =>
+  z
+    .strictObject({
+      surface: phrase,
+      /** state codes, or branch ids (USAMIL) where the choice is between branches */
+      candidates: z.array(actorId),
+      default: actorId.nullable(),
+      prefer_if: z.record(z.string(), phrases),
+    })
+    .superRefine((a, ctx) => {
+      if (a.default !== null && !a.candidates.includes(a.default)) ctx.addIssue({ code: 'custom', path: ['default'], message: `"${a.default}" is not one of the candidates` });
+      for (const k of Object.keys(a.prefer_if)) if (!a.candidates.includes(k)) ctx.addIssue({ code: 'custom', path: ['prefer_if', k], message: `"${k}" is not one of the candidates` });
+      if (a.candidates.length === 0 && a.default !== null) ctx.addIssue({ code: 'custom', path: ['default'], message: 'a stop phrase (no candidates) has default: null' });
+    });
 
-export const countriesSchema = z.strictObject({
-  version,
-  /** overlay keyed by alpha-3; a code world-countries lacks must be in extra_states */
-  countries: z.record(countryCode, overlay),
-  /** states that no longer exist */
-  historical: z
-    .record(alpha3, z.strictObject({ name: phrase, names: phrases.optional(), adjectives: phrases.optional(), successor: countryCode.optional(), from: isoDate.optional(), until: isoDate.optional() }))
-    .optional(),
-  /** states the package lacks or marks non-independent */
-  extra_states: z.record(alpha3, z.strictObject({ name: phrase, names: phrases.optional(), adjectives: phrases.optional(), capital: phrase.optional() })).nullable().optional(),
-  ambiguities: z.array(ambiguity).optional(),
-});
+export const countriesSchema = (t: RefTypes) =>
+  z.strictObject({
+    version,
+    /** overlay keyed by alpha-3; a code world-countries lacks must be in extra_states */
+    countries: z.record(t.countryCode, overlay),
+    /** states that no longer exist */
+    historical: z
+      .record(alpha3, z.strictObject({ name: phrase, names: phrases.optional(), adjectives: phrases.optional(), successor: t.countryCode.optional(), from: isoDate.optional(), until: isoDate.optional() }))
+      .optional(),
+    /** states the package lacks or marks non-independent */
+    extra_states: z.record(alpha3, z.strictObject({ name: phrase, names: phrases.optional(), adjectives: phrases.optional(), capital: phrase.optional() })).nullable().optional(),
+    ambiguities: z.array(ambiguity(t)).optional(),
+  });
 
 // ---- orgs.yaml ------------------------------------------------------------------------
 
 const ORG_PREFIX = { igo: 'org:', group: 'group:', party: 'party:' } as const;
 
-const org = z
-  .strictObject({
-    id: z.string().regex(/^(?:org|group|party):[a-z0-9-]+$/, { error: 'expected org:<slug>, group:<slug> or party:<slug>' }),
-    /** code exported as source_org/target_org; null for groups and parties */
-    org: z.string().min(1).nullable(),
-    name: phrase,
-    kind: z.enum(['igo', 'group', 'party']),
-    /** home state of a group or party */
-    country: countryCode.nullable().optional(),
-    names: phrases.optional(),
-  })
-  .superRefine((o, ctx) => {
-    if (!o.id.startsWith(ORG_PREFIX[o.kind])) ctx.addIssue({ code: 'custom', path: ['id'], message: `a ${o.kind} has an id starting "${ORG_PREFIX[o.kind]}"` });
-    if (o.kind === 'igo' && o.org === null) ctx.addIssue({ code: 'custom', path: ['org'], message: 'an igo needs an `org` code' });
-  });
+const org = ({ countryCode }: RefTypes) =>
+  z
+    .strictObject({
+      id: z.string().regex(/^(?:org|group|party):[a-z0-9-]+$/, { error: 'expected org:<slug>, group:<slug> or party:<slug>' }),
+      /** code exported as source_org/target_org; null for groups and parties */
+      org: z.string().min(1).nullable(),
+      name: phrase,
+      kind: z.enum(['igo', 'group', 'party']),
+      /** home state of a group or party */
+      country: countryCode.nullable().optional(),
+      names: phrases.optional(),
+    })
+    .superRefine((o, ctx) => {
+      if (!o.id.startsWith(ORG_PREFIX[o.kind])) ctx.addIssue({ code: 'custom', path: ['id'], message: `a ${o.kind} has an id starting "${ORG_PREFIX[o.kind]}"` });
+      if (o.kind === 'igo' && o.org === null) ctx.addIssue({ code: 'custom', path: ['org'], message: 'an igo needs an `org` code' });
+    });
 
-export const orgsSchema = z.strictObject({ version, orgs: z.array(org) });
+export const orgsSchema = (t: RefTypes) => z.strictObject({ version, orgs: z.array(org(t)) });
 
 // ---- people.yaml, people-history.yaml -------------------------------------------------
 
-const roleSpan = z
-  .strictObject({
-    role: roleCode,
-    title: z.string().min(1).optional(),
-    from: isoDate.nullable(),
-    /** exclusive: the day the successor took over; null while in office */
-    until: isoDate.nullable(),
-    office: officeName.nullable().optional(),
-  })
-  .superRefine((r, ctx) => {
-    if (r.from && r.until && r.until < r.from) ctx.addIssue({ code: 'custom', path: ['until'], message: `ends (${r.until}) before it starts (${r.from})` });
+const roleSpan = ({ roleCode, officeName }: RefTypes) =>
+  z
+    .strictObject({
+      role: roleCode,
+      title: z.string().min(1).optional(),
+      from: isoDate.nullable(),
+      /** exclusive: the day the successor took over; null while in office */
+      until: isoDate.nullable(),
+      office: officeName.nullable().optional(),
+    })
+    .superRefine((r, ctx) => {
+      if (r.from && r.until && r.until < r.from) ctx.addIssue({ code: 'custom', path: ['until'], message: `ends (${r.until}) before it starts (${r.from})` });
+    });
+
+const person = (t: RefTypes) =>
+  z.strictObject({
+    id: z.string().regex(/^person:[a-z0-9-]+$/, { error: 'expected person:<slug of name>' }),
+    name: phrase,
+    /** the state the person acts for; null for officials of international organisations (with `org`) and transnational group leaders */
+    country: t.countryCode.nullable(),
+    /** organisation code (orgs.yaml `org`) of an international official */
+    org: t.orgCode.optional(),
+    names: phrases.optional(),
+    short: phrases.optional(),
+    roles: z.array(roleSpan(t)).optional(),
   });
 
-const person = z.strictObject({
-  id: z.string().regex(/^person:[a-z0-9-]+$/, { error: 'expected person:<slug of name>' }),
-  name: phrase,
-  /** the state the person acts for; null for officials of international organisations (with `org`) and transnational group leaders */
-  country: countryCode.nullable(),
-  /** organisation code (orgs.yaml `org`) of an international official */
-  org: orgCode.optional(),
-  names: phrases.optional(),
-  short: phrases.optional(),
-  roles: z.array(roleSpan).optional(),
-});
-
-export const peopleSchema = z.strictObject({ version, people: z.array(person) });
+export const peopleSchema = (t: RefTypes) => z.strictObject({ version, people: z.array(person(t)) });
 
 // ---- roles.yaml -----------------------------------------------------------------------
 
@@ -108,7 +113,7 @@ export const rolesSchema = z.strictObject({
   offices: z.record(z.string().regex(/^[a-z_]+$/, { error: 'an office is snake_case' }), phrases),
 });
 
-export type CountriesFile = z.infer<typeof countriesSchema>;
-export type OrgsFile = z.infer<typeof orgsSchema>;
-export type PeopleFile = z.infer<typeof peopleSchema>;
+export type CountriesFile = z.infer<ReturnType<typeof countriesSchema>>;
+export type OrgsFile = z.infer<ReturnType<typeof orgsSchema>>;
+export type PeopleFile = z.infer<ReturnType<typeof peopleSchema>>;
 export type RolesFile = z.infer<typeof rolesSchema>;

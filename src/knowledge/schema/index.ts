@@ -5,18 +5,19 @@
  * file no entry matches is loaded unchecked and `statecraft knowledge check` warns about it
  * ("no schema registered"), so a new file is visible until its schema is added.
  *
- * To add a file (say data/lexicon/hedges.yaml):
+ * To add a file (say data/briefings/sources.yaml):
  *   1. write its schema in src/knowledge/schema/<family>.ts with `z.strictObject` (unknown
- *      keys are errors), `version` from ./common.ts, and the reference types of ./common.ts
- *      (`cameoCode`, `countryCode`, `itemName`, `actorId`, …) wherever it names something
- *      defined in another file — that is what gives it the cross-reference checks. Keep the
- *      schema here, not in the loader module: loaders import ../load.ts, which imports this
- *      registry, so importing a loader from here would be an import cycle;
- *   2. add one line to KNOWLEDGE_SCHEMAS below: `{ files: 'lexicon/hedges.yaml', schema: … }`
+ *      keys are errors), `version` from ./common.ts, and — wherever it names something defined
+ *      in another file — the reference types of ./common.ts (`t.cameoCode`, `t.countryCode`,
+ *      `t.itemName`, `t.actorId`, …), which makes the schema a function of them,
+ *      `(t: RefTypes) => z.strictObject(…)`: that is what gives it the cross-reference checks.
+ *      Keep the schema here, not in the loader module: loaders import ../load.ts, which
+ *      imports this registry, so importing a loader from here would be an import cycle;
+ *   2. add one line to KNOWLEDGE_SCHEMAS below: `{ files: 'briefings/sources.yaml', schema: … }`
  *      (`files` is a path under data/ or a glob: `*` within one folder, `**` across folders);
- *   3. read the file with `loadYaml(dataDir, 'lexicon/hedges.yaml')` (../load.ts), which
- *      validates it against this entry, and call `assertKnowledge(dataDir)` (../check.ts)
- *      in the loader so cross-references are checked at start-up.
+ *   3. read the file in its loader through the load's source, `source.load('briefings/sources.yaml')`
+ *      (../load.ts), which validates it against this entry, and call `assertKnowledge(source)`
+ *      (../check.ts) in the loader so cross-references are checked at start-up (once per load).
  * Checks that span several files (duplicate phrases, coverage) live in ../check.ts.
  */
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
@@ -24,53 +25,70 @@ import type { z } from 'zod';
 import { KnowledgeError } from '../../core/errors.js';
 import { countriesSchema, orgsSchema, peopleSchema, rolesSchema } from './actors.js';
 import { codebookSchema } from './codebook.js';
-import type { KnowledgeIssue } from './common.js';
+import { FORMATS_ONLY, referenceTypes, type KnowledgeIssue, type KnowledgeRefs, type RefTypes } from './common.js';
 import { itemsSchema } from './flows.js';
-import { patternsExtraSchema, patternsSchema } from './patterns.js';
+import { lexiconSchema } from './lexicon.js';
+import { patternsSchema } from './patterns.js';
 import { sitesSchema } from './places.js';
 import { sanctionsSchema } from './sanctions.js';
 import { wepSchema } from './wep.js';
 
-export type { KnowledgeIssue, KnowledgeRefs } from './common.js';
-export { withRefs } from './common.js';
+export type { KnowledgeIssue, KnowledgeRefs, RefTypes } from './common.js';
 
 export interface KnowledgeFileSchema {
   /** a path under data/ ('wep.yaml') or a glob ('sanctions/*.yaml') */
-  files: string;
-  schema: z.ZodType;
+  readonly files: string;
+  /** the file's schema, made with the reference types it resolves its references with */
+  readonly schema: (t: RefTypes) => z.ZodType;
   /** start-up fails when no file matches */
-  required?: boolean;
+  readonly required?: boolean;
 }
 
-export const KNOWLEDGE_SCHEMAS: KnowledgeFileSchema[] = [
-  { files: 'codebook/cameo.yaml', schema: codebookSchema, required: true },
-  { files: 'patterns/events.yaml', schema: patternsSchema, required: true },
-  { files: 'patterns/*.yaml', schema: patternsSchema },
-  { files: 'patterns/*.yaml', schema: patternsExtraSchema },
-  { files: 'actors/countries.yaml', schema: countriesSchema },
-  { files: 'actors/orgs.yaml', schema: orgsSchema },
-  { files: 'actors/people*.yaml', schema: peopleSchema },
-  { files: 'actors/roles.yaml', schema: rolesSchema },
-  { files: 'wep.yaml', schema: wepSchema },
-  { files: 'flows/items.yaml', schema: itemsSchema },
-  { files: 'places/sites.yaml', schema: sitesSchema },
-  { files: 'sanctions/*.yaml', schema: sanctionsSchema },
-];
+export const KNOWLEDGE_SCHEMAS: readonly KnowledgeFileSchema[] = Object.freeze(
+  [
+    { files: 'codebook/cameo.yaml', schema: () => codebookSchema, required: true },
+    { files: 'patterns/events.yaml', schema: patternsSchema, required: true },
+    { files: 'patterns/*.yaml', schema: patternsSchema },
+    { files: 'actors/countries.yaml', schema: countriesSchema },
+    { files: 'actors/orgs.yaml', schema: orgsSchema },
+    { files: 'actors/people*.yaml', schema: peopleSchema },
+    { files: 'actors/roles.yaml', schema: () => rolesSchema },
+    { files: 'wep.yaml', schema: () => wepSchema },
+    { files: 'flows/items.yaml', schema: () => itemsSchema },
+    { files: 'places/sites.yaml', schema: sitesSchema },
+    { files: 'sanctions/*.yaml', schema: sanctionsSchema },
+    { files: 'lexicon/*.yaml', schema: lexiconSchema },
+  ].map((e): KnowledgeFileSchema => Object.freeze(e)),
+);
 
-const globs = new Map<string, RegExp>();
 function globRe(glob: string): RegExp {
-  let re = globs.get(glob);
-  if (!re) {
-    const body = glob.split(/(\*\*\/?|\*)/).map((part) => (part.startsWith('**') ? '(?:.*/)?' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))).join('');
-    globs.set(glob, (re = new RegExp(`^${body}$`)));
-  }
-  return re;
+  const body = glob.split(/(\*\*\/?|\*)/).map((part) => (part.startsWith('**') ? '(?:.*/)?' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  return new RegExp(`^${body}$`);
 }
+
+/** the file pattern of each registry entry, in the registry's order */
+const MATCHERS: readonly RegExp[] = Object.freeze(KNOWLEDGE_SCHEMAS.map((e) => globRe(e.files)));
 
 /** The registry entry for a file (path under data/, '/'-separated), if any. */
 export function schemaEntryFor(rel: string): KnowledgeFileSchema | null {
-  return KNOWLEDGE_SCHEMAS.find((e) => globRe(e.files).test(rel)) ?? null;
+  const i = MATCHERS.findIndex((re) => re.test(rel));
+  return i < 0 ? null : KNOWLEDGE_SCHEMAS[i];
 }
+
+/**
+ * The registry's schemas with references resolved against `refs` (none given: formats only),
+ * each made on first use — for one check; `schemas(entry)` is the entry's schema.
+ */
+export function schemasWith(refs?: KnowledgeRefs): (entry: KnowledgeFileSchema) => z.ZodType {
+  const types = refs ? referenceTypes(refs) : FORMATS_ONLY;
+  const made = new Map<KnowledgeFileSchema, z.ZodType>();
+  return (entry) => {
+    let s = made.get(entry);
+    if (!s) made.set(entry, (s = entry.schema(types)));
+    return s;
+  };
+}
+
 
 /** A key path as people read it: `verbs.seek.objects.talk`, `people[12].roles[0]`, `objects["military aid"]`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -83,11 +101,14 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return s;
 }
 
-/** Issues of one parsed file against its schema (references resolve against `withRefs`, if set); none for an unregistered file. */
-export function schemaIssues(rel: string, data: unknown): { issues: KnowledgeIssue[]; raw: { path: PropertyKey[]; reason: string }[] } {
+/**
+ * Issues of one parsed file against its schema, references resolved by `schemas` (from
+ * `schemasWith(refs)`; formats only when not given); none for an unregistered file.
+ */
+export function schemaIssues(rel: string, data: unknown, schemas = schemasWith()): { issues: KnowledgeIssue[]; raw: { path: PropertyKey[]; reason: string }[] } {
   const entry = schemaEntryFor(rel);
   if (!entry) return { issues: [], raw: [] };
-  const r = entry.schema.safeParse(data);
+  const r = schemas(entry).safeParse(data);
   if (r.success) return { issues: [], raw: [] };
   const raw: { path: PropertyKey[]; reason: string }[] = [];
   for (const iss of r.error.issues) {
