@@ -2,7 +2,8 @@
  * Benchmarks: ingest throughput and memory on a generated corpus; extraction throughput end
  * to end against the wink-nlp ceiling (sentences + POS alone over the same text, same run).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDefaultPipeline, loadKnowledge, type BuiltDocument } from '../app/pipeline.js';
@@ -10,10 +11,10 @@ import { ingestPaths } from '../app/ingest.js';
 import { openStore } from '../app/store.js';
 import { stats } from '../query/views.js';
 import { generateCorpus } from './corpus.js';
+import { benchRealistic, realisticTexts } from './realistic.js';
 import { apiLatency, fillStore } from './api.js';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 5000);
-const results: Record<string, unknown> = { when: new Date().toISOString(), node: process.version, docs: DOCS };
 /** The peak resident set size of a run: sampled every 50 ms from the call on, and whenever `sample` is called. */
 function peakRss(): { sample: () => void; peak: () => number; stop: () => void } {
   let peak = 0;
@@ -25,6 +26,7 @@ function peakRss(): { sample: () => void; peak: () => number; stop: () => void }
 }
 
 async function main() {
+  const results: Record<string, unknown> = { when: new Date().toISOString(), node: process.version, docs: DOCS };
   const { sample, peak, stop } = peakRss();
   const dir = mkdtempSync(path.join(tmpdir(), 'statecraft-bench-'));
   try {
@@ -88,6 +90,10 @@ async function main() {
     results.nlp_ceiling_sentences_per_s = round(sentences.length / ceilingSecs);
     results.extract_share_of_ceiling = round(ceilingSecs / full.secs);
     results.mentions_per_s = round(full.mentions / full.secs);
+    sample();
+    // 2b. the coder on real-shaped news (restated reports of test/golden/news), against the NLP ceiling on the same sentences
+    const news = fileURLToPath(new URL('../../test/golden/news/', import.meta.url));
+    if (existsSync(news)) Object.assign(results, benchRealistic(pipeline, realisticTexts(news), Number(process.env.BENCH_REAL_REPEAT ?? 4)));
     sample();
     // 3. API latency on a store of generated events
     const apiEvents = Number(process.env.BENCH_API_EVENTS ?? 100000);

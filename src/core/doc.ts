@@ -66,6 +66,8 @@ export interface Trigger {
   // ---- resolved by later stages
   /** stage `modality` */
   mood?: Modality;
+  /** stage `modality`: the dyads the trigger makes, with their codes (source, target or null, code) */
+  pairs?: [Participant, Participant | null, string][];
   /** stage `modality`: who the text says states it */
   attributed?: string | null;
   /** stage `dating` */

@@ -5,7 +5,7 @@
  * object nouns that select a pattern's sense, a noun's pre-modifiers. The argument stages read
  * these instead of walking tokens each on their own. One view per sentence, made on demand.
  */
-import type { Participant, PlaceHit, Token } from '../../core/doc.js';
+import type { DocSentence, Participant, PlaceHit, Token, Trigger } from '../../core/doc.js';
 import type { Mention } from '../../core/types.js';
 import type { Patterns } from '../../knowledge/patterns.js';
 import { compoundLemma, lastTok } from './parts.js';
@@ -32,6 +32,11 @@ export interface ClauseKnowledge {
   firsts(objects: Record<string, string | null>): ReadonlySet<string>;
   /** one view per sentence, shared by the event stages (its tokens and mentions no longer change after `coref`) */
   views?: WeakMap<object, SentenceView>;
+}
+
+/** Each sentence with triggers, with its view and its triggers: the loop the later event stages share. */
+export function eachTriggered(doc: { id: string; sentences: DocSentence[] }, k: ClauseKnowledge, f: (s: DocSentence, v: SentenceView, triggers: Trigger[]) => void): void {
+  for (const s of doc.sentences) if (s.triggers?.length) f(s, viewOf(k, doc.id, s), s.triggers);
 }
 
 /** The view of a tagged sentence, made once and shared by the stages that read it. */

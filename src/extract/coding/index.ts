@@ -15,7 +15,7 @@ export function recordsOf(codebook: Codebook, docId: string, s: Pick<DocSentence
   const modality = tr.mood!;
   const out: EventRecord[] = [];
   const date = tr.date ?? null;
-  for (const [src, t, code] of pairsOf(tr, modality)) {
+  for (const [src, t, code] of tr.pairs ?? pairsOf(tr, modality)) {
     const info = codebook.lookup(code);
     const lo = Math.min(src.m.span[0], toks[tr.tok].start, t ? t.m.span[0] : Infinity);
     const hi = Math.max(src.m.span[1], toks[tr.end].end, t ? t.m.span[1] : -Infinity);

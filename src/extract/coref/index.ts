@@ -76,15 +76,19 @@ export function corefStage(k: CorefKnowledge): Stage {
     assigns: ['coref'],
     run(doc) {
       let prev: DocSentence | null = null;
+      let added = false;
       for (const s of doc.sentences) {
         if (!s.prose) continue;
         if (prev && prev.paragraph >= s.paragraph - 1) {
           const m = resolve(doc.id, doc.actors!, prev, s);
-          if (m) s.mentions = [m, ...s.mentions!].sort((a, b) => a.span[0] - b.span[0]);
+          if (m) {
+            s.mentions = [m, ...s.mentions!].sort((a, b) => a.span[0] - b.span[0]);
+            added = true;
+          }
         }
         prev = s;
       }
-      doc.mentions = doc.sentences.flatMap((s) => s.mentions ?? []);
+      if (added) doc.mentions = doc.sentences.flatMap((s) => s.mentions ?? []);
     },
   };
 }

@@ -6,8 +6,7 @@
  * in sentences with an event (chrono is the dearest step).
  */
 import type { Stage } from '../../core/doc.js';
-import { viewOf, type ClauseKnowledge } from '../clause/view.js';
-import { pairsOf } from '../coding/pairs.js';
+import { eachTriggered, type ClauseKnowledge } from '../clause/view.js';
 import type { DateFinder, Found } from '../dates/find.js';
 
 export function datingStage(k: ClauseKnowledge, finder: DateFinder): Stage {
@@ -16,20 +15,18 @@ export function datingStage(k: ClauseKnowledge, finder: DateFinder): Stage {
     requires: ['modality'],
     assigns: ['dates'],
     run(doc) {
-      for (const s of doc.sentences) {
-        if (!s.triggers?.length) continue;
-        const v = viewOf(k, doc.id, s);
+      eachTriggered(doc, k, (s, v, triggers) => {
         const dates: { past?: Found[]; future?: Found[] } = {};
-        for (const tr of s.triggers) {
+        for (const tr of triggers) {
           const modality = tr.mood!;
-          if (!pairsOf(tr, modality).length) continue;
+          if (!tr.pairs!.length) continue;
           const which = modality === 'future' ? 'future' : 'past';
           dates[which] ??= finder.findDates(s.text, doc.readAt, which === 'future' ? 'future' : 'factual');
           let date = finder.resolveEventDate(dates[which]!, s.start, v.toks[tr.tok].start, v.clauseBounds(tr.tok));
           if (!date && s.lead && modality === 'factual' && tr.form === 'clause' && doc.published) date = doc.published.slice(0, 7);
           tr.date = date;
         }
-      }
+      });
     },
   };
 }

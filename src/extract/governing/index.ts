@@ -4,7 +4,7 @@
  * denials and threats that take over the act they govern.
  */
 import type { Stage } from '../../core/doc.js';
-import { viewOf, type ClauseKnowledge } from '../clause/view.js';
+import { eachTriggered, type ClauseKnowledge } from '../clause/view.js';
 import { createGoverningRules } from './rules.js';
 
 export function governingStage(k: ClauseKnowledge): Stage {
@@ -14,15 +14,13 @@ export function governingStage(k: ClauseKnowledge): Stage {
     requires: ['triggers'],
     assigns: ['governed'],
     run(doc) {
-      for (const s of doc.sentences) {
-        if (!s.triggers?.length) continue;
-        const v = viewOf(k, doc.id, s);
-        const before = [...s.triggers];
-        rules.intentions(v, s.triggers);
-        rules.governance(v, s.triggers);
+      eachTriggered(doc, k, (s, v, triggers) => {
+        const before = [...triggers];
+        rules.intentions(v, triggers);
+        rules.governance(v, triggers);
         // what a governing verb took over, kept for explanations
-        s.taken = before.filter((t) => !s.triggers!.includes(t));
-      }
+        s.taken = before.filter((t) => !triggers.includes(t));
+      });
     },
   };
 }

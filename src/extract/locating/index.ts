@@ -3,8 +3,7 @@
  * trigger, never a city that stands only as an act's object ("pounded Kharkiv").
  */
 import type { Stage } from '../../core/doc.js';
-import { viewOf, type ClauseKnowledge } from '../clause/view.js';
-import { pairsOf } from '../coding/pairs.js';
+import { eachTriggered, type ClauseKnowledge } from '../clause/view.js';
 
 export function locatingStage(k: ClauseKnowledge): Stage {
   return {
@@ -12,11 +11,9 @@ export function locatingStage(k: ClauseKnowledge): Stage {
     requires: ['modality'],
     assigns: ['locations'],
     run(doc) {
-      for (const s of doc.sentences) {
-        if (!s.triggers?.length) continue;
-        const v = viewOf(k, doc.id, s);
-        for (const tr of s.triggers) {
-          if (!pairsOf(tr, tr.mood!).length) continue;
+      eachTriggered(doc, k, (s, v, triggers) => {
+        for (const tr of triggers) {
+          if (!tr.pairs!.length) continue;
           const [a, b] = v.clauseBounds(tr.tok);
           const inClause = s.places!.filter((p) => !p.loose && p.span[0] >= a && p.span[1] <= b);
           if (!inClause.length) {
@@ -28,7 +25,7 @@ export function locatingStage(k: ClauseKnowledge): Stage {
           inClause.sort((x, y) => Math.abs(x.span[0] - at) - Math.abs(y.span[0] - at));
           tr.location = inClause[0].location;
         }
-      }
+      });
     },
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { Stage, Trigger } from '../../core/doc.js';
 import type { Modality } from '../../core/types.js';
-import { viewOf, type ClauseKnowledge, type SentenceView } from '../clause/view.js';
+import { eachTriggered, type ClauseKnowledge, type SentenceView } from '../clause/view.js';
 import { pairsOf } from '../coding/pairs.js';
 
 export function createModality(k: ClauseKnowledge) {
@@ -69,15 +69,14 @@ export function modalityStage(k: ClauseKnowledge): Stage {
     requires: ['governed'],
     assigns: ['modality'],
     run(doc) {
-      for (const s of doc.sentences) {
-        if (!s.triggers?.length) continue;
-        const v = viewOf(k, doc.id, s);
-        for (const tr of s.triggers) {
+      eachTriggered(doc, k, (_s, v, triggers) => {
+        for (const tr of triggers) {
           tr.mood = m.modalityOf(v, tr);
+          tr.pairs = pairsOf(tr, tr.mood);
           // attribution only for a trigger that makes events
-          tr.attributed = pairsOf(tr, tr.mood).length ? m.attribution(v, tr) : null;
+          tr.attributed = tr.pairs.length ? m.attribution(v, tr) : null;
         }
-      }
+      });
     },
   };
 }
