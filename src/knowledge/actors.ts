@@ -177,7 +177,7 @@ export function compileActorKnowledge(src: ActorSources, lexicon: Lexicon): Acto
     if (!PAIR_KINDS.includes(what)) throw new Error(`data/lexicon: maps.actor_pair_phrases["${p}"]: "${what}" is not one of ${PAIR_KINDS.join(', ')}`);
   }
   for (const [p, members] of pairMembers) {
-    if (members.split(' ').length !== 2) throw new Error(`data/lexicon: maps.actor_pair_members["${p}"]: "${members}" is not two country codes separated by a space`);
+    if (members.split(' ').length < 2) throw new Error(`data/lexicon: maps.actor_pair_members["${p}"]: "${members}" is not two or more country codes separated by spaces`);
   }
   const trie = new TokenTrie<Entry>();
   const actors = new Map<string, Actor>();
