@@ -189,7 +189,7 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
   /** A mention and those coordinated with it ("Kim and Putin", "Russia, China and Iran"). */
   function coordinated(x: { m: Mention; first: number; last: number }): Mention[] {
     // "the two Koreas": a pair phrase stands for both its members
-    const twins = mentionTok.filter((y) => y !== x && y.m.span[0] === x.m.span[0] && y.m.span[1] === x.m.span[1]).map((y) => y.m);
+    const twins = mentionTok.filter((y) => y.m !== x.m && y.m.span[0] === x.m.span[0] && y.m.span[1] === x.m.span[1]).map((y) => y.m);
     if (twins.length) return [...twins, x.m];
     const out = [x.m];
     let cur = x;
@@ -254,7 +254,9 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
     while (k < toks.length && (toks[k].pos === 'DET' || toks[k].pos === 'ADJ' || toks[k].pos === 'NUM' || (toks[k].pos === 'VERB' && W.pastEnding.test(toks[k].norm)))) k++;
     const x = mentionTok.find((y) => y.first === k || y.first === j);
     if (!x) return [];
-    return coordinated(x);
+    // "between Japan's Prime Minister Shinzo Abe and …": the owner introduces the person named after its title
+    const owned = mentionTok.find((z) => z.first > x.last && ownerOf(z) === x);
+    return coordinated(owned ? { ...owned, first: x.first } : x);
   }
 
   function byAgent(end: number): Participant[] {
