@@ -44,4 +44,10 @@ describe('coref', () => {
   it('a pronoun after an actor of its own sentence is left to the clause reader', () => {
     expect(run(['Kim arrived in Vladivostok.', 'Putin said he was pleased.'], [(s) => [mention(s, 'Kim', 'person:kim-jong-un', { country: 'PRK' })], (s) => [mention(s, 'Putin', 'person:putin', { country: 'RUS' })]])).toEqual([[], []]);
   });
+
+  it('an unambiguous referring noun anywhere in a sentence is the last fitting actor named before it', () => {
+    const houthis = (s: { text: string; start: number; idx: number }) => [mention(s, 'Houthis', 'group:houthis', { country: 'YEM' })];
+    const r = run(['The Houthis fired missiles at ships.', 'The US announced a ceasefire with the militias.'], [houthis, (s) => [mention(s, 'US', 'USA')]]);
+    expect(r).toEqual([[], ['the militias→group:houthis']]);
+  });
 });

@@ -30,6 +30,7 @@ export function createCoref(k: CorefKnowledge) {
   const STATE_NOUNS = lx.words('coref_state_nouns');
   const GROUP_NOUNS = lx.words('coref_group_nouns');
   const DETS = lx.words('coref_determiners');
+  const ANYWHERE = lx.words('coref_anywhere_nouns');
 
   const isPerson: Fit = (m) => m.actor.startsWith('person:') && !!m.country;
   const isIgo: Fit = (m, a) => a?.kind === 'igo' || (!!m.org && !m.actor.startsWith('person:') && !m.actor.startsWith('group:'));
@@ -51,7 +52,31 @@ export function createCoref(k: CorefKnowledge) {
     return null;
   }
 
-  return function resolve(docId: string, actors: Map<string, Actor>, prev: DocSentence, s: DocSentence): Mention | null {
+  /**
+   * "announced a ceasefire with the militias", "the bloc's foreign ministers": an unambiguous referring noun
+   * anywhere in the sentence stands for the last fitting actor named before it, in this sentence or the two before.
+   */
+  function anywhere(docId: string, actors: Map<string, Actor>, before: DocSentence[], s: DocSentence): Mention[] {
+    const toks = s.keys!;
+    const out: Mention[] = [];
+    for (let i = 0; i + 1 < toks.length; i++) {
+      if (!DETS.has(toks[i].key) || !ANYWHERE.has(toks[i + 1].key)) continue;
+      if (s.mentions!.some((m) => m.span[0] <= toks[i + 1].start && m.span[1] >= toks[i + 1].end)) continue;
+      const r = referent(toks, i);
+      if (!r) continue;
+      const [fit, last] = r;
+      const fits = (m: Mention) => m.via !== 'author' && m.via !== 'place' && m.via !== 'coref' && fit(m, actors.get(m.actor) ?? k.actors.actors.get(m.actor));
+      const here = s.mentions!.filter((m) => m.span[1] <= toks[i].start && fits(m)).pop();
+      const ante = here ?? before.map((b) => b.mentions!.filter(fits).pop()).find((m) => m);
+      if (!ante) continue;
+      const span: [number, number] = [toks[i].start, toks[last].end];
+      out.push({ doc: docId, sentence: s.idx, span, text: s.text.slice(span[0] - s.start, span[1] - s.start), actor: ante.actor, country: ante.country, org: ante.org, role: ante.role, via: 'coref' });
+      i = last;
+    }
+    return out;
+  }
+
+  function resolve(docId: string, actors: Map<string, Actor>, prev: DocSentence, s: DocSentence): Mention | null {
     const toks = s.keys!;
     const first = s.mentions!.find((m) => m.via !== 'author' && m.via !== 'place')?.span[0] ?? Infinity;
     // the sentence's words before any actor of its own ("From Dnipro he joined …")
@@ -65,11 +90,13 @@ export function createCoref(k: CorefKnowledge) {
       return { doc: docId, sentence: s.idx, span, text: s.text.slice(span[0] - s.start, span[1] - s.start), actor: ante.actor, country: ante.country, org: ante.org, role: ante.role, via: 'coref' };
     }
     return null;
-  };
+  }
+
+  return { resolve, anywhere };
 }
 
 export function corefStage(k: CorefKnowledge): Stage {
-  const resolve = createCoref(k);
+  const { resolve, anywhere } = createCoref(k);
   return {
     name: 'coref',
     requires: ['keys', 'agents'],
@@ -77,15 +104,20 @@ export function corefStage(k: CorefKnowledge): Stage {
     run(doc) {
       let prev: DocSentence | null = null;
       let added = false;
+      const seen: DocSentence[] = [];
       for (const s of doc.sentences) {
         if (!s.prose) continue;
+        const found: Mention[] = [];
         if (prev && prev.paragraph >= s.paragraph - 1) {
           const m = resolve(doc.id, doc.actors!, prev, s);
-          if (m) {
-            s.mentions = [m, ...s.mentions!].sort((a, b) => a.span[0] - b.span[0]);
-            added = true;
-          }
+          if (m) found.push(m);
         }
+        for (const m of anywhere(doc.id, doc.actors!, seen.slice(-2).reverse(), s)) if (!found.some((f) => f.span[0] === m.span[0])) found.push(m);
+        if (found.length) {
+          s.mentions = [...found, ...s.mentions!].sort((a, b) => a.span[0] - b.span[0]);
+          added = true;
+        }
+        seen.push(s);
         prev = s;
       }
       if (added) doc.mentions = doc.sentences.flatMap((s) => s.mentions ?? []);
