@@ -115,6 +115,11 @@ export function createArgumentReader(k: ClauseKnowledge) {
         if (vp.with_target && W.attackPreps.has(prep ?? '')) code = vp.with_target;
       }
     }
+    // "imposed sanctions on 20 people and entities linked to the Quds Force": what the object belongs to is the target
+    if (targets.length === 0) {
+      const owner = linkedOwner(v, end);
+      if (owner) targets = owner.map((m) => ({ m, how: 'linked' }));
+    }
     // "detained 35,000 people", "killed 49 civilians", "arrested dozens of opposition supporters":
     // unnamed people a state or group coerces or attacks are the civilians of the place, else of the actor's own country
     if (targets.length === 0 && hasPrefix(W.victimRoots, code)) {
@@ -236,6 +241,20 @@ export function createArgumentReader(k: ClauseKnowledge) {
     if (np.requires_target && targets.length === 0) return null;
     const symmetric = !!np.symmetric && sources.length >= 2 && targets.length === 0;
     return { tok: i, end: last, code, pattern, form: 'nominal', sources, targets, symmetric, reverse: np.reverse, noTarget: !!np.no_target };
+  }
+
+  /** "… entities linked to X", "… firms tied to X", "… individuals associated with X": X, when it closes the verb's object */
+  function linkedOwner(v: SentenceView, end: number): Mention[] | null {
+    const { toks } = v;
+    for (let j = end + 1; j < Math.min(toks.length - 2, end + 9); j++) {
+      const t = toks[j];
+      if (v.inMention[j] || W.clauseBreaks.has(t.norm) || (t.pos === 'VERB' && !W.linkParticiples.has(t.norm))) return null;
+      if (W.linkParticiples.has(t.norm) && W.linkPreps.has(toks[j + 1].norm)) {
+        const ms = v.mentionsFrom(j + 2);
+        return ms.length ? ms : null;
+      }
+    }
+    return null;
   }
 
   /** the unnamed people right after a verb ("detained over 35,000 people", "dozens of opposition supporters") */

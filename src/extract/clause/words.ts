@@ -88,6 +88,8 @@ export function eventWords(lx: Lexicon) {
     reportedClaimCode: lx.map('reported_claim_code'),
     victimRoots: lx.list('victim_roots'),
     victimNouns: w('victim_nouns'),
+    linkParticiples: w('link_participles'),
+    linkPreps: w('link_prepositions'),
     civilianRole: lx.list('civilian_role')[0],
   });
 }
