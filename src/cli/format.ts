@@ -33,7 +33,9 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): ((done
     const f = total ? done / total : 1;
     const bar = '█'.repeat(Math.round(f * width)).padEnd(width, '░');
     const name = label.length > 40 ? '…' + label.slice(-39) : label;
-    stream.write(`\r${bar} ${done}/${total} ${name}`.padEnd((stream.columns ?? 100) - 1));
-    if (done >= total) stream.write('\r' + ' '.repeat((stream.columns ?? 100) - 1) + '\r');
+    // a terminal that reports no width (0 columns, e.g. under `script`) gets the default width
+    const cols = stream.columns && stream.columns > 1 ? stream.columns : 100;
+    stream.write(`\r${bar} ${done}/${total} ${name}`.padEnd(cols - 1));
+    if (done >= total) stream.write('\r' + ' '.repeat(cols - 1) + '\r');
   };
 }
