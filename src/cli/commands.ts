@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { StatecraftError } from '../core/errors.js';
 import { codeText } from '../app/code.js';
+import { createCountryResolver } from '../app/countries.js';
 import { evalFile, type EventEvalReport } from '../app/eval.js';
 import { formatTriage, triageFile } from '../app/triage.js';
 import { reprocess } from '../app/reprocess.js';
@@ -16,7 +17,20 @@ import { isoDateArg, summaryLine, type Io } from './options.js';
 
 const EVENT_COLS = ['date', 'source', 'cameo', 'target', 'modality', 'form', 'goldstein', 'quote'];
 
+/** the values the API accepts for a claim's kind and a flow's category: the CLI refuses the rest the same way */
+const CLAIM_KINDS = ['assessment', 'motive', 'prediction', 'recommendation', 'disagreement'];
+const FLOW_CATEGORIES = ['arms', 'technology', 'food', 'energy', 'medicine', 'materials', 'troops', 'labor', 'finance', 'diplomatic-support', 'other'];
+
+/** an option's value, one of the allowed ones, or an E301 error that lists them */
+function oneOf(v: string | undefined, option: string, allowed: string[]): string | undefined {
+  if (v === undefined) return undefined;
+  if (!allowed.includes(v)) throw new StatecraftError('E301', `${option} "${v}": expected one of ${allowed.join(', ')}`);
+  return v;
+}
+
 export function registerExtended(program: Command, io: Io, _state: { code: number }, db: () => Option): void {
+  const resolve = createCountryResolver();
+  const country = (v: string, option: string) => resolve(v, option);
   program
     .command('code')
     .description('code one sentence and show why: the pattern matched and the actors found')
@@ -46,8 +60,8 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
     .description('list coded events')
     .addOption(db())
     .option('--actor <id>', 'source or target actor id')
-    .option('--country <code>', 'source or target country (ISO alpha-3)')
-    .option('--dyad <A,B>', 'events between two countries, either direction')
+    .option('--country <country>', 'source or target country (ISO alpha-3 code or name: PRK, "North Korea")')
+    .option('--dyad <A,B>', 'events between two countries, either direction (codes or names: RUS,PRK or "Russia,North Korea")')
     .option('--root <nn>', 'CAMEO root code (01–20)')
     .option('--since <date>', 'from this date', isoDateArg)
     .option('--until <date>', 'up to this date', isoDateArg)
@@ -58,13 +72,13 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
     .action(async (o) => {
       let dyad: [string, string] | undefined;
       if (o.dyad) {
-        const parts = String(o.dyad).split(',').map((s) => s.trim().toUpperCase());
-        if (parts.length !== 2 || parts.some((p) => !/^[A-Z]{3}$/.test(p))) throw new StatecraftError('E301', `--dyad "${o.dyad}": expected two country codes, e.g. RUS,PRK`);
-        dyad = parts as [string, string];
+        const parts = String(o.dyad).split(',').map((s) => s.trim());
+        if (parts.length !== 2) throw new StatecraftError('E301', `--dyad "${o.dyad}": expected two countries separated by a comma, e.g. RUS,PRK`);
+        dyad = [country(parts[0], '--dyad'), country(parts[1], '--dyad')];
       }
       if (o.root && !/^(0[1-9]|1\d|20)$/.test(o.root)) throw new StatecraftError('E301', `--root "${o.root}": expected a CAMEO root 01–20`);
       await withStore(o.db, async (store) => {
-        const f: EventFilter = { actor: o.actor, country: o.country?.toUpperCase(), dyad, root: o.root, since: o.since, until: o.until, modality: o.modality, doc: o.doc, limit: o.limit };
+        const f: EventFilter = { actor: o.actor, country: o.country ? country(o.country, '--country') : undefined, dyad, root: o.root, since: o.since, until: o.until, modality: o.modality, doc: o.doc, limit: o.limit };
         const { items, total } = await listEvents(store, f);
         if (o.format === 'json') io.out(JSON.stringify({ items, total }, null, 2));
         else if (o.format === 'csv') io.out(csv(items, Object.keys(items[0] ?? { id: 1 })));
@@ -80,11 +94,11 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
     .description('list actors with mention counts')
     .addOption(db())
     .option('--doc <id>', 'in one document')
-    .option('--country <code>', 'of one country')
+    .option('--country <country>', 'of one country (ISO alpha-3 code or name)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .action(async (o) =>
       withStore(o.db, async (store) => {
-        const items = await listActors(store, { doc: o.doc, country: o.country?.toUpperCase() });
+        const items = await listActors(store, { doc: o.doc, country: o.country ? country(o.country, '--country') : undefined });
         const cols = ['id', 'name', 'kind', 'country', 'org', 'role', 'mentions', 'documents', 'aliases'];
         if (o.format === 'json') io.out(JSON.stringify(items, null, 2));
         else if (o.format === 'csv') io.out(csv(items as never, cols));
@@ -107,10 +121,10 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
       }));
   };
   listCommand('claims', 'claims: assessments, motives, predictions, recommendations, disagreements', ['holder', 'kind', 'about', 'likelihood', 'wep', 'quote'],
-    (st, o) => claims(st, { holder: o.holder, kind: o.kind, about: o.about?.toUpperCase(), limit: 10000 }),
+    (st, o) => claims(st, { holder: o.holder, kind: oneOf(o.kind, '--kind', CLAIM_KINDS), about: o.about ? country(o.about, '--about') : undefined, limit: 10000 }),
     [['--holder <name>', 'who holds it'], ['--kind <kind>', 'assessment|motive|prediction|recommendation|disagreement'], ['--about <country>', 'a country it concerns']]);
   listCommand('ledger', 'the exchange ledger: what flows from whom to whom', ['giver', 'receiver', 'item', 'category', 'status', 'evidence'],
-    (st, o) => ledger(st, { giver: o.giver?.toUpperCase(), receiver: o.receiver?.toUpperCase(), category: o.category, limit: 10000 }),
+    (st, o) => ledger(st, { giver: o.giver ? country(o.giver, '--giver') : undefined, receiver: o.receiver ? country(o.receiver, '--receiver') : undefined, category: oneOf(o.category, '--category', FLOW_CATEGORIES), limit: 10000 }),
     [['--giver <country>', 'who gives'], ['--receiver <country>', 'who receives'], ['--category <c>', 'arms, technology, food, energy, …']]);
   listCommand('agreements', 'named treaties and agreements with their parties, dates and articles', ['name', 'parties', 'signed', 'status', 'articles', 'evidence'],
     (st) => agreements(st, { limit: 10000 }));
