@@ -5,6 +5,7 @@
  */
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { createCountryResolver } from '../app/countries.js';
 import { isIsoDate } from '../app/dates.js';
 import { exportJsonl } from '../app/export.js';
 import { ingestUpload } from '../app/ingest.js';
@@ -30,7 +31,17 @@ export interface ServerOptions {
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 const isoDate = z.string().refine(isIsoDate, { message: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD' });
-const country = z.string().regex(/^[A-Za-z]{3}$/, { message: 'expected an ISO alpha-3 country code such as PRK' }).transform((s) => s.toUpperCase());
+/** names or codes, as users type them ("North Korea", "DPRK", "PRK"): built once, never changed */
+const resolveCountry = createCountryResolver();
+const toCountry = (s: string, ctx: z.RefinementCtx) => {
+  try {
+    return resolveCountry(s, 'country');
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `"${s}" is not a country code or name (e.g. PRK or "North Korea")` });
+    return z.NEVER;
+  }
+};
+const country = z.string().trim().min(1).max(100).transform(toCountry);
 const paging = {
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
@@ -44,8 +55,9 @@ export const SCHEMAS = {
     country: country.optional(),
     dyad: z
       .string()
-      .regex(/^(?:[A-Za-z]{3}|org:[a-z0-9-]+),(?:[A-Za-z]{3}|org:[a-z0-9-]+)$/, { message: 'expected two country codes (or org: ids) separated by a comma, e.g. RUS,PRK' })
-      .transform((s) => s.split(',').map((x) => (x.startsWith('org:') ? x : x.toUpperCase())) as [string, string])
+      .max(200)
+      .regex(/^[^,]+,[^,]+$/, { message: 'expected two countries (codes, names or org: ids) separated by a comma, e.g. RUS,PRK' })
+      .transform((s, ctx) => s.split(',').map((x) => (x.trim().startsWith('org:') ? x.trim() : toCountry(x, ctx))) as [string, string])
       .optional(),
     root: z.string().regex(/^(0[1-9]|1\d|20)$/, { message: 'expected a CAMEO root from 01 to 20' }).optional(),
     since: isoDate.optional(),

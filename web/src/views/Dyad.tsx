@@ -15,14 +15,16 @@ const INTERVALS = ['week', 'month', 'year'] as const;
 
 export function DyadView({ route }: { route: Route }) {
   const q = queryObject(route.query);
-  const a = (q.a ?? '').toUpperCase();
-  const b = (q.b ?? '').toUpperCase();
+  // a code is upper-cased; a name ("North Korea") goes to the API as typed, which resolves it
+  const asTyped = (v: string | undefined) => ((v ?? '').trim().length === 3 ? (v ?? '').trim().toUpperCase() : (v ?? '').trim());
+  const a = asTyped(q.a);
+  const b = asTyped(q.b);
   const interval = (INTERVALS as readonly string[]).includes(q.interval) ? q.interval : 'month';
   const offset = offsetOf(route.query);
-  const ok = isCountry(a) && isCountry(b);
+  const ok = a.length > 0 && b.length > 0 && (isCountry(a) || a.length > 3) && (isCountry(b) || b.length > 3);
   const range = { since: q.since, until: q.until };
 
-  const series = useJson<List<SeriesPoint>>(ok ? apiUrl(`/dyads/${a}/${b}/series`, { interval, ...range }) : null);
+  const series = useJson<List<SeriesPoint>>(ok ? apiUrl(`/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/series`, { interval, ...range }) : null);
   const events = useJson<List<EventRec>>(ok ? apiUrl('/events', { dyad: `${a},${b}`, ...range, sort: '-date', limit: LIMIT, offset }) : null);
   const stats = useJson<Stats>(ok ? null : apiUrl('/stats'));
 
@@ -49,13 +51,13 @@ export function DyadView({ route }: { route: Route }) {
         route={route}
         view="dyad"
         label="Choose a dyad"
-        normalize={(f) => ({ ...f, a: f.a?.toUpperCase(), b: f.b?.toUpperCase() })}
+        normalize={(f) => ({ ...f, a: asTyped(f.a), b: asTyped(f.b) })}
       >
         <Field label="Country A">
-          <input name="a" type="text" defaultValue={a} placeholder="RUS" maxLength={3} size={5} autocomplete="off" spellcheck={false} class="code-input" required />
+          <input name="a" type="text" defaultValue={a} placeholder="RUS or Russia" maxLength={60} size={14} autocomplete="off" spellcheck={false} class="code-input" required />
         </Field>
         <Field label="Country B">
-          <input name="b" type="text" defaultValue={b} placeholder="PRK" maxLength={3} size={5} autocomplete="off" spellcheck={false} class="code-input" required />
+          <input name="b" type="text" defaultValue={b} placeholder="PRK or North Korea" maxLength={60} size={14} autocomplete="off" spellcheck={false} class="code-input" required />
         </Field>
         <Field label="Interval">
           <Select name="interval" value={interval} options={[...INTERVALS]} />
@@ -64,7 +66,7 @@ export function DyadView({ route }: { route: Route }) {
       </FilterForm>
       {bad ? (
         <p class="error" role="alert">
-          Country codes are three letters (ISO 3166 alpha-3), e.g. RUS, PRK, CHN.
+          Give two countries, as codes (RUS, PRK) or names (Russia, North Korea).
         </p>
       ) : null}
 
