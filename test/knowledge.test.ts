@@ -24,18 +24,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 let copies = 0;
 /** A copy of data/ as symlinks, without the lexicon files (tested apart, with `withLexicon` below), so that only what a test breaks can fail. */
 function copyOfData(): string {
-  const dir = path.join(tmp, `copy-${++copies}`);
-  const walk = (sub: string) => {
-    mkdirSync(path.join(dir, sub), { recursive: true });
-    for (const d of readdirSync(path.join(DATA, sub), { withFileTypes: true })) {
-      const r = sub ? `${sub}/${d.name}` : d.name;
-      if (d.isDirectory()) {
-        if (r !== 'lexicon') walk(r);
-      } else symlinkSync(path.join(DATA, r), path.join(dir, r));
-    }
-  };
-  walk('');
-  return dir;
+  return linkData(path.join(tmp, `copy-${++copies}`), ['lexicon'], DATA);
 }
 
 /** A copy of data/ with one occurrence of `from` in `rel` replaced by `to` (the same edit: the same copy). */
@@ -165,6 +154,7 @@ describe('a broken file is reported with the file, the key path and the reason',
 
 import { loadLexicon } from '../src/knowledge/lexicon.js';
 import { KnowledgeSource } from '../src/knowledge/load.js';
+import { linkData } from './support/data.js';
 
 /** A copy of data/ with its lexicon (copyOfData leaves it out), one occurrence of `from` in `rel` replaced by `to` (none when `from` is ''). */
 function withLexicon(rel = '', from = '', to = ''): string {

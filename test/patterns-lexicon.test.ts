@@ -5,7 +5,7 @@
  * apart by the object, every code reachable from some pattern, and a key defined in two
  * pattern files stopping the loader with an error that names both files.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { loadCodebook } from '../src/knowledge/codebook.js';
 import { DEFAULT_DATA_DIR } from '../src/knowledge/load.js';
 import { loadPatterns, patternFiles } from '../src/knowledge/patterns.js';
 import { createNlp } from '../src/nlp/nlp.js';
+import { linkData } from './support/data.js';
 
 const nlp = createNlp();
 const k = createKnowledge();
@@ -115,17 +116,7 @@ describe('pattern files: one key, one file', () => {
   /** data/ as symlinks (lexicon left out: not needed to load patterns), plus one extra patterns file */
   let copies = 0;
   function withExtra(name: string, text: string): string {
-    const dir = path.join(tmp, `copy-${++copies}`);
-    const walk = (sub: string) => {
-      mkdirSync(path.join(dir, sub), { recursive: true });
-      for (const d of readdirSync(path.join(DEFAULT_DATA_DIR, sub), { withFileTypes: true })) {
-        const r = sub ? `${sub}/${d.name}` : d.name;
-        if (d.isDirectory()) {
-          if (r !== 'lexicon') walk(r);
-        } else symlinkSync(path.join(DEFAULT_DATA_DIR, r), path.join(dir, r));
-      }
-    };
-    walk('');
+    const dir = linkData(path.join(tmp, `copy-${++copies}`));
     writeFileSync(path.join(dir, 'patterns', name), text);
     return dir;
   }
