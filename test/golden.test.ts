@@ -49,3 +49,13 @@ describe.skipIf(!existsSync(PEER))('peer set (PETRARCH-2 GSR, read in place)', (
     expect(r.overall.recall).toBeGreaterThanOrEqual(0.6);
   });
 });
+
+describe('clause frames (test/golden/frames.dev.jsonl)', () => {
+  it('finds the actor subjects and objects of long news sentences (floor at this session’s figures; issue target 0.90)', async () => {
+    const { evalFrames } = await import('../src/app/frames.js');
+    const r = await evalFrames('test/golden/frames.dev.jsonl');
+    console.log(`frames: subject ${r.subject.rate} (${r.subject.right}/${r.subject.scored}), object ${r.object.rate} (${r.object.right}/${r.object.scored})`);
+    expect(r.subject.rate).toBeGreaterThanOrEqual(0.75);
+    expect(r.object.rate).toBeGreaterThanOrEqual(0.7);
+  });
+});

@@ -4,6 +4,7 @@ import { StatecraftError } from '../core/errors.js';
 import { codeText } from '../app/code.js';
 import { createCountryResolver } from '../app/countries.js';
 import { evalFile, type EventEvalReport } from '../app/eval.js';
+import { evalFrames, isFrameGold } from '../app/frames.js';
 import { formatTriage, triageFile } from '../app/triage.js';
 import { reprocess } from '../app/reprocess.js';
 import { ingestPaths } from '../app/ingest.js';
@@ -153,6 +154,18 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
       if (o.whyMissed) {
         const t = await triageFile(file, o.misses);
         io.out(o.format === 'json' ? JSON.stringify(t, null, 2) : formatTriage(t));
+        return;
+      }
+      if (isFrameGold(file)) {
+        const f = await evalFrames(file);
+        if (o.format === 'json') io.out(JSON.stringify(f, null, 2));
+        else {
+          const rate = (x: { scored: number; right: number; rate: number }) => `${x.rate.toFixed(3)}  (${x.right}/${x.scored})`;
+          io.out(`${file}: ${f.items} sentences, ${f.frames} frames (${f.located} predicates found); actor arguments right:`);
+          io.out(`  subject  ${rate(f.subject)}\n  object   ${rate(f.object)}\n  agent    ${rate(f.agent)}`);
+          io.out(`misses (${f.misses.length}):`);
+          for (const m of f.misses.slice(0, o.misses)) io.out(`  ${m.id} ${m.predicate} ${m.role}: gold "${m.gold}", read "${m.got}"`);
+        }
         return;
       }
       const { kind, report: r } = await evalFile(file);
