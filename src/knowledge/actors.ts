@@ -73,6 +73,8 @@ export interface ActorKnowledge {
   titleRoles: Map<string, string>;
   /** country code → names used for it (for display) */
   countryName: Map<string, string>;
+  /** a state's branch or community as an actor record ("Police of Germany", "Civilians of Belarus"), without adding it to `actors` */
+  branch(country: string, role: string): Actor;
 }
 
 const require = createRequire(import.meta.url);
@@ -201,9 +203,10 @@ export function compileActorKnowledge(src: ActorSources, lexicon: Lexicon): Acto
     countryName.set(code, name);
     if (!actors.has(code)) actors.set(code, { id: code, name, kind: 'state', country: code, org: null, aliases: [] });
   };
+  const branchActor = (code: string, role: string): Actor => ({ id: `${code}${role}`, name: `${branchLabel.get(role) ?? role} of ${countryName.get(code) ?? code}`, kind: ROLE_KIND[role] ?? 'other', country: code, org: null, role, aliases: [] });
   const branch = (code: string, role: string) => {
     const id = `${code}${role}`;
-    if (!actors.has(id)) actors.set(id, { id, name: `${branchLabel.get(role) ?? role} of ${countryName.get(code) ?? code}`, kind: ROLE_KIND[role] ?? 'other', country: code, org: null, role, aliases: [] });
+    if (!actors.has(id)) actors.set(id, branchActor(code, role));
     return id;
   };
 
@@ -310,7 +313,7 @@ export function compileActorKnowledge(src: ActorSources, lexicon: Lexicon): Acto
     trie.add(phraseKeys(p), { type: 'pair', pair: 'countries', phrase: p, caseMode: 'any', members: members.split(' ') });
   }
 
-  return { trie, actors, people, offices, titleRoles, countryName };
+  return { trie, actors, people, offices, titleRoles, countryName, branch: branchActor };
 }
 
 /**

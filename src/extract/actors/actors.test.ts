@@ -68,6 +68,9 @@ describe('actors stage', () => {
     ]);
     // the branch's display name takes its label from the lexicon
     expect(doc.actors!.get('RUSGOV')!.name).toBe('Government of Russia');
+    // and any branch or community the later stages name is labelled the same way
+    expect(actors.branch('RUS', 'CVL')).toMatchObject({ id: 'RUSCVL', name: 'Civilians of Russia', kind: 'other', country: 'RUS', role: 'CVL' });
+    expect(actors.branch('RUS', 'COP')).toMatchObject({ name: 'Police of Russia', kind: 'government' });
   });
 
   it('reads a capital after a locative word, or before an event noun, as a place', () => {

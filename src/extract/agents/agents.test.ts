@@ -13,10 +13,11 @@ const actors = {
   people: new Map(),
   actors: new Map(),
   countryName: new Map([['DEU', 'Germany'], ['GUY', 'Guyana']]),
+  // the knowledge's namer for a branch (compileActorKnowledge builds it from the lexicon's labels)
+  branch: (country: string, role: string) => ({ id: `${country}${role}`, name: `${{ COP: 'Police', CVL: 'Civilians' }[role] ?? role} of ${{ DEU: 'Germany' }[country] ?? country}`, kind: role === 'COP' ? 'government' : 'other', country, org: null, role, aliases: [] }),
 } as unknown as ActorKnowledge;
 const lexicon = compileLexicon({
   'lexicon/places.yaml': YAML.parse(readFileSync(new URL('../../../data/lexicon/places.yaml', import.meta.url), 'utf8')),
-  'lexicon/labels.yaml': { version: 1, maps: { actor_branch_labels: { doc: 'x', entries: { COP: 'Police', CVL: 'Civilians' } } } },
 });
 
 function run(text: string, ms: (s: { text: string }) => ReturnType<typeof mention>[]) {

@@ -12,7 +12,6 @@ import type { DocSentence, KeyToken, PlaceHit, Stage } from '../../core/doc.js';
 import type { Actor, Mention } from '../../core/types.js';
 import type { ActorKnowledge } from '../../knowledge/actors.js';
 import type { Lexicon } from '../../knowledge/lexicon.js';
-import { createBranchNamer } from './label.js';
 
 /** armed men with no name and no country ("Gunmen attacked …"): a non-state group, as the contract names groups */
 export const UNNAMED_ARMED = 'group:unnamed-armed';
@@ -28,13 +27,11 @@ export function createAgentRules(k: AgentsKnowledge) {
   const STANCE = lx.cue('stance_prefix');
   const PREPS = lx.words('agent_place_preps');
   const CHAIN_STOPS = lx.words('agent_chain_stops');
-  const GOV_ROLES = lx.words('government_roles');
   const OWNERS = lx.words('owner_determiners');
   const ARMED_SINGULAR = lx.words('armed_singular');
   const ARMED_PLURAL = lx.cue('armed_plural');
   const LINKS = lx.words('group_link_words');
   const PLACED_ROLES = lx.words('context_placed_roles');
-  const branch = createBranchNamer(lx, k.actors.countryName, GOV_ROLES);
   const rebTitles = new Set([...k.actors.titleRoles].filter(([, r]) => r === 'REB').map(([t]) => t));
 
   /** a person the data does not know takes the country of the role phrase in apposition before the name */
@@ -104,7 +101,7 @@ export function createAgentRules(k: AgentsKnowledge) {
       if (toks[first - 1]?.key === "'s") continue;
       const span: [number, number] = [toks[first].start, end];
       const id = `${country}${role}`;
-      if (!actors.has(id)) actors.set(id, k.actors.actors.get(id) ?? branch(country, role));
+      if (!actors.has(id)) actors.set(id, k.actors.actors.get(id) ?? k.actors.branch(country, role));
       out.push({ doc: docId, sentence: s.idx, span, text: s.text.slice(span[0] - s.start, span[1] - s.start), actor: id, country, org: null, role, via: 'role' });
     }
     // unnamed agents with no country of their own take the country of the place their sentence
@@ -135,7 +132,7 @@ export function createAgentRules(k: AgentsKnowledge) {
         if (PREPS.has(toks[i + n]?.key ?? '')) continue;
         const span: [number, number] = [toks[i].start, last.end];
         const id = `${country}${role}`;
-        if (!actors.has(id)) actors.set(id, k.actors.actors.get(id) ?? branch(country, role));
+        if (!actors.has(id)) actors.set(id, k.actors.actors.get(id) ?? k.actors.branch(country, role));
         out.push({ doc: docId, sentence: s.idx, span, text: s.text.slice(span[0] - s.start, span[1] - s.start), actor: id, country, org: null, role, via: 'role' });
         i += n - 1;
       }

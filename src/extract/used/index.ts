@@ -2,11 +2,8 @@
 import type { Stage } from '../../core/doc.js';
 import type { Actor } from '../../core/types.js';
 import type { ActorKnowledge } from '../../knowledge/actors.js';
-import type { Lexicon } from '../../knowledge/lexicon.js';
-import { createBranchNamer } from '../agents/label.js';
 
-export function usedStage(k: { actors: ActorKnowledge; lexicon: Lexicon }): Stage {
-  const branch = createBranchNamer(k.lexicon, k.actors.countryName, k.lexicon.words('government_roles'));
+export function usedStage(k: { actors: ActorKnowledge }): Stage {
   return {
     name: 'used',
     requires: ['mentions', 'events'],
@@ -21,7 +18,7 @@ export function usedStage(k: { actors: ActorKnowledge; lexicon: Lexicon }): Stag
         for (const id of [e.source, e.target]) {
           if (id && !used.has(id)) {
             // a branch an argument reader named ("detained 35,000 people" → the civilians of the country)
-            const b = /^[A-Z]{6}$/.test(id) && k.actors.countryName.has(id.slice(0, 3)) ? branch(id.slice(0, 3), id.slice(3)) : undefined;
+            const b = /^[A-Z]{6}$/.test(id) && k.actors.countryName.has(id.slice(0, 3)) ? k.actors.branch(id.slice(0, 3), id.slice(3)) : undefined;
             const a = k.actors.actors.get(id) ?? doc.actors?.get(id) ?? b;
             if (a) used.set(id, a);
           }

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { makeDoc } from '../../core/doc.js';
 import type { EventRecord } from '../../core/types.js';
 import type { ActorKnowledge } from '../../knowledge/actors.js';
-import { compileLexicon } from '../../knowledge/lexicon.js';
 import { mention } from '../../../test/support/doc.js';
 import { usedStage } from './index.js';
 
-const actors = { actors: new Map([['RUS', { id: 'RUS', name: 'Russia', kind: 'state', country: 'RUS', org: null, aliases: [] }]]), countryName: new Map([['BLR', 'Belarus'], ['RUS', 'Russia']]) } as unknown as ActorKnowledge;
-const lexicon = compileLexicon({ 'lexicon/x.yaml': { version: 1, classes: { government_roles: { doc: 'x', words: ['GOV'] } }, maps: { actor_branch_labels: { doc: 'x', entries: { CVL: 'Civilians' } } } } });
+const countryName = new Map([['BLR', 'Belarus'], ['RUS', 'Russia']]);
+const actors = {
+  actors: new Map([['RUS', { id: 'RUS', name: 'Russia', kind: 'state', country: 'RUS', org: null, aliases: [] }]]),
+  countryName,
+  branch: (country: string, role: string) => ({ id: `${country}${role}`, name: `${role === 'CVL' ? 'Civilians' : role} of ${countryName.get(country)}`, kind: 'other', country, org: null, role, aliases: [] }),
+} as unknown as ActorKnowledge;
 
 describe('used', () => {
   it('lists the actors the mentions and events use, naming a branch an argument reader made', () => {
@@ -15,7 +18,7 @@ describe('used', () => {
     doc.actors = new Map();
     doc.mentions = [mention(doc.sentences[0], 'Russia', 'RUS')];
     doc.events = [{ source: 'RUS', target: 'BLRCVL' } as EventRecord];
-    usedStage({ actors, lexicon }).run(doc);
+    usedStage({ actors }).run(doc);
     expect(doc.used!.map((a) => `${a.id} ${a.name}`)).toEqual(['RUS Russia', 'BLRCVL Civilians of Belarus']);
   });
 });
