@@ -15,6 +15,9 @@ import { knowledgeCheck } from '../src/app/knowledge.js';
 import { KnowledgeError, StatecraftError } from '../src/core/errors.js';
 import { assertKnowledge, checkKnowledge, type KnowledgeIssue } from '../src/knowledge/check.js';
 import { DEFAULT_DATA_DIR, loadYaml } from '../src/knowledge/load.js';
+import { loadLexicon } from '../src/knowledge/lexicon.js';
+import { KnowledgeSource } from '../src/knowledge/load.js';
+import { linkData, thrownBy } from './support/data.js';
 import { loadPatterns } from '../src/knowledge/patterns.js';
 
 const DATA = DEFAULT_DATA_DIR;
@@ -86,12 +89,7 @@ describe('a broken file is reported with the file, the key path and the reason',
     expect(hit, `no error like ${JSON.stringify({ ...expected, reason: String(expected.reason) })} in ${JSON.stringify(errors, null, 1)}`).toBeTruthy();
     expect(hit!.line).toBeGreaterThan(0);
     // the same error stops start-up
-    let thrown: unknown;
-    try {
-      assertKnowledge(dir);
-    } catch (e) {
-      thrown = e;
-    }
+    const thrown = thrownBy(() => assertKnowledge(dir));
     expect(thrown).toBeInstanceOf(KnowledgeError);
     expect((thrown as KnowledgeError).message).toContain(rel);
   });
@@ -108,12 +106,7 @@ describe('a broken file is reported with the file, the key path and the reason',
 
   it('stops the loader with a numbered KnowledgeError naming file, key path and reason', () => {
     const dir = broken('patterns/events.yaml', 'talk: "026", meeting: "026", shell', 'talk: "0236", meeting: "026", shell');
-    let thrown: unknown;
-    try {
-      loadPatterns(dir);
-    } catch (e) {
-      thrown = e;
-    }
+    const thrown = thrownBy(() => loadPatterns(dir));
     expect(thrown).toBeInstanceOf(KnowledgeError);
     expect(thrown).toBeInstanceOf(StatecraftError);
     const k = thrown as KnowledgeError;
@@ -152,9 +145,6 @@ describe('a broken file is reported with the file, the key path and the reason',
 
 // ---- the lexicon (data/lexicon/*.yaml): its schema, its code maps, names defined once --------------------
 
-import { loadLexicon } from '../src/knowledge/lexicon.js';
-import { KnowledgeSource } from '../src/knowledge/load.js';
-import { linkData } from './support/data.js';
 
 /** A copy of data/ with its lexicon (copyOfData leaves it out), one occurrence of `from` in `rel` replaced by `to` (none when `from` is ''). */
 function withLexicon(rel = '', from = '', to = ''): string {
@@ -185,12 +175,7 @@ describe('the lexicon is checked like every other knowledge file', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ file: rel, path: 'maps.intent_code.entries["045"]', line: lineOf(rel, "'045': '039'") });
     expect(errors[0].reason).toMatch(/"0399" is not a CAMEO code in codebook\/cameo\.yaml \(nor "=", the act's own code\)/);
-    let thrown: unknown;
-    try {
-      loadLexicon(dir);
-    } catch (e) {
-      thrown = e;
-    }
+    const thrown = thrownBy(() => loadLexicon(dir));
     expect(thrown).toBeInstanceOf(KnowledgeError);
     expect((thrown as KnowledgeError).issue).toMatchObject({ file: rel, path: 'maps.intent_code.entries["045"]' });
     expect((thrown as KnowledgeError).message).toContain(rel);

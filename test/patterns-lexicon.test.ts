@@ -15,7 +15,7 @@ import { loadCodebook } from '../src/knowledge/codebook.js';
 import { DEFAULT_DATA_DIR } from '../src/knowledge/load.js';
 import { loadPatterns, patternFiles } from '../src/knowledge/patterns.js';
 import { createNlp } from '../src/nlp/nlp.js';
-import { linkData } from './support/data.js';
+import { linkData, thrownBy } from './support/data.js';
 
 const nlp = createNlp();
 const k = createKnowledge();
@@ -123,12 +123,7 @@ describe('pattern files: one key, one file', () => {
 
   it('a verb defined in events.yaml and in another file is an error naming both files', () => {
     const dir = withExtra('zz-extra.yaml', 'version: 1\nverbs:\n  condemn: { code: "111" }\n');
-    let thrown: unknown;
-    try {
-      loadPatterns(dir);
-    } catch (e) {
-      thrown = e;
-    }
+    const thrown = thrownBy(() => loadPatterns(dir));
     expect(thrown).toBeInstanceOf(KnowledgeError);
     const err = thrown as KnowledgeError;
     expect(err.issue).toMatchObject({ file: 'patterns/zz-extra.yaml', path: 'verbs.condemn' });

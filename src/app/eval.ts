@@ -144,6 +144,27 @@ export function createActorNormalizer(k: Knowledge) {
   };
 }
 
+/**
+ * How events are compared with gold on (source, target, root): a group is itself (group:hamas), an
+ * organisation its org code, anything else its country; a non-state group also counts as its home
+ * country when the gold names only the country (the contract: "_country … and the actor id say who
+ * it is"). Shared by `eval` and `eval --why-missed`.
+ */
+export function createEventKeys(norm: ReturnType<typeof createActorNormalizer>) {
+  const side = (m: { actor: string | null; org: string | null; country: string | null }) => norm(m.actor?.startsWith('group:') ? m.actor : m.org ? `org:${m.org}` : (m.country ?? m.actor));
+  const sides = (id: string | null, org: string | null, country: string | null) => {
+    const own = side({ actor: id, org, country });
+    return id?.startsWith('group:') && country ? [own, norm(country)] : [own];
+  };
+  return {
+    /** one side of an event or a mention, comparable with the gold's */
+    side,
+    /** every key a predicted event may match, its own first */
+    keysOf: (e: EventRecord) => sides(e.source, e.source_org, e.source_country).flatMap((a) => sides(e.target, e.target_org, e.target_country).map((b) => `${a}>${b}:${e.root}`)),
+    goldKey: (x: { source: string | null; target: string | null; code: string }) => `${norm(x.source)}>${norm(x.target)}:${x.code.slice(0, 2)}`,
+  };
+}
+
 export interface EventEvalReport {
   items: number;
   overall: Score;
@@ -158,7 +179,7 @@ export interface EventEvalReport {
 
 export async function evalEvents(k: Knowledge, gold: GoldEvent[], nlp?: Nlp): Promise<EventEvalReport> {
   const pipeline = await createDefaultPipeline(k, nlp);
-  const norm = createActorNormalizer(k);
+  const { keysOf, goldKey } = createEventKeys(createActorNormalizer(k));
   const tot = { tp: 0, fp: 0, fn: 0 };
   const full = { tp: 0, fp: 0, fn: 0 };
   const byRoot: Record<string, { tp: number; fp: number; fn: number }> = {};
@@ -172,18 +193,11 @@ export async function evalEvents(k: Knowledge, gold: GoldEvent[], nlp?: Nlp): Pr
   for (const item of gold) {
     const { events, failure } = runItem(pipeline, item);
     if (failure) refused.push({ id: item.id, reason: failure });
-    // a group is itself (group:hamas), an organisation its org code, anything else its country
-    const side = (id: string | null, org: string | null, country: string | null) => norm(id?.startsWith('group:') ? id : org ? `org:${org}` : country ?? id);
-    // a non-state group is also its home country when the gold names only the country (the contract: "_country … and the actor id say who it is")
-    const sides = (id: string | null, org: string | null, country: string | null) => {
-      const own = side(id, org, country);
-      return id?.startsWith('group:') && country ? [own, norm(country)] : [own];
-    };
     const pred = events.map((e: EventRecord) => {
-      const keys = sides(e.source, e.source_org, e.source_country).flatMap((a) => sides(e.target, e.target_org, e.target_country).map((b) => `${a}>${b}:${e.root}`));
+      const keys = keysOf(e);
       return { key: keys[0], keys, code: e.cameo, modality: e.modality };
     });
-    const exp = (item.no_events ? [] : item.expected).map((x) => ({ key: `${norm(x.source)}>${norm(x.target)}:${x.code.slice(0, 2)}`, code: x.code, modality: x.modality ?? 'factual' }));
+    const exp = (item.no_events ? [] : item.expected).map((x) => ({ key: goldKey(x), code: x.code, modality: x.modality ?? 'factual' }));
     const left = [...pred];
     const missing: string[] = [];
     for (const x of exp) {

@@ -9,9 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Mention } from '../core/types.js';
 import { readGold } from './eval.js';
 import { createDefaultPipeline, loadKnowledge, type Knowledge, type Pipeline } from './pipeline.js';
-import { createSentenceView, type ClauseKnowledge } from '../extract/clause/view.js';
-import { eventWords } from '../extract/clause/words.js';
-import { createFirstWords } from '../extract/clause/parts.js';
+import { createClauseKnowledge, createSentenceView } from '../extract/clause/view.js';
 
 export interface GoldFrame {
   predicate: string;
@@ -47,7 +45,7 @@ export interface FrameEvalReport {
 const spans = (v: string | string[] | null): string[] => (v === null ? [] : Array.isArray(v) ? v : [v]);
 
 export function evalFrameItems(gold: FrameGold[], pipeline: Pipeline, k: Knowledge): FrameEvalReport {
-  const ck: ClauseKnowledge = { patterns: k.patterns, words: eventWords(k.lexicon), firsts: createFirstWords() };
+  const ck = createClauseKnowledge(k.patterns, k.lexicon);
   const score = { subject: { scored: 0, right: 0 }, object: { scored: 0, right: 0 }, agent: { scored: 0, right: 0 } };
   const misses: FrameEvalReport['misses'] = [];
   let frames = 0;

@@ -17,7 +17,7 @@ import type { Doc, DocSentence, Trigger } from '../core/doc.js';
 import type { EventRecord } from '../core/types.js';
 import type { Knowledge } from '../extract/index.js';
 import { StatecraftError } from '../core/errors.js';
-import { createActorNormalizer, goldKind, readGold, type GoldEvent } from './eval.js';
+import { createActorNormalizer, createEventKeys, goldKind, readGold, type GoldEvent } from './eval.js';
 import { createDefaultPipeline, loadKnowledge, type Pipeline } from './pipeline.js';
 
 export const CAUSES = ['no actor', 'no trigger', 'no sense', 'no frame', 'governed', 'wrong sense', 'wrong actor', 'other'] as const;
@@ -36,6 +36,8 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
 export function triageEvents(gold: (GoldEvent & { expected: (GoldEvent['expected'][number] & { words?: string })[] })[], pipeline: Pipeline, k: Knowledge, perCause = 12): TriageReport {
   const norm = createActorNormalizer(k);
+  const keys = createEventKeys(norm);
+  const { keysOf, goldKey } = keys;
   const by_cause = Object.fromEntries(CAUSES.map((c) => [c, 0])) as Record<Cause, number>;
   const by_cause_root: Record<string, Record<string, number>> = {};
   const examples: TriageReport['examples'] = {};
@@ -52,18 +54,15 @@ export function triageEvents(gold: (GoldEvent & { expected: (GoldEvent['expected
     // what the arguments stage read: the triggers kept and those a governing verb took over
     const argued = new Map<DocSentence, Trigger[]>(doc.sentences.map((s) => [s, [...(s.triggers ?? []), ...(s.taken ?? [])]]));
     const events = doc.events ?? [];
-    const side = (id: string | null, org: string | null, country: string | null) => norm(id?.startsWith('group:') ? id : org ? `org:${org}` : (country ?? id));
-    const key = (e: EventRecord) => `${side(e.source, e.source_org, e.source_country)}>${side(e.target, e.target_org, e.target_country)}:${e.root}`;
-    const left = events.map(key);
+    const left = events.map(keysOf);
     for (const x of item.expected ?? []) {
-      const want = `${norm(x.source)}>${norm(x.target)}:${x.code.slice(0, 2)}`;
-      const j = left.indexOf(want);
+      const j = left.findIndex((keys) => keys.includes(goldKey(x)));
       if (j >= 0) {
         left.splice(j, 1);
         continue;
       }
       missed++;
-      const [cause, detail, s] = classify(doc, x, norm, argued, events, key, k);
+      const [cause, detail, s] = classify(doc, x, norm, keys, argued, events, k);
       by_cause[cause]++;
       (by_cause_root[cause] ??= {})[x.code.slice(0, 2)] = (by_cause_root[cause]?.[x.code.slice(0, 2)] ?? 0) + 1;
       const ex = (examples[cause] ??= []);
@@ -77,13 +76,14 @@ function classify(
   doc: Doc,
   x: { source: string | null; target: string | null; code: string; words?: string },
   norm: (c: string | null | undefined) => string,
+  keys: ReturnType<typeof createEventKeys>,
   argued: Map<DocSentence, Trigger[]>,
   events: EventRecord[],
-  key: (e: EventRecord) => string,
   k: Knowledge,
 ): [Cause, string, DocSentence | undefined] {
   const src = norm(x.source), tgt = norm(x.target), root = x.code.slice(0, 2);
-  const sideOf = (m: { actor: string; org: string | null; country: string | null }) => norm(m.actor.startsWith('group:') ? m.actor : m.org ? `org:${m.org}` : (m.country ?? m.actor));
+  const sideOf = keys.side;
+  const key = (e: EventRecord) => keys.keysOf(e)[0];
   // the sentence: the one holding the gold's words, else the first naming both sides
   const w = x.words ? squash(x.words) : '';
   let s = w ? doc.sentences.find((q) => squash(q.text).includes(w)) : undefined;

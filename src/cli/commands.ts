@@ -30,8 +30,9 @@ function oneOf(v: string | undefined, option: string, allowed: string[]): string
 }
 
 export function registerExtended(program: Command, io: Io, _state: { code: number }, db: () => Option): void {
-  const resolve = createCountryResolver();
-  const country = (v: string, option: string) => resolve(v, option);
+  // built on first use: commands without a country option never read world-countries
+  let resolve: ReturnType<typeof createCountryResolver> | undefined;
+  const country = (v: string, option: string) => (resolve ??= createCountryResolver())(v, option);
   program
     .command('code')
     .description('code one sentence and show why: the pattern matched and the actors found')

@@ -23,9 +23,7 @@ import { modalityStage } from './modality/index.js';
 import { datingStage } from './dating/index.js';
 import { locatingStage } from './locating/index.js';
 import { codingStage } from './coding/index.js';
-import { createFirstWords } from './clause/parts.js';
-import type { ClauseKnowledge } from './clause/view.js';
-import { eventWords } from './clause/words.js';
+import { createClauseKnowledge } from './clause/view.js';
 import { createDateFinder } from './dates/find.js';
 import { factsStage } from './facts/index.js';
 import { usedStage } from './used/index.js';
@@ -41,7 +39,9 @@ export interface StageOptions {
 
 export function createStages(k: Knowledge, nlp: Tagger, opts: StageOptions = {}): readonly Stage[] {
   // what the event stages share: the patterns, the grammar words and conventions, per-pipeline caches
-  const clause: ClauseKnowledge = { patterns: k.patterns, words: eventWords(k.lexicon), firsts: createFirstWords(), views: new WeakMap() };
+  const clause = createClauseKnowledge(k.patterns, k.lexicon);
+  // one date finder per pipeline (it caches), for event dates and agreements' signing dates
+  const dates = createDateFinder(k.lexicon);
   const stages: Stage[] = [
     keysStage(),
     actorsStage(k),
@@ -53,12 +53,12 @@ export function createStages(k: Knowledge, nlp: Tagger, opts: StageOptions = {})
     argumentsStage(clause),
     governingStage(clause),
     modalityStage(clause),
-    datingStage(clause, createDateFinder(k.lexicon)),
+    datingStage(clause, dates),
     locatingStage(clause),
     codingStage(k),
     factsStage(),
     usedStage(k),
   ];
-  if (opts.analysis !== false) stages.push(claimsStage(k), flowsStage(k), agreementsStage(k), complianceStage(k));
+  if (opts.analysis !== false) stages.push(claimsStage(k), flowsStage(k), agreementsStage(k, dates), complianceStage(k));
   return checkStages(stages);
 }

@@ -17,3 +17,13 @@ export function linkData(dir: string, skip: string[] = ['lexicon'], from = DEFAU
   walk('');
   return dir;
 }
+
+/** What a call throws (undefined when it does not): for tests that then look into the error. */
+export function thrownBy(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}

@@ -1,8 +1,6 @@
 /** The event stages in order over a hand-built one-sentence Doc, for stage tests. */
 import type { Doc, Stage } from '../../src/core/doc.js';
-import { createFirstWords } from '../../src/extract/clause/parts.js';
-import type { ClauseKnowledge } from '../../src/extract/clause/view.js';
-import { eventWords } from '../../src/extract/clause/words.js';
+import { createClauseKnowledge, type ClauseKnowledge } from '../../src/extract/clause/view.js';
 import type { Patterns } from '../../src/knowledge/patterns.js';
 import { eventLexicon } from './doc.js';
 import { triggersStage } from '../../src/extract/triggers/index.js';
@@ -11,7 +9,7 @@ import { governingStage } from '../../src/extract/governing/index.js';
 import { modalityStage } from '../../src/extract/modality/index.js';
 
 export function clauseKnowledge(p: Patterns): ClauseKnowledge {
-  return { patterns: p, words: eventWords(eventLexicon()), firsts: createFirstWords() };
+  return createClauseKnowledge(p, eventLexicon());
 }
 
 /** triggers → arguments → governing → modality, then `more` */

@@ -7,11 +7,12 @@ import type { AgreementEvidenceRow, Stage } from '../../core/doc.js';
 import type { Lexicon } from '../../knowledge/lexicon.js';
 import { proseSentences } from '../analysis/shared.js';
 import { createArticleReader, type PendingArticles } from './articles.js';
+import type { DateFinder } from '../dates/find.js';
 import { mergeAgreements } from './merge.js';
 import { createAgreementNames } from './names.js';
 
-export function agreementsStage(k: { lexicon: Lexicon }): Stage {
-  const { agreementsIn, formal } = createAgreementNames(k.lexicon);
+export function agreementsStage(k: { lexicon: Lexicon }, dates?: DateFinder): Stage {
+  const { agreementsIn, formal } = createAgreementNames(k.lexicon, dates);
   const { articlesIn, attachArticles } = createArticleReader(k.lexicon);
   return {
     name: 'agreements',

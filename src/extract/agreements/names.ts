@@ -8,12 +8,11 @@ import type { AgreementEvidenceRow, DocSentence } from '../../core/doc.js';
 import type { EventRecord, Mention, Span } from '../../core/types.js';
 import type { Lexicon } from '../../knowledge/lexicon.js';
 import { hash64 } from '../../knowledge/text.js';
-import { createDateFinder } from '../dates/find.js';
+import { createDateFinder, type DateFinder } from '../dates/find.js';
 import { countryActors, cueTable, wordsRe } from '../analysis/shared.js';
 
-export function createAgreementNames(lx: Lexicon) {
-  // the date finder caches: one per pipeline, as this is made once per pipeline
-  const dates = createDateFinder(lx);
+/** `dates`: the pipeline's date finder (it caches; one per pipeline, shared with the dating stage) */
+export function createAgreementNames(lx: Lexicon, dates: DateFinder = createDateFinder(lx)) {
   const AGREEMENT_WORD = lx.cueSource('agreement_word');
   const LINKS = lx.list('agreement_name_links').join('|');
   const NAMED = new RegExp(

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createFirstWords } from '../clause/parts.js';
-import type { ClauseKnowledge } from '../clause/view.js';
-import { eventWords } from '../clause/words.js';
+import { createClauseKnowledge, type ClauseKnowledge } from '../clause/view.js';
 import { eventLexicon, mention, oneSentenceDoc, patterns } from '../../../test/support/doc.js';
 import { triggersStage } from '../triggers/index.js';
 import { argumentsStage } from './index.js';
 
-const k: ClauseKnowledge = {
-  patterns: patterns({
+const k: ClauseKnowledge = createClauseKnowledge(
+  patterns({
     verbs: {
       impose: { objects: { sanction: '163', curfew: null }, preps: ['on', 'against'] },
       hit: { code: '190', preps: ['at'] },
@@ -18,9 +16,8 @@ const k: ClauseKnowledge = {
       encircle: { code: '150' },
     },
   }),
-  words: eventWords(eventLexicon()),
-  firsts: createFirstWords(),
-};
+  eventLexicon(),
+);
 
 function triggers(spec: string, ms: (s: { text: string }) => ReturnType<typeof mention>[]) {
   const { doc, s } = oneSentenceDoc(spec, ms);

@@ -8,8 +8,9 @@
 import type { DocSentence, Participant, PlaceHit, Token, Trigger } from '../../core/doc.js';
 import type { Mention } from '../../core/types.js';
 import type { Patterns } from '../../knowledge/patterns.js';
-import { compoundLemma, lastTok } from './parts.js';
-import type { EventWords } from './words.js';
+import type { Lexicon } from '../../knowledge/lexicon.js';
+import { compoundLemma, createFirstWords, lastTok } from './parts.js';
+import { eventWords, type EventWords } from './words.js';
 
 /** quotation marks: a "treaty" in quotation marks is still the object */
 const QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
@@ -32,6 +33,11 @@ export interface ClauseKnowledge {
   firsts(objects: Record<string, string | null>): ReadonlySet<string>;
   /** one view per sentence, shared by the event stages (its tokens and mentions no longer change after `coref`) */
   views?: WeakMap<object, SentenceView>;
+}
+
+/** What the event stages share, made once per pipeline: the patterns, the grammar words and conventions, the caches. */
+export function createClauseKnowledge(patterns: Patterns, lexicon: Lexicon): ClauseKnowledge {
+  return { patterns, words: eventWords(lexicon), firsts: createFirstWords(), views: new WeakMap() };
 }
 
 /** Each sentence with triggers, with its view and its triggers: the loop the later event stages share. */

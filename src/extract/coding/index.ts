@@ -8,14 +8,13 @@ import type { DocSentence, Stage, Token, Trigger } from '../../core/doc.js';
 import type { EventRecord } from '../../core/types.js';
 import type { Codebook } from '../../knowledge/codebook.js';
 import { hash64 } from '../../knowledge/text.js';
-import { pairsOf } from './pairs.js';
 
 /** The records of one trigger. */
 export function recordsOf(codebook: Codebook, docId: string, s: Pick<DocSentence, 'idx' | 'text' | 'start'>, toks: Token[], tr: Trigger): EventRecord[] {
   const modality = tr.mood!;
   const out: EventRecord[] = [];
   const date = tr.date ?? null;
-  for (const [src, t, code] of tr.pairs ?? pairsOf(tr, modality)) {
+  for (const [src, t, code] of tr.pairs!) {
     const info = codebook.lookup(code);
     const lo = Math.min(src.m.span[0], toks[tr.tok].start, t ? t.m.span[0] : Infinity);
     const hi = Math.max(src.m.span[1], toks[tr.end].end, t ? t.m.span[1] : -Infinity);

@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createFirstWords } from '../clause/parts.js';
-import { createSentenceView, type ClauseKnowledge } from '../clause/view.js';
-import { eventWords } from '../clause/words.js';
+import { createSentenceView, createClauseKnowledge, type ClauseKnowledge } from '../clause/view.js';
 import { eventLexicon, mention, oneSentenceDoc, patterns } from '../../../test/support/doc.js';
 import { findCandidates, triggersStage } from './index.js';
 
-const k: ClauseKnowledge = {
-  patterns: patterns({
+const k: ClauseKnowledge = createClauseKnowledge(
+  patterns({
     verbs: { impose: { objects: { sanction: '163', curfew: null } }, tighten: { code: '163' }, free: { code: '0841' } },
     nouns: { talk: { code: '046', target: ['with'] }, 'summit talk': { code: '043', target: ['with'] }, summit: { code: '043', target: ['with'] } },
   }),
-  words: eventWords(eventLexicon()),
-  firsts: createFirstWords(),
-};
+  eventLexicon(),
+);
 
 function candidates(spec: string, ms: (s: { text: string }) => ReturnType<typeof mention>[]) {
   const { doc, s } = oneSentenceDoc(spec, ms);
