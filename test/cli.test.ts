@@ -76,6 +76,19 @@ describe('statecraft CLI', () => {
     for (const cmd of ['claims', 'ledger', 'compliance', 'actors']) expect((await cli(cmd, '--db', db, '--format', 'csv')).code).toBe(0);
   });
 
+  it('shows names first in its tables, CAMEO codes with their own labels (#16)', async () => {
+    const ev = (await cli('events', '--db', db, '--dyad', 'Russia,North Korea')).out;
+    expect(ev).toMatch(/Russia RUS|Vladimir Putin RUS|Government of Russia RUSGOV/);
+    expect(ev).toMatch(/North Korea PRK|Kim Jong Un PRK|Government of North Korea PRKGOV/);
+    expect(ev).toMatch(/\b042 make a visit/);
+    const ag = (await cli('agreements', '--db', db)).out;
+    expect(ag).toMatch(/North Korea; Russia/);
+    const actors = (await cli('actors', '--db', db)).out.split('\n');
+    expect(actors[0]).toMatch(/^name\s+id/);
+    const co = (await cli('compliance', '--db', db)).out;
+    expect(co).not.toMatch(/\be_[0-9a-f]{8}/);
+  });
+
   it('reprocesses stored documents without re-ingesting', async () => {
     const r = await cli('reprocess', '--db', db);
     expect(r.out).toMatch(/^reprocessed 2 documents/);

@@ -41,3 +41,10 @@ export function createCountryResolver(): (input: string, option: string) => stri
     throw new StatecraftError('E301', `${option} "${input}": not a country code or name${near.length ? ` (did you mean ${near.map((k) => `"${k}" (${byName.get(k)})`).join(', ')}?)` : ''}`);
   };
 }
+
+/** ISO alpha-3 code → the country's common English name, for every country world-countries knows */
+export function countryNames(): Record<string, string> {
+  const require = createRequire(import.meta.url);
+  const all = require('world-countries') as WorldCountry[];
+  return Object.fromEntries(all.map((c) => [c.cca3, c.name.common]));
+}

@@ -5,6 +5,7 @@ import { codeText } from '../app/code.js';
 import { createCountryResolver } from '../app/countries.js';
 import { evalFile, type EventEvalReport } from '../app/eval.js';
 import { evalFrames, isFrameGold } from '../app/frames.js';
+import { cameoLabel, describeSubjects, loadLabels, nameOf, type Labels } from '../app/labels.js';
 import { formatTriage, triageFile } from '../app/triage.js';
 import { reprocess } from '../app/reprocess.js';
 import { ingestPaths } from '../app/ingest.js';
@@ -38,6 +39,20 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
     .description('code one sentence and show why: the pattern matched and the actors found')
     .argument('<sentence>')
     .option('--date <date>', 'publication date the sentence is read against', isoDateArg)
+/** one side of an event as tables show it: the name first, the actor code beside it ("Kim Jong Un PRK", "Government of Russia RUSGOV") */
+function side(l: Labels, id: unknown, country: unknown): string {
+  const key = (id ?? country) as string | null;
+  if (!key) return '—';
+  const name = nameOf(l, key);
+  const code = /^[A-Z]{3}/.test(key) ? key : ((country as string | null) ?? '');
+  return code && code !== name ? `${name} ${code}` : name;
+}
+
+/** events as tables show them: names first, CAMEO codes with their own label */
+function eventRows(l: Labels, items: Record<string, unknown>[]): Record<string, unknown>[] {
+  return items.map((e) => ({ ...e, source: side(l, e.source, e.source_country), target: side(l, e.target, e.target_country), cameo: cameoLabel(l, e.cameo as string) }));
+}
+
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (sentence: string, o) => {
       const x = codeText(await createDefaultPipeline(), sentence, o.date ?? new Date().toISOString().slice(0, 10));
@@ -85,7 +100,7 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
         if (o.format === 'json') io.out(JSON.stringify({ items, total }, null, 2));
         else if (o.format === 'csv') io.out(csv(items, Object.keys(items[0] ?? { id: 1 })));
         else {
-          io.out(table(items, EVENT_COLS, { max: { quote: 70, source: 26, target: 26 } }));
+          io.out(table(eventRows(await loadLabels(store), items), EVENT_COLS, { max: { quote: 60, source: 32, target: 32, cameo: 30 } }));
           io.out(`${total} event${total === 1 ? '' : 's'}${total > items.length ? ` (${items.length} shown)` : ''}`);
         }
       });
@@ -101,13 +116,14 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
     .action(async (o) =>
       withStore(o.db, async (store) => {
         const items = await listActors(store, { doc: o.doc, country: o.country ? country(o.country, '--country') : undefined });
-        const cols = ['id', 'name', 'kind', 'country', 'org', 'role', 'mentions', 'documents', 'aliases'];
+        const cols = ['name', 'id', 'kind', 'country', 'org', 'role', 'mentions', 'documents', 'aliases'];
         if (o.format === 'json') io.out(JSON.stringify(items, null, 2));
         else if (o.format === 'csv') io.out(csv(items as never, cols));
         else io.out(table(items as never, cols, { max: { aliases: 50, name: 32 } }));
       }));
 
-  const listCommand = (name: string, description: string, cols: string[], fetch: (store: Store, o: Record<string, string>) => Promise<{ items: Record<string, unknown>[]; total: number }>, options: [string, string][] = []) => {
+  type Row = Record<string, unknown>;
+  const listCommand = (name: string, description: string, cols: string[], fetch: (store: Store, o: Record<string, string>) => Promise<{ items: Row[]; total: number }>, options: [string, string][] = [], named?: (l: Labels, r: Row) => Row) => {
     const c = program.command(name).description(description).addOption(db());
     for (const [flag, desc] of options) c.option(flag, desc);
     c.addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table')).action(async (o) =>
@@ -117,21 +133,28 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
         if (o.format === 'json') io.out(JSON.stringify({ items, total }, null, 2));
         else if (o.format === 'csv') io.out(csv(flat, cols));
         else {
-          io.out(table(flat, cols, { max: { quote: 70, reason: 60, summary: 60, name: 50 } }));
+          // tables show names first (issue #16); json and csv keep the ids
+          const l = named ? await loadLabels(store) : undefined;
+          io.out(table(l && named ? flat.map((r) => named(l, r)) : flat, cols, { max: { quote: 70, reason: 60, summary: 60, name: 50, subject: 60, holder: 40 } }));
           io.out(`${total} ${name}`);
         }
       }));
   };
   listCommand('claims', 'claims: assessments, motives, predictions, recommendations, disagreements', ['holder', 'kind', 'about', 'likelihood', 'wep', 'quote'],
     (st, o) => claims(st, { holder: o.holder, kind: oneOf(o.kind, '--kind', CLAIM_KINDS), about: o.about ? country(o.about, '--about') : undefined, limit: 10000 }),
-    [['--holder <name>', 'who holds it'], ['--kind <kind>', 'assessment|motive|prediction|recommendation|disagreement'], ['--about <country>', 'a country it concerns']]);
+    [['--holder <name>', 'who holds it'], ['--kind <kind>', 'assessment|motive|prediction|recommendation|disagreement'], ['--about <country>', 'a country it concerns']],
+    (l, r) => ({ ...r, holder: side(l, r.holder, null), about: (r.about as string[]).map((a) => nameOf(l, a)) }));
   listCommand('ledger', 'the exchange ledger: what flows from whom to whom', ['giver', 'receiver', 'item', 'category', 'status', 'evidence'],
     (st, o) => ledger(st, { giver: o.giver ? country(o.giver, '--giver') : undefined, receiver: o.receiver ? country(o.receiver, '--receiver') : undefined, category: oneOf(o.category, '--category', FLOW_CATEGORIES), limit: 10000 }),
-    [['--giver <country>', 'who gives'], ['--receiver <country>', 'who receives'], ['--category <c>', 'arms, technology, food, energy, …']]);
+    [['--giver <country>', 'who gives'], ['--receiver <country>', 'who receives'], ['--category <c>', 'arms, technology, food, energy, …']],
+    (l, r) => ({ ...r, giver: r.giver ? side(l, r.giver, null) : 'unknown', receiver: r.receiver ? side(l, r.receiver, null) : 'unknown' }));
   listCommand('agreements', 'named treaties and agreements with their parties, dates and articles', ['name', 'parties', 'signed', 'status', 'articles', 'evidence'],
-    (st) => agreements(st, { limit: 10000 }));
+    (st) => agreements(st, { limit: 10000 }), [], (l, r) => ({ ...r, parties: (r.parties as string[]).map((p) => nameOf(l, p)) }));
   listCommand('compliance', 'events and flows that may breach a sanctions regime, with the reason', ['regime', 'provision', 'reason', 'subject', 'evidence'],
-    (st) => compliance(st, { limit: 10000 }));
+    async (st) => {
+      const r = await compliance(st, { limit: 10000 });
+      return { ...r, items: await describeSubjects(st, r.items) };
+    }, [], (_l, r) => ({ ...r, subject: r.subject_label }));
 
   program
     .command('reprocess')
@@ -222,7 +245,7 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
     });
   }
 
-  serveOptions(program.command('serve').description('serve the JSON API under /api and the dashboard at /')).action(async (o) => withStore(o.db, (store) => serve(store, o)));
+  serveOptions(program.command('serve').description('serve the JSON API under /api and the dashboard at /')).action(async (o) => withStore(o.db, (store) => serve(store, o), { role: 'serve' }));
 
   serveOptions(program
     .command('start')
@@ -242,11 +265,12 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
         io.out(table(docs.items as never, ['id', 'published', 'title', 'sentences'], { max: { title: 60 } }));
         const ev = await listEvents(store, { limit: 15 });
         io.out(`\n${ev.total} events; the newest:`);
-        io.out(table(ev.items, EVENT_COLS, { max: { quote: 60, source: 22, target: 22 } }));
+        const labels = await loadLabels(store);
+        io.out(table(eventRows(labels, ev.items), EVENT_COLS, { max: { quote: 50, source: 28, target: 28, cameo: 28 } }));
         const acts = await listActors(store, {});
         io.out(`\n${acts.length} actors; the most mentioned:`);
-        io.out(table(acts.slice(0, 12) as never, ['id', 'name', 'kind', 'country', 'mentions'], {}));
+        io.out(table(acts.slice(0, 12) as never, ['name', 'id', 'kind', 'country', 'mentions'], {}));
         io.out('\nTry: npx statecraft search "treaty"   npx statecraft events --dyad RUS,PRK   npx statecraft code "Putin visited Pyongyang on Wednesday."');
         if (o.serve) await serve(store, o);
-      }));
+      }, { role: o.serve ? 'serve' : undefined }));
 }

@@ -1,0 +1,59 @@
+/**
+ * Names first (issue #16): what the CLI and the dashboard show in place of ids and codes.
+ * Actor ids ("PRKGOV", "person:kim-jong-un") become the actor's name, country codes the
+ * country's name (also for countries no text named as an actor), CAMEO codes their own
+ * codebook label (a four-digit code its own, not its root's), and a compliance subject (an
+ * event or flow id) the words of what it is.
+ */
+import { loadCodebook } from '../knowledge/codebook.js';
+import { DEFAULT_DATA_DIR } from '../knowledge/load.js';
+import { actorNames, subjectFacts } from '../query/names.js';
+import type { Store } from './store.js';
+import { countryNames } from './countries.js';
+
+export interface Labels {
+  /** actor id → name */
+  actors: Record<string, string>;
+  /** ISO alpha-3 → name */
+  countries: Record<string, string>;
+  /** CAMEO code (2–4 digits) → its codebook label */
+  cameo: Record<string, string>;
+}
+
+export async function loadLabels(store: Store): Promise<Labels> {
+  const cameo = Object.fromEntries(loadCodebook(DEFAULT_DATA_DIR).codes().map((c) => [c.code, c.label]));
+  return { actors: await actorNames(store), countries: countryNames(), cameo };
+}
+
+/** the name of an actor id, a country code or an "org:" node; the id itself when nothing names it */
+export function nameOf(l: Labels, id: string | null | undefined): string {
+  if (!id) return '';
+  return l.actors[id] ?? l.countries[id] ?? id;
+}
+
+/** "Government of North Korea (PRKGOV)": the name first, the id beside it when it differs */
+export function nameAndId(l: Labels, id: string | null | undefined): string {
+  if (!id) return '';
+  const n = nameOf(l, id);
+  return n === id ? id : `${n} (${id})`;
+}
+
+/** a CAMEO code with its own label: "0862 Receive inspectors" (a code the book lacks: its nearest parent's) */
+export function cameoLabel(l: Labels, code: string | null | undefined): string {
+  if (!code) return '';
+  for (let c = code; c.length >= 2; c = c.slice(0, -1)) if (l.cameo[c]) return `${code} ${l.cameo[c]}`;
+  return code;
+}
+
+/** compliance records with `subject_label`: the flagged event or flow in words */
+export async function describeSubjects<T extends { subject?: unknown }>(store: Store, items: T[], labels?: Labels): Promise<(T & { subject_label: string })[]> {
+  const l = labels ?? (await loadLabels(store));
+  const facts = await subjectFacts(store, [...new Set(items.map((i) => String(i.subject)))]);
+  return items.map((i) => {
+    const f = facts.get(String(i.subject));
+    let label = String(i.subject);
+    if (f?.kind === 'event') label = `${nameOf(l, f.source) || '?'} → ${nameOf(l, f.target) || 'no target'}: ${cameoLabel(l, f.cameo)}${f.date ? `, ${f.date}` : ''}`;
+    else if (f?.kind === 'flow') label = `${nameOf(l, f.source) || 'unknown giver'} → ${nameOf(l, f.target) || 'unknown receiver'}: ${f.item} (${f.category}, ${f.status})`;
+    return { ...i, subject_label: label };
+  });
+}

@@ -1,0 +1,37 @@
+/** Names for ids: what the faces show in place of actor ids and record ids (issue #16, names first). */
+import type { Queryable } from '../store/store.js';
+
+/** every stored actor's id → name */
+export async function actorNames(q: Queryable): Promise<Record<string, string>> {
+  const rows = await q.query<{ id: string; name: string }>('SELECT id, name FROM actors');
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}
+
+export interface SubjectFacts {
+  id: string;
+  kind: 'event' | 'flow';
+  source: string | null;
+  target: string | null;
+  cameo: string | null;
+  date: string | null;
+  item: string | null;
+  category: string | null;
+  status: string | null;
+}
+
+/** what a compliance subject (an event or a flow id) is: its sides and what was done or given */
+export async function subjectFacts(q: Queryable, ids: string[]): Promise<Map<string, SubjectFacts>> {
+  if (!ids.length) return new Map();
+  const rows = await q.query<SubjectFacts>(
+    `SELECT DISTINCT ON (id) * FROM (
+       SELECT e.id, 'event' AS kind, coalesce(e.source, e.source_country, e.source_org) AS source, coalesce(e.target, e.target_country, e.target_org) AS target,
+              e.cameo, e.date, NULL AS item, NULL AS category, NULL AS status
+         FROM events e WHERE e.id = ANY($1::text[])
+       UNION ALL
+       SELECT f.flow_id, 'flow', f.giver, f.receiver, NULL, NULL, f.item, f.category, f.status
+         FROM flow_evidence f WHERE f.flow_id = ANY($1::text[])
+     ) x ORDER BY id`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
