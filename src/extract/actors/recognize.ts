@@ -71,6 +71,7 @@ export function createActorRecognizer(kn: ActorsKnowledge) {
   /** names that are also ordinary lower-case words: in lower-case text they stay words */
   const LOWER_WORDS = lx.words('actor_lower_case_words');
   const POSSESSIVE_GAPS = lx.words('actor_possessive_gaps');
+  const TITLE_MODIFIERS = lx.words('actor_title_modifiers');
   const HEAD_TITLES = lx.words('actor_head_titles');
   const COUNTERPART_TITLES = lx.words('actor_counterpart_titles');
   const AUTHOR_VERBS = lx.words('actor_author_verbs');
@@ -299,7 +300,11 @@ export function createActorRecognizer(kn: ActorsKnowledge) {
       let adj: Mention | null = null;
       let adjacent = false;
       if (prevM && prevM.sentence === s.idx) {
-        const gapToks = toks.filter((t) => t.start >= prevM.span[1] && t.end <= toks[i].start).map((t) => t.key).join(' ');
+        const gap = toks.filter((t) => t.start >= prevM.span[1] && t.end <= toks[i].start).map((t) => t.key);
+        // "Kenyan junior foreign minister", "Russia's former defence minister": words that qualify a title belong to it
+        let own = 0;
+        while (own < gap.length && TITLE_MODIFIERS.has(gap[gap.length - 1 - own])) own++;
+        const gapToks = gap.slice(0, gap.length - own).join(' ');
         adjacent = gapToks === '' || POSSESSIVE_GAPS.has(gapToks);
         if (adjacent && (prevM.via === 'adj' || prevM.via === 'dict') && !prevM.actor.includes(':')) {
           country = prevM.country;

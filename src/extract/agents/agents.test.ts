@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { agentsStage, UNNAMED_ARMED } from './index.js';
 
 const actors = {
-  titleRoles: new Map([['police', 'COP'], ['court', 'JUD'], ['gunmen', 'REB'], ['militants', 'REB'], ['commander', 'MIL']]),
+  titleRoles: new Map([['police', 'COP'], ['court', 'JUD'], ['gunmen', 'REB'], ['militants', 'REB'], ['commander', 'MIL'], ['spokesperson', 'GOV'], ['foreign ministry', 'GOV']]),
   people: new Map(),
   actors: new Map(),
   countryName: new Map([['DEU', 'Germany'], ['GUY', 'Guyana']]),
@@ -63,5 +63,14 @@ describe('agents', () => {
     const titled = { ...actors, titleRoles: new Map([['police', 'COP'], ['protesters', 'OPP']]) } as unknown as ActorKnowledge;
     agentsStage({ actors: titled, lexicon }).run(doc);
     expect(doc.mentions!.map((m) => `${m.text}→${m.actor}`)).toEqual(['Police→ZWECOP', 'protesters in Harare→ZWEOPP']);
+  });
+
+  it('a person the data lacks, named before an apposition with a title, takes the country of the state in the apposition', () => {
+    const text = "Aykhan Hajizade, spokesperson for Azerbaijan's foreign ministry, said the talks failed.";
+    const r = run(text, (s) => [mention(s, "Azerbaijan's foreign ministry", 'AZEGOV', { via: 'role', country: 'AZE', role: 'GOV' })]);
+    expect(r.mentions).toContain('Aykhan Hajizade→person:aykhan-hajizade/AZE');
+    expect(r.actors.get('person:aykhan-hajizade')).toMatchObject({ kind: 'person', country: 'AZE' });
+    // a list of places before a comma is no name, and an apposition with no title names nobody
+    expect(run('Kharkiv Oblast, a region of Ukraine, was shelled.', (s) => [mention(s, 'Ukraine', 'UKR')]).mentions).toEqual(['Ukraine→UKR/UKR']);
   });
 });

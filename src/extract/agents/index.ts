@@ -12,9 +12,13 @@ import type { DocSentence, KeyToken, PlaceHit, Stage } from '../../core/doc.js';
 import type { Actor, Mention } from '../../core/types.js';
 import type { ActorKnowledge } from '../../knowledge/actors.js';
 import type { Lexicon } from '../../knowledge/lexicon.js';
+import { slug } from '../../knowledge/text.js';
 
 /** armed men with no name and no country ("Gunmen attacked …"): a non-state group, as the contract names groups */
 export const UNNAMED_ARMED = 'group:unnamed-armed';
+
+/** a word of a personal name: letters, with inner apostrophes or hyphens ("O'Brien", "Jean-Yves") */
+const NAME_WORD = /^\p{L}[\p{L}'-]*$/u;
 
 export interface AgentsKnowledge {
   actors: ActorKnowledge;
@@ -47,6 +51,43 @@ export function createAgentRules(k: AgentsKnowledge) {
       const a = actors.get(m.actor);
       if (a) actors.set(m.actor, { ...a, country: prev.country });
     }
+  }
+
+  /**
+   * A person the data does not know, named before an apposition whose title gives the country:
+   * "Aykhan Hajizade, spokesperson for Azerbaijan's foreign ministry, said …"; "Janez Lenarcic,
+   * the EU Commissioner for Crisis Management, …". The name: two to four capitalised words right
+   * before the comma, in no mention; the apposition: a title word (after an optional determiner),
+   * then, before the next comma, the first state or organisation mention, whose country (or
+   * organisation) the person takes.
+   */
+  function namedBefore(docId: string, actors: Map<string, Actor>, s: DocSentence, toks: KeyToken[], ms: Mention[]): Mention[] {
+    const out: Mention[] = [];
+    const inMention = (t: KeyToken) => ms.some((m) => m.span[0] <= t.start && m.span[1] >= t.end);
+    const isTitle = (q: number) => [3, 2, 1].some((n) => k.actors.titleRoles.has(toks.slice(q, q + n).map((t) => t.key).join(' ')));
+    for (let c = 2; c < toks.length - 2; c++) {
+      if (toks[c].text !== ',') continue;
+      // the name before the comma
+      let a = c;
+      while (a > 0 && c - a < 4 && toks[a - 1].cap && !toks[a - 1].upper && NAME_WORD.test(toks[a - 1].text) && !inMention(toks[a - 1])) a--;
+      if (c - a < 2) continue;
+      // the apposition: up to the next comma, with a title word in it
+      let stop = c + 1;
+      while (stop < toks.length && stop < c + 12 && toks[stop].text !== ',' && toks[stop].text !== ';') stop++;
+      let titled = false;
+      for (let q = c + 1; q < stop && !titled; q++) titled = isTitle(q);
+      if (!titled) continue;
+      const end = toks[stop - 1].end;
+      const owner = ms.find((m) => m.span[0] >= toks[c].end && m.span[1] <= end && !m.actor.startsWith('person:') && !m.actor.startsWith('group:') && (m.country || m.org) && m.via !== 'place');
+      if (!owner) continue;
+      const name = s.text.slice(toks[a].start - s.start, toks[c - 1].end - s.start);
+      const id = `person:${slug(name)}`;
+      if (k.actors.people.has(id)) continue;
+      const role = owner.role ?? 'GOV';
+      if (!actors.has(id)) actors.set(id, { id, name, kind: 'person', country: owner.country, org: owner.org, role, aliases: [] });
+      out.push({ doc: docId, sentence: s.idx, span: [toks[a].start, toks[c - 1].end], text: name, actor: id, country: owner.country, org: owner.org, role, via: 'title' });
+    }
+    return out;
   }
 
   /** "pro-Palestinian demonstrators", "anti-American protests": a stance, not a nationality */
@@ -155,7 +196,7 @@ export function createAgentRules(k: AgentsKnowledge) {
     return out;
   }
 
-  return { appositions, dropStances, genericAgents };
+  return { appositions, dropStances, genericAgents, namedBefore };
 }
 
 /** The story's place: the one country the lead's places name (a dateline, "in Nairobi …"), if only one. */
@@ -179,6 +220,8 @@ export function agentsStage(k: AgentsKnowledge): Stage {
         const ms = s.mentions!;
         rules.appositions(actors, s, ms);
         rules.dropStances(s, ms);
+        const named = rules.namedBefore(doc.id, actors, s, s.keys!, ms);
+        if (named.length) ms.push(...named), ms.sort((a, b) => a.span[0] - b.span[0]);
         const agents = rules.genericAgents(doc.id, actors, s, s.keys!, ms, s.places!, home);
         if (agents.length) {
           const covered = (m: Mention) => agents.some((g) => g.span[0] <= m.span[0] && g.span[1] >= m.span[1]);

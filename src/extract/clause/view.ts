@@ -121,7 +121,14 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
   }
 
   /** The nearest actor mention(s) before token i in its clause, with coordination. */
-  function subjectOf(i: number): Participant[] {
+  function subjectOf(i: number, depth = 0): Participant[] {
+    // "Russia, an ally of Serbia, described Kosovo's action as a provocation and demanded …": a
+    // finite verb coordinated with an earlier one in its clause shares that verb's subject
+    const conj = conjunctOf(i);
+    if (conj >= 0 && depth < 4) {
+      const shared = subjectOf(conj, depth + 1);
+      if (shared.length) return shared;
+    }
     // "the militant group that has seized …": a relative clause's subject is its antecedent,
     // an actor if the antecedent names one, nobody if it does not
     let r = i - 1;
@@ -174,6 +181,26 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
       if (close > 0 && head && !toks.slice(close + 1, i).some((t) => t.pos === 'VERB' && t !== toks[i] && !['AUX'].includes(t.pos))) best = head;
     }
     return coordinated(best).map((m) => ({ m, how: 'subject' }));
+  }
+
+  /**
+   * The verb a verb is coordinated with: "… and demanded", "…, and later accused": the nearest
+   * finite verb before the conjunction in the same clause (not a gerund, an infinitive or a verb
+   * after a preposition), with no actor between the conjunction and the verb. -1 when none.
+   */
+  function conjunctOf(i: number): number {
+    if (toks[i]?.pos !== 'VERB') return -1;
+    let c = i - 1;
+    while (c > 0 && ['ADV', 'AUX', 'PART'].includes(toks[c].pos)) c--;
+    if (c <= 0 || toks[c].pos !== 'CCONJ' || inMention[c + 1]) return -1;
+    for (let v = c - 1; v >= 0; v--) {
+      if ((W.clauseBreaks.has(toks[v].norm) && !QUOTES.has(toks[v].norm)) || (toks[v].norm === 'that' && toks[v].pos === 'SCONJ') || W.relativePronouns.has(toks[v].norm)) return -1;
+      if (toks[v].pos !== 'VERB') continue;
+      const before = toks[v - 1];
+      if (W.gerundEnding.test(toks[v].norm) || (before && (before.pos === 'PART' || before.pos === 'ADP'))) continue;
+      return v;
+    }
+    return -1;
   }
 
   function subjectFloor(first: number): number | null {
