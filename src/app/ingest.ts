@@ -67,6 +67,79 @@ export async function ingestRaw(store: Store, pipeline: Pipeline, raw: RawDocume
   }
 }
 
+/** The defaults an ingest applies to documents that carry no value of their own. */
+export interface IngestDefaults {
+  published?: string | null;
+  source?: string | null;
+  title?: string | null;
+}
+
+/** Store raw documents read by another process (a local `ingest` beside `serve`): the same outcome lines as a local ingest. */
+export async function ingestRawBatch(store: Store, pipeline: Pipeline, docs: RawDocument[], defaults: IngestDefaults = {}): Promise<Omit<IngestReport, 'seconds' | 'bytes'>> {
+  const r = emptyReport();
+  const seen = new Set<string>();
+  for (const raw of docs) await ingestRaw(store, pipeline, raw, r, defaults, seen);
+  return { stored: r.stored, unchanged: r.unchanged, failed: r.failed };
+}
+
+/** What each request of `ingestThroughServer` carries at most (a bigger document goes alone). */
+const BATCH_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Ingest `paths` through a running `serve` that holds the embedded store: the files are read
+ * here (so failures name them exactly as a local ingest does) and the documents stored there,
+ * in batches, over its `POST /api/ingest` with the token its lock records.
+ */
+export async function ingestThroughServer(api: { url: string; token: string }, paths: string[], opts: IngestOptions = {}): Promise<IngestReport> {
+  const t0 = performance.now();
+  const report = emptyReport();
+  const defaults: IngestDefaults = { published: opts.published, source: opts.source, title: opts.title };
+  const { files, failures } = await expandPaths(paths);
+  report.failed.push(...failures.map((f) => failure(f, f.file ?? '?')));
+  let batch: RawDocument[] = [];
+  let size = 0;
+  const send = async () => {
+    if (!batch.length) return;
+    const docs = batch;
+    batch = [];
+    size = 0;
+    try {
+      const res = await fetch(`${api.url}/api/ingest`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${api.token}` },
+        body: JSON.stringify({ documents: docs, defaults }),
+      });
+      const body = (await res.json().catch(() => null)) as (Omit<IngestReport, 'seconds' | 'bytes'> & { message?: string }) | null;
+      if (!res.ok || !body || !Array.isArray(body.stored)) throw new Error(`HTTP ${res.status}${body?.message ? `: ${body.message}` : ''}`);
+      report.stored.push(...body.stored);
+      report.unchanged.push(...body.unchanged);
+      report.failed.push(...body.failed);
+    } catch (e) {
+      // the server stopped or refused: these documents are not stored, and each says so
+      for (const d of docs) {
+        report.failed.push(failure(new StatecraftError('E203', `sending to statecraft serve at ${api.url} failed: ${(e as Error).message}`, { file: d.origin, locator: d.locator }), d.origin, d.locator));
+      }
+    }
+  };
+  for (let fi = 0; fi < files.length; fi++) {
+    const file = files[fi];
+    opts.onProgress?.(fi, files.length, file);
+    const { docs, failures: readFailures } = await readInput(file, opts);
+    report.failed.push(...readFailures.map((f) => failure(f, file)));
+    for (const raw of docs) {
+      const n = Buffer.byteLength(raw.text, 'utf8');
+      report.bytes += n;
+      if (size + n > BATCH_BYTES) await send();
+      batch.push(raw);
+      size += n;
+    }
+  }
+  await send();
+  opts.onProgress?.(files.length, files.length, '');
+  report.seconds = (performance.now() - t0) / 1000;
+  return report;
+}
+
 export function emptyReport(): IngestReport {
   return { stored: [], unchanged: [], failed: [], seconds: 0, bytes: 0 };
 }

@@ -1,11 +1,11 @@
 /** Opening the store for the faces (CLI, API, bench): they never reach into src/store themselves. */
-import { openStore, type Store } from '../store/store.js';
+import { openStore, StoreBusyError, type LockInfo, type OpenOptions, type Store } from '../store/store.js';
 
-export { openStore, type Store };
+export { openStore, StoreBusyError, type LockInfo, type OpenOptions, type Store };
 
 /** Open the store at `location` (see `openStore`), run `fn`, and close the store whatever happens. */
-export async function withStore<T>(location: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(location);
+export async function withStore<T>(location: string | undefined, fn: (store: Store) => Promise<T>, opts: OpenOptions = {}): Promise<T> {
+  const store = await openStore(location, opts);
   try {
     return await fn(store);
   } finally {

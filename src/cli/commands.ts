@@ -1,11 +1,14 @@
 /** Commands over extracted records: code, events, actors, reprocess, eval, start. */
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { Option, type Command } from 'commander';
 import { StatecraftError } from '../core/errors.js';
 import { codeText } from '../app/code.js';
 import { createCountryResolver } from '../app/countries.js';
+import { cameoLabel, describeSubjects, loadLabels, nameOf, resolveActorOrCountry, type Labels } from '../app/labels.js';
 import { evalFile, type EventEvalReport } from '../app/eval.js';
+import { evalLedgerFile, formatLedger, isLedgerGold } from '../app/ledger-eval.js';
 import { evalFrames, isFrameGold } from '../app/frames.js';
-import { cameoLabel, describeSubjects, loadLabels, nameOf, type Labels } from '../app/labels.js';
 import { formatTriage, triageFile } from '../app/triage.js';
 import { reprocess } from '../app/reprocess.js';
 import { ingestPaths } from '../app/ingest.js';
@@ -19,6 +22,13 @@ import { isoDateArg, summaryLine, type Io } from './options.js';
 
 const EVENT_COLS = ['date', 'source', 'cameo', 'target', 'modality', 'form', 'goldstein', 'quote'];
 
+/** where a local client reaches a server bound to `addr` (a wildcard bind is reached on loopback) */
+function localUrl(addr: AddressInfo | string | null): string {
+  if (!addr || typeof addr === 'string') throw new Error(`the server has no TCP address (${addr})`);
+  const host = addr.address === '0.0.0.0' ? '127.0.0.1' : addr.address === '::' ? '::1' : addr.address;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`;
+}
+
 /** the values the API accepts for a claim's kind and a flow's category: the CLI refuses the rest the same way */
 const CLAIM_KINDS = ['assessment', 'motive', 'prediction', 'recommendation', 'disagreement'];
 const FLOW_CATEGORIES = ['arms', 'technology', 'food', 'energy', 'medicine', 'materials', 'troops', 'labor', 'finance', 'diplomatic-support', 'other'];
@@ -30,15 +40,6 @@ function oneOf(v: string | undefined, option: string, allowed: string[]): string
   return v;
 }
 
-export function registerExtended(program: Command, io: Io, _state: { code: number }, db: () => Option): void {
-  // built on first use: commands without a country option never read world-countries
-  let resolve: ReturnType<typeof createCountryResolver> | undefined;
-  const country = (v: string, option: string) => (resolve ??= createCountryResolver())(v, option);
-  program
-    .command('code')
-    .description('code one sentence and show why: the pattern matched and the actors found')
-    .argument('<sentence>')
-    .option('--date <date>', 'publication date the sentence is read against', isoDateArg)
 /** one side of an event as tables show it: the name first, the actor code beside it ("Kim Jong Un PRK", "Government of Russia RUSGOV") */
 function side(l: Labels, id: unknown, country: unknown): string {
   const key = (id ?? country) as string | null;
@@ -53,6 +54,15 @@ function eventRows(l: Labels, items: Record<string, unknown>[]): Record<string, 
   return items.map((e) => ({ ...e, source: side(l, e.source, e.source_country), target: side(l, e.target, e.target_country), cameo: cameoLabel(l, e.cameo as string) }));
 }
 
+export function registerExtended(program: Command, io: Io, _state: { code: number }, db: () => Option): void {
+  // built on first use: commands without a country option never read world-countries
+  let resolve: ReturnType<typeof createCountryResolver> | undefined;
+  const country = (v: string, option: string) => (resolve ??= createCountryResolver())(v, option);
+  program
+    .command('code')
+    .description('code one sentence and show why: the pattern matched and the actors found')
+    .argument('<sentence>')
+    .option('--date <date>', 'publication date the sentence is read against', isoDateArg)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (sentence: string, o) => {
       const x = codeText(await createDefaultPipeline(), sentence, o.date ?? new Date().toISOString().slice(0, 10));
@@ -76,7 +86,7 @@ function eventRows(l: Labels, items: Record<string, unknown>[]): Record<string, 
     .command('events')
     .description('list coded events')
     .addOption(db())
-    .option('--actor <id>', 'source or target actor id')
+    .option('--actor <actor>', 'source or target actor: an id, a name, or a country (PRKGOV, "Kim Jong Un", Russia)')
     .option('--country <country>', 'source or target country (ISO alpha-3 code or name: PRK, "North Korea")')
     .option('--dyad <A,B>', 'events between two countries, either direction (codes or names: RUS,PRK or "Russia,North Korea")')
     .option('--root <nn>', 'CAMEO root code (01–20)')
@@ -95,7 +105,9 @@ function eventRows(l: Labels, items: Record<string, unknown>[]): Record<string, 
       }
       if (o.root && !/^(0[1-9]|1\d|20)$/.test(o.root)) throw new StatecraftError('E301', `--root "${o.root}": expected a CAMEO root 01–20`);
       await withStore(o.db, async (store) => {
-        const f: EventFilter = { actor: o.actor, country: o.country ? country(o.country, '--country') : undefined, dyad, root: o.root, since: o.since, until: o.until, modality: o.modality, doc: o.doc, limit: o.limit };
+        // --actor takes an actor id, its name, or a country ("Russia", "Russian", "RUS"); unknown is an E301 error
+        const who = o.actor ? await resolveActorOrCountry(store, o.actor, '--actor') : {};
+        const f: EventFilter = { actor: who.actor, country: o.country ? country(o.country, '--country') : who.country, dyad, root: o.root, since: o.since, until: o.until, modality: o.modality, doc: o.doc, limit: o.limit };
         const { items, total } = await listEvents(store, f);
         if (o.format === 'json') io.out(JSON.stringify({ items, total }, null, 2));
         else if (o.format === 'csv') io.out(csv(items, Object.keys(items[0] ?? { id: 1 })));
@@ -192,6 +204,16 @@ function eventRows(l: Labels, items: Record<string, unknown>[]): Record<string, 
         }
         return;
       }
+      if (isLedgerGold(file)) {
+        const l = await evalLedgerFile(file);
+        if (o.format === 'json') io.out(JSON.stringify(l, null, 2));
+        else {
+          io.out(formatLedger(file, l));
+          if (o.misses > 0) io.out(`misses (${l.misses.length} reports):`);
+          for (const m of l.misses.slice(0, o.misses)) for (const x of [...m.flows_missing.map((v) => `flow missed ${v}`), ...m.flows_spurious.map((v) => `flow spurious ${v}`), ...m.claims_missing.map((v) => `claim missed ${v}`), ...m.claims_spurious.map((v) => `claim spurious ${v}`)]) io.out(`  ${m.id}  ${x}`);
+        }
+        return;
+      }
       const { kind, report: r } = await evalFile(file);
       if (o.format === 'json') {
         io.out(JSON.stringify(r, null, 2));
@@ -233,8 +255,11 @@ function eventRows(l: Labels, items: Record<string, unknown>[]): Record<string, 
 
   async function serve(store: Store, o: { port: number; host: string; token?: string }) {
     const { createServer } = await import('../api/server.js');
-    const app = await createServer({ store, token: o.token ?? process.env.STATECRAFT_TOKEN ?? null, pipeline: createDefaultPipeline });
+    // the embedded store's lock tells a local `ingest` where we listen and a token for POST /api/ingest (lock file mode 0600)
+    const localToken = store.advertise ? randomBytes(24).toString('hex') : null;
+    const app = await createServer({ store, token: o.token ?? process.env.STATECRAFT_TOKEN ?? null, localToken, pipeline: createDefaultPipeline, log: (l) => io.err(l) });
     const url = await app.listen({ port: o.port, host: o.host });
+    if (store.advertise && localToken) store.advertise({ url: localUrl(app.server.address()), token: localToken });
     io.out(`statecraft is serving ${store.kind === 'pglite' ? store.location : 'the PostgreSQL store'} at ${url.replace('[::1]', 'localhost')}/  (API: ${url}/api/docs; Ctrl-C to stop)`);
     await new Promise<void>((resolve) => {
       const stop = () => {

@@ -3,9 +3,9 @@ import { createWriteStream } from 'node:fs';
 import { Command, Option } from 'commander';
 import { StatecraftError } from '../core/errors.js';
 import { createDefaultPipeline } from '../app/pipeline.js';
-import { ingestPaths } from '../app/ingest.js';
+import { ingestPaths, ingestThroughServer, type IngestOptions, type IngestReport } from '../app/ingest.js';
 import { exportJsonl } from '../app/export.js';
-import { withStore } from '../app/store.js';
+import { StoreBusyError, withStore } from '../app/store.js';
 import { getDocument, listDocuments, searchSentences } from '../query/documents.js';
 import { csv, progressBar, table } from './format.js';
 import { defaultIo, formatOption, isoDateArg, summaryLine, type Io } from './options.js';
@@ -37,23 +37,31 @@ export function buildProgram(io: Io = defaultIo, state: { code: number } = { cod
     .option('--id-field <name>', 'JSONL/CSV field holding the id')
     .option('--authors-field <name>', 'JSONL/CSV field holding the authors')
     .option('--json', 'print a machine-readable summary')
-    .action(async (paths: string[], o) =>
-      withStore(o.db, async (store) => {
-        const pipeline = await createDefaultPipeline();
-        const report = await ingestPaths(store, pipeline, paths, {
-          published: o.published, source: o.source, title: o.title, format: o.stdinFormat,
-          fields: { text: o.textField, title: o.titleField, date: o.dateField, url: o.urlField, id: o.idField, authors: o.authorsField },
-          onProgress: o.json ? undefined : progressBar(),
-        });
-        if (o.json) io.out(JSON.stringify({ stored: report.stored, unchanged: report.unchanged, failed: report.failed.map(({ line, ...f }) => f), seconds: report.seconds }, null, 2));
-        else {
-          for (const f of report.failed) io.err(f.line);
-          for (const s of report.stored) io.out(`stored     ${s.id}  ${s.title ?? s.origin}  (${s.sentences} sentences${s.events !== undefined ? `, ${s.events} events` : ''})`);
-          for (const s of report.unchanged) io.out(`unchanged  ${s.id}  ${s.title ?? s.origin}  (already in the store)`);
-          io.out(summaryLine(report));
-        }
-        if (report.failed.length) state.code = 1;
-      }));
+    .action(async (paths: string[], o) => {
+      const opts: IngestOptions = {
+        published: o.published, source: o.source, title: o.title, format: o.stdinFormat,
+        fields: { text: o.textField, title: o.titleField, date: o.dateField, url: o.urlField, id: o.idField, authors: o.authorsField },
+        onProgress: o.json ? undefined : progressBar(),
+      };
+      let report: IngestReport;
+      try {
+        // a `serve` that has just started gets a few seconds to say where it listens
+        report = await withStore(o.db, async (store) => ingestPaths(store, await createDefaultPipeline(), paths, opts), { waitForServeMs: 30_000 });
+      } catch (e) {
+        // the embedded store is held by a running `serve`: the documents go through it
+        if (!(e instanceof StoreBusyError) || !e.holder.api || !e.sameHost) throw e;
+        io.err(`statecraft: the store is held by \`statecraft serve\` (pid ${e.holder.pid}); sending the documents through it at ${e.holder.api.url}`);
+        report = await ingestThroughServer(e.holder.api, paths, opts);
+      }
+      if (o.json) io.out(JSON.stringify({ stored: report.stored, unchanged: report.unchanged, failed: report.failed.map(({ line, ...f }) => f), seconds: report.seconds }, null, 2));
+      else {
+        for (const f of report.failed) io.err(f.line);
+        for (const s of report.stored) io.out(`stored     ${s.id}  ${s.title ?? s.origin}  (${s.sentences} sentences${s.events !== undefined ? `, ${s.events} events` : ''})`);
+        for (const s of report.unchanged) io.out(`unchanged  ${s.id}  ${s.title ?? s.origin}  (already in the store)`);
+        io.out(summaryLine(report));
+      }
+      if (report.failed.length) state.code = 1;
+    });
 
   program
     .command('docs')

@@ -16,6 +16,7 @@ export const ERRORS = {
   E111: 'malformed front matter',
   E201: 'database error',
   E202: 'unknown document',
+  E203: 'store in use',
   E301: 'bad argument',
   E401: 'knowledge file invalid',
 } as const;

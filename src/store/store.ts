@@ -4,10 +4,20 @@
  */
 import { mkdirSync } from 'node:fs';
 import { StatecraftError } from '../core/errors.js';
+import { acquireLock } from './lock.js';
 import { migrate } from './migrations.js';
 import type { Store } from './types.js';
 
 export type { Queryable, Store } from './types.js';
+export { LOCK_FILE, StoreBusyError, describeHolder, lockHolder, type LockInfo } from './lock.js';
+
+export interface OpenOptions {
+  migrate?: boolean;
+  /** embedded store: the holder's role recorded in the lock (`serve` advertises its address later) */
+  role?: 'serve';
+  /** embedded store held by a `serve` that is still starting: wait this long for it to say where it listens */
+  waitForServeMs?: number;
+}
 
 /** `--db` value, else $STATECRAFT_DB, else ./.statecraft */
 export function resolveLocation(db?: string): string {
@@ -23,10 +33,19 @@ function wrap(e: unknown, location: string): never {
   throw new StatecraftError('E201', `${(e as Error).message ?? e}`, { file: location });
 }
 
-async function openPglite(dir: string): Promise<Store> {
+async function openPglite(dir: string, opts: OpenOptions): Promise<Store> {
   const { PGlite } = await import('@electric-sql/pglite');
-  if (dir !== 'memory://') mkdirSync(dir, { recursive: true });
-  const db = await PGlite.create(dir === 'memory://' ? undefined : dir);
+  const memory = dir === 'memory://';
+  if (!memory) mkdirSync(dir, { recursive: true });
+  // one owner per directory: taken before PGlite touches a file, released on close (a crash leaves it stale)
+  const lock = memory ? null : await acquireLock(dir, { role: opts.role, waitForApiMs: opts.waitForServeMs });
+  let db: InstanceType<typeof PGlite>;
+  try {
+    db = await PGlite.create(memory ? undefined : dir);
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   const q = (runner: { query: typeof db.query }) => async <T>(sql: string, params?: unknown[]) => {
     const r = await runner.query<T>(sql, params as unknown[]);
     return r.rows;
@@ -36,7 +55,14 @@ async function openPglite(dir: string): Promise<Store> {
     location: dir,
     query: q(db),
     tx: (fn) => db.transaction((t) => fn({ query: q(t as unknown as { query: typeof db.query }) })),
-    close: () => db.close(),
+    async close() {
+      try {
+        await db.close();
+      } finally {
+        lock?.release();
+      }
+    },
+    advertise: lock ? (api) => lock.advertise(api) : undefined,
   };
 }
 
@@ -78,11 +104,11 @@ async function openPostgres(url: string): Promise<Store> {
 }
 
 /** Open (and migrate) the store at `location`: a directory, `memory://`, or a postgres:// URL. */
-export async function openStore(location?: string, opts: { migrate?: boolean } = {}): Promise<Store> {
+export async function openStore(location?: string, opts: OpenOptions = {}): Promise<Store> {
   const loc = resolveLocation(location);
   let store: Store;
   try {
-    store = isServerUrl(loc) ? await openPostgres(loc) : await openPglite(loc);
+    store = isServerUrl(loc) ? await openPostgres(loc) : await openPglite(loc, opts);
   } catch (e) {
     wrap(e, loc);
   }
