@@ -127,6 +127,34 @@ export function apiSuite(name: string, open: () => Promise<TestStore>, skipReaso
       expect(stats.body.dyads.length).toBeGreaterThan(0);
     });
 
+    it('names ids and codes, takes names for actors and flow sides, and says when a value is unknown (#16)', async (ctx) => {
+      if (reason) return ctx.skip();
+      const l = await get('/api/labels');
+      expect(l.status).toBe(200);
+      expect(l.body.actors.PRKGOV).toBe('Government of North Korea');
+      expect(l.body.actors['person:kim-jong-un']).toBe('Kim Jong Un');
+      expect(l.body.countries.SVK).toBe('Slovakia');
+      expect(l.body.cameo['0862']).toBe('receive inspectors');
+      // "Russia", "Russian" and "RUS" in the actor field are the same filter: any actor of Russia
+      const totals = await Promise.all(['RUS', 'Russia', 'Russian', 'russia'].map(async (a) => (await get(`/api/events?actor=${a}&limit=1`)).body.total));
+      expect(totals[0]).toBeGreaterThan(0);
+      expect(new Set(totals).size).toBe(1);
+      const kim = await get('/api/events?actor=Kim%20Jong%20Un&limit=100');
+      expect(kim.status).toBe(200);
+      expect(kim.body.items.every((e: { source: string; target: string }) => [e.source, e.target].includes('person:kim-jong-un'))).toBe(true);
+      const bad = await get('/api/events?actor=Ruritania');
+      expect(bad.status).toBe(400);
+      expect(bad.body.message).toMatch(/^actor=Ruritania: not a known actor or country/);
+      expect((await get('/api/events/series?actor=Ruritania')).status).toBe(400);
+      const flows = await get('/api/flows?giver=North%20Korea');
+      expect(flows.status).toBe(200);
+      expect(flows.body.items.length).toBeGreaterThan(0);
+      for (const f of flows.body.items) expect(f.giver).toBe('PRK');
+      expect((await get('/api/flows?giver=Nowhereland')).status).toBe(400);
+      const co = await get('/api/compliance');
+      for (const c of co.body.items) expect(c.subject_label).toMatch(/ → /);
+    });
+
     it('serves the export, the OpenAPI document and safe headers', async (ctx) => {
       if (reason) return ctx.skip();
       const ex = await get('/api/export');

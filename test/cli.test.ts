@@ -85,6 +85,11 @@ describe('statecraft CLI', () => {
     expect(ag).toMatch(/North Korea; Russia/);
     const actors = (await cli('actors', '--db', db)).out.split('\n');
     expect(actors[0]).toMatch(/^name\s+id/);
+    const ru = JSON.parse((await cli('events', '--db', db, '--actor', 'Russian', '--format', 'json')).out);
+    expect(ru.total).toBe(JSON.parse((await cli('events', '--db', db, '--actor', 'RUS', '--format', 'json')).out).total);
+    const unknown = await cli('events', '--db', db, '--actor', 'Ruritania');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/E301 .*--actor "Ruritania": not a known actor or country/);
     const co = (await cli('compliance', '--db', db)).out;
     expect(co).not.toMatch(/\be_[0-9a-f]{8}/);
   });

@@ -7,9 +7,10 @@
  */
 import { loadCodebook } from '../knowledge/codebook.js';
 import { DEFAULT_DATA_DIR } from '../knowledge/load.js';
-import { actorNames, subjectFacts } from '../query/names.js';
+import { actorNames, findActor, subjectFacts } from '../query/names.js';
+import { StatecraftError } from '../core/errors.js';
 import type { Store } from './store.js';
-import { countryNames } from './countries.js';
+import { countryNames, createCountryResolver } from './countries.js';
 
 export interface Labels {
   /** actor id → name */
@@ -56,4 +57,25 @@ export async function describeSubjects<T extends { subject?: unknown }>(store: S
     else if (f?.kind === 'flow') label = `${nameOf(l, f.source) || 'unknown giver'} → ${nameOf(l, f.target) || 'unknown receiver'}: ${f.item} (${f.category}, ${f.status})`;
     return { ...i, subject_label: label };
   });
+}
+
+/**
+ * What a user typed in an "actor or country" field: an actor id ("PRKGOV", "person:kim-jong-un"),
+ * a country by code, name or demonym ("RUS", "Russia", "Russian": any actor of that country),
+ * or an actor's name or alias ("Kim Jong Un"). Anything else is an E301 error that says the value
+ * is unknown and suggests near names: the CLI prints it, the API answers it as a 400.
+ */
+export async function resolveActorOrCountry(store: Store, input: string, option: string): Promise<{ actor?: string; country?: string }> {
+  const raw = input.trim();
+  const found = await findActor(store, raw);
+  // a state's own id is its country code: that means any actor of the country, as a name does
+  if (found.id && found.id === raw && !/^[A-Z]{3}$/.test(raw)) return { actor: raw };
+  try {
+    return { country: createCountryResolver()(raw, option) };
+  } catch {
+    /* not a country: an actor's name, or unknown */
+  }
+  if (found.id) return found.id.length === 3 && /^[A-Z]{3}$/.test(found.id) ? { country: found.id } : { actor: found.id };
+  const near = found.near.map((a) => `"${a.name}" (${a.id})`);
+  throw new StatecraftError('E301', `${option} "${input}": not a known actor or country; give an actor id, a name or a country (e.g. RUS, "Russia", "Kim Jong Un")${near.length ? `; did you mean ${near.join(', ')}?` : ''}`);
 }

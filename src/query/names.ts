@@ -35,3 +35,19 @@ export async function subjectFacts(q: Queryable, ids: string[]): Promise<Map<str
   );
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/** the actor an input names: its id, or its name or an alias in any case; with near names when none does */
+export async function findActor(q: Queryable, input: string): Promise<{ id: string | null; near: { id: string; name: string }[] }> {
+  const exact = await q.query<{ id: string }>(
+    `SELECT id FROM actors WHERE id = $1 OR lower(name) = lower($1)
+        OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(aliases) a WHERE lower(a) = lower($1))
+      ORDER BY (id = $1) DESC, (lower(name) = lower($1)) DESC, id LIMIT 1`,
+    [input],
+  );
+  if (exact.length) return { id: exact[0].id, near: [] };
+  const near = await q.query<{ id: string; name: string }>(
+    `SELECT id, name FROM actors WHERE strpos(lower(name), lower($1)) > 0 OR strpos(lower(id), lower($1)) > 0 ORDER BY length(name), id LIMIT 3`,
+    [input.slice(0, 100)],
+  );
+  return { id: null, near };
+}
