@@ -3,13 +3,14 @@
  * Lists answer { items, total }; a bad parameter is a 400 naming it; an unknown id a 404;
  * nothing ever answers a stack trace.
  */
+import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { createCountryResolver } from '../app/countries.js';
 import { isIsoDate } from '../app/dates.js';
 import { exportJsonl } from '../app/export.js';
 import { describeSubjects, loadLabels, resolveActorOrCountry } from '../app/labels.js';
-import { ingestUpload } from '../app/ingest.js';
+import { ingestRawBatch, ingestUpload } from '../app/ingest.js';
 import type { Pipeline } from '../app/pipeline.js';
 import type { Store } from '../app/store.js';
 import { dashboardDir } from '../app/web.js';
@@ -25,14 +26,21 @@ export interface ServerOptions {
   pipeline?: () => Promise<Pipeline>;
   /** uploads are refused unless a token is set */
   token?: string | null;
+  /**
+   * the token a `statecraft ingest` of the same user sends to `POST /api/ingest` (written by
+   * `serve` into the store's lock file, mode 0600); it allows that route only
+   */
+  localToken?: string | null;
   /** the built dashboard (default: the package's web/dist/, when built) */
   webDir?: string;
   logger?: boolean;
+  /** where unexpected failures are written, one line each with the id the 500 body repeats (default stderr) */
+  log?: (line: string) => void;
 }
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-const isoDate = z.string().refine(isIsoDate, { message: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD' });
+const isoDate = z.string().refine(isIsoDate, { message: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD with a year from 1000 to 9999' });
 /** names or codes, as users type them ("North Korea", "DPRK", "PRK"): built once, never changed */
 const resolveCountry = createCountryResolver();
 const toCountry = (s: string, ctx: z.RefinementCtx) => {
@@ -79,6 +87,24 @@ export const SCHEMAS = {
   page: z.object({ ...paging }),
 };
 
+/** what `statecraft ingest` sends to `POST /api/ingest`: documents as it read them, and its defaults */
+const nullableText = z.string().max(100_000).nullable().optional();
+const RAW_BATCH = z.object({
+  documents: z.array(z.object({
+    origin: z.string().max(10_000),
+    locator: z.string().max(1000).optional(),
+    text: z.string(),
+    kind: z.enum(['plain', 'clean']),
+    title: nullableText,
+    source: nullableText,
+    url: nullableText,
+    published: nullableText,
+    authors: z.array(z.string().max(1000)).max(1000).optional(),
+    externalId: nullableText,
+  })).max(100_000),
+  defaults: z.object({ published: isoDate.nullable().optional(), source: nullableText, title: nullableText }).default({}),
+});
+
 class BadRequest extends Error {}
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
@@ -104,12 +130,24 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     reply.header('X-Frame-Options', 'DENY');
     return payload;
   });
-  app.setErrorHandler((err, _req, reply) => {
+  const log = opts.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  app.setErrorHandler((err, req, reply) => {
     if (err instanceof BadRequest) return reply.code(400).send({ error: 'bad_request', message: err.message });
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status < 500) return reply.code(status).send({ error: 'bad_request', message: (err as Error).message });
-    app.log.error(err);
-    return reply.code(500).send({ error: 'internal', message: 'internal error; the server log has the details' });
+    // a real failure: logged with an id the answer repeats, so a user's report finds the log line
+    const id = randomBytes(6).toString('hex');
+    const e = err as Error;
+    log(`${new Date().toISOString()} error ${id} ${req.method} ${JSON.stringify(req.url.slice(0, 2000))}: ${(e?.stack ?? String(err)).replace(/\n\s*/g, ' | ')}`);
+    return reply.code(500).send({ error: 'internal', id, message: `internal error ${id}: the server log has the details under this id` });
+  });
+  // no text a database can store holds a NUL byte: refuse it by name before any route sees it
+  app.addHook('preValidation', async (req) => {
+    for (const [where, values] of [['', req.query], ['path ', req.params]] as const) {
+      for (const [name, v] of Object.entries((values ?? {}) as Record<string, unknown>)) {
+        if ((Array.isArray(v) ? v : [v]).some((x) => typeof x === 'string' && x.includes('\0'))) throw new BadRequest(`${where}${name}: contains a NUL byte (%00), which no parameter may hold`);
+      }
+    }
   });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api')) return notFound(reply, `no endpoint ${req.method} ${req.url.split('?')[0]}`);
@@ -212,6 +250,15 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     if (!r.read) throw new BadRequest(`body: ${r.message}`);
     return reply.code(201).send({ stored: r.stored, unchanged: r.unchanged, failed: r.failed });
   });
+  // raw documents read by a local `statecraft ingest` while this server holds the embedded store
+  app.post('/api/ingest', { bodyLimit: 64 * 1024 * 1024 }, async (req, reply) => {
+    const tokens = [opts.localToken, opts.token].filter((t): t is string => !!t);
+    if (!tokens.length) return reply.code(403).send({ error: 'forbidden', message: 'ingest through this server is disabled: it holds no local token and no --token' });
+    if (!tokens.some((t) => req.headers.authorization === `Bearer ${t}`)) return reply.code(401).send({ error: 'unauthorized', message: 'send Authorization: Bearer <token>' });
+    const body = parse(RAW_BATCH, req.body);
+    const r = await ingestRawBatch(store, await opts.pipeline!(), body.documents, body.defaults);
+    return reply.code(200).send(r);
+  });
   app.addContentTypeParser(['application/x-ndjson', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   app.get('/api/openapi.json', async () => openapi());
   app.get('/api/docs', async (_req, reply) => reply.type('text/html').send(docsPage()));
@@ -252,6 +299,7 @@ function openapi() {
       '/api/agreements': get('agreements with their articles', SCHEMAS.page),
       '/api/compliance': get('events and flows that may breach a sanctions regime', SCHEMAS.page),
       '/api/export': { get: { summary: 'the JSONL export (CONTRACT.md)', responses: { 200: { description: 'JSON Lines', content: { 'application/x-ndjson': {} } } } } },
+      '/api/ingest#post': { post: { summary: 'documents read by a local `statecraft ingest` while this server holds the embedded store (JSON: documents, defaults; the token in the store\'s lock file, or the upload token)', responses: { 200: { description: 'stored, unchanged, failed' }, 400: { description: 'a malformed body' }, 401: { description: 'wrong token' } } } },
       '/api/documents#post': { post: { summary: 'upload articles as JSONL (needs the token set at start: Authorization: Bearer <token>)', responses: { 201: { description: 'stored, unchanged, failed' }, 401: { description: 'wrong token' }, 403: { description: 'uploads disabled' } } } },
     },
   };
@@ -261,7 +309,7 @@ function docsPage(): string {
   const doc = openapi();
   const rows = Object.entries(doc.paths)
     .map(([p, ops]) => Object.entries(ops as Record<string, { summary: string; parameters?: { name: string }[] }>)
-      .map(([m, o]) => `<tr><td>${m.toUpperCase()}</td><td><code>${p.replace('#post', '')}</code></td><td>${o.summary}</td><td>${(o.parameters ?? []).map((x) => `<code>${x.name}</code>`).join(' ')}</td></tr>`).join(''))
+      .map(([m, o]) => `<tr><td>${m.toUpperCase()}</td><td><code>${p.replace(/#post$/, '')}</code></td><td>${o.summary}</td><td>${(o.parameters ?? []).map((x) => `<code>${x.name}</code>`).join(' ')}</td></tr>`).join(''))
     .join('');
   return `<!doctype html><html><head><meta charset="utf-8"><title>statecraft API</title></head><body><h1>statecraft API</h1><p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>. Lists answer <code>{"items": [...], "total": N}</code>; a bad parameter answers 400 with a message naming it.</p><table border="1" cellpadding="4"><tr><th>method</th><th>path</th><th>what</th><th>parameters</th></tr>${rows}</table></body></html>`;
 }

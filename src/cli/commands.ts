@@ -1,10 +1,13 @@
 /** Commands over extracted records: code, events, actors, reprocess, eval, start. */
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { Option, type Command } from 'commander';
 import { StatecraftError } from '../core/errors.js';
 import { codeText } from '../app/code.js';
 import { createCountryResolver } from '../app/countries.js';
 import { cameoLabel, describeSubjects, loadLabels, nameOf, resolveActorOrCountry, type Labels } from '../app/labels.js';
 import { evalFile, type EventEvalReport } from '../app/eval.js';
+import { evalLedgerFile, formatLedger, isLedgerGold } from '../app/ledger-eval.js';
 import { evalFrames, isFrameGold } from '../app/frames.js';
 import { formatTriage, triageFile } from '../app/triage.js';
 import { reprocess } from '../app/reprocess.js';
@@ -19,6 +22,12 @@ import { isoDateArg, summaryLine, type Io } from './options.js';
 
 const EVENT_COLS = ['date', 'source', 'cameo', 'target', 'modality', 'form', 'goldstein', 'quote'];
 
+/** where a local client reaches a server bound to `addr` (a wildcard bind is reached on loopback) */
+function localUrl(addr: AddressInfo | string | null): string {
+  if (!addr || typeof addr === 'string') throw new Error(`the server has no TCP address (${addr})`);
+  const host = addr.address === '0.0.0.0' ? '127.0.0.1' : addr.address === '::' ? '::1' : addr.address;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`;
+}
 
 /** the values the API accepts for a claim's kind and a flow's category: the CLI refuses the rest the same way */
 const CLAIM_KINDS = ['assessment', 'motive', 'prediction', 'recommendation', 'disagreement'];
@@ -195,6 +204,16 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
         }
         return;
       }
+      if (isLedgerGold(file)) {
+        const l = await evalLedgerFile(file);
+        if (o.format === 'json') io.out(JSON.stringify(l, null, 2));
+        else {
+          io.out(formatLedger(file, l));
+          if (o.misses > 0) io.out(`misses (${l.misses.length} reports):`);
+          for (const m of l.misses.slice(0, o.misses)) for (const x of [...m.flows_missing.map((v) => `flow missed ${v}`), ...m.flows_spurious.map((v) => `flow spurious ${v}`), ...m.claims_missing.map((v) => `claim missed ${v}`), ...m.claims_spurious.map((v) => `claim spurious ${v}`)]) io.out(`  ${m.id}  ${x}`);
+        }
+        return;
+      }
       const { kind, report: r } = await evalFile(file);
       if (o.format === 'json') {
         io.out(JSON.stringify(r, null, 2));
@@ -236,8 +255,11 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
 
   async function serve(store: Store, o: { port: number; host: string; token?: string }) {
     const { createServer } = await import('../api/server.js');
-    const app = await createServer({ store, token: o.token ?? process.env.STATECRAFT_TOKEN ?? null, pipeline: createDefaultPipeline });
+    // the embedded store's lock tells a local `ingest` where we listen and a token for POST /api/ingest (lock file mode 0600)
+    const localToken = store.advertise ? randomBytes(24).toString('hex') : null;
+    const app = await createServer({ store, token: o.token ?? process.env.STATECRAFT_TOKEN ?? null, localToken, pipeline: createDefaultPipeline, log: (l) => io.err(l) });
     const url = await app.listen({ port: o.port, host: o.host });
+    if (store.advertise && localToken) store.advertise({ url: localUrl(app.server.address()), token: localToken });
     io.out(`statecraft is serving ${store.kind === 'pglite' ? store.location : 'the PostgreSQL store'} at ${url.replace('[::1]', 'localhost')}/  (API: ${url}/api/docs; Ctrl-C to stop)`);
     await new Promise<void>((resolve) => {
       const stop = () => {
@@ -248,7 +270,7 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
     });
   }
 
-  serveOptions(program.command('serve').description('serve the JSON API under /api and the dashboard at /')).action(async (o) => withStore(o.db, (store) => serve(store, o)));
+  serveOptions(program.command('serve').description('serve the JSON API under /api and the dashboard at /')).action(async (o) => withStore(o.db, (store) => serve(store, o), { role: 'serve' }));
 
   serveOptions(program
     .command('start')
@@ -275,5 +297,5 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
         io.out(table(acts.slice(0, 12) as never, ['name', 'id', 'kind', 'country', 'mentions'], {}));
         io.out('\nTry: npx statecraft search "treaty"   npx statecraft events --dyad RUS,PRK   npx statecraft code "Putin visited Pyongyang on Wednesday."');
         if (o.serve) await serve(store, o);
-      }));
+      }, { role: o.serve ? 'serve' : undefined }));
 }
