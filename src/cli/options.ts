@@ -11,7 +11,7 @@ export interface Io {
 export const defaultIo: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
 
 export function isoDateArg(v: string): string {
-  if (!isIsoDate(v)) throw new InvalidArgumentError('expected YYYY, YYYY-MM or YYYY-MM-DD');
+  if (!isIsoDate(v)) throw new InvalidArgumentError('expected YYYY, YYYY-MM or YYYY-MM-DD with a year from 1000 to 9999');
   return v;
 }
 

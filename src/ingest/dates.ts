@@ -31,10 +31,15 @@ export function toIsoDate(v: string | null | undefined): string | null {
   return `${y}-${pad(c.get('month')!)}-${pad(c.get('day')!)}`;
 }
 
-/** Validate a user-given `--published` (YYYY, YYYY-MM or YYYY-MM-DD). */
+/**
+ * Validate a user-given date (`--published`, `--since`, `?until=`): YYYY, YYYY-MM or YYYY-MM-DD
+ * with a year from 1000 to 9999. Year 0000 does not exist in PostgreSQL's calendar, and JavaScript
+ * reads years below 100 as 19xx; no news is dated before 1000.
+ */
 export function isIsoDate(s: string): boolean {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
   if (!m) return false;
+  if (+m[1] < 1000) return false;
   if (m[2] && (+m[2] < 1 || +m[2] > 12)) return false;
   if (m[3]) {
     const d = new Date(`${s}T00:00:00Z`);

@@ -51,7 +51,10 @@ function untilSort(d: string): string {
   if (/^\d{4}$/.test(d)) return `${d}-12-31`;
   if (/^\d{4}-\d{2}$/.test(d)) {
     const [y, m] = d.split('-').map(Number);
-    return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+    // the month's last day, computed without Date.UTC (which reads years below 100 as 19xx)
+    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    const last = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+    return `${d}-${last}`;
   }
   return d;
 }
