@@ -155,6 +155,21 @@ export function apiSuite(name: string, open: () => Promise<TestStore>, skipReaso
       for (const c of co.body.items) expect(c.subject_label).toMatch(/ → /);
     });
 
+    it('serves a styled docs page with a way back and escaped text (#16)', async (ctx) => {
+      if (reason) return ctx.skip();
+      const page = await get('/api/docs');
+      expect(page.status).toBe(200);
+      const html = String(page.body);
+      expect(html).toContain('<link rel="stylesheet" href="/api/docs.css">');
+      expect(html).toMatch(/<a class="back" href="\/">/);
+      expect(html).toContain('Bearer &lt;token&gt;');
+      expect(html).not.toMatch(/Bearer <token>/);
+      expect(html).toContain('/api/labels');
+      const css = await get('/api/docs.css');
+      expect(css.status).toBe(200);
+      expect(String(css.headers['content-type'])).toMatch(/^text\/css/);
+    });
+
     it('serves the export, the OpenAPI document and safe headers', async (ctx) => {
       if (reason) return ctx.skip();
       const ex = await get('/api/export');

@@ -14,6 +14,7 @@ import { ingestRawBatch, ingestUpload } from '../app/ingest.js';
 import type { Pipeline } from '../app/pipeline.js';
 import type { Store } from '../app/store.js';
 import { dashboardDir } from '../app/web.js';
+import { registerDocs, type OpenApiDoc } from './docs.js';
 import { StatecraftError } from '../core/errors.js';
 import { documentDetail } from '../query/detail.js';
 import { listDocuments, searchSentences } from '../query/documents.js';
@@ -261,7 +262,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   });
   app.addContentTypeParser(['application/x-ndjson', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   app.get('/api/openapi.json', async () => openapi());
-  app.get('/api/docs', async (_req, reply) => reply.type('text/html').send(docsPage()));
+  registerDocs(app, openapi as () => OpenApiDoc);
 
   const webDir = dashboardDir(opts.webDir);
   if (webDir) {
@@ -303,14 +304,5 @@ function openapi() {
       '/api/documents#post': { post: { summary: 'upload articles as JSONL (needs the token set at start: Authorization: Bearer <token>)', responses: { 201: { description: 'stored, unchanged, failed' }, 401: { description: 'wrong token' }, 403: { description: 'uploads disabled' } } } },
     },
   };
-}
-
-function docsPage(): string {
-  const doc = openapi();
-  const rows = Object.entries(doc.paths)
-    .map(([p, ops]) => Object.entries(ops as Record<string, { summary: string; parameters?: { name: string }[] }>)
-      .map(([m, o]) => `<tr><td>${m.toUpperCase()}</td><td><code>${p.replace(/#post$/, '')}</code></td><td>${o.summary}</td><td>${(o.parameters ?? []).map((x) => `<code>${x.name}</code>`).join(' ')}</td></tr>`).join(''))
-    .join('');
-  return `<!doctype html><html><head><meta charset="utf-8"><title>statecraft API</title></head><body><h1>statecraft API</h1><p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>. Lists answer <code>{"items": [...], "total": N}</code>; a bad parameter answers 400 with a message naming it.</p><table border="1" cellpadding="4"><tr><th>method</th><th>path</th><th>what</th><th>parameters</th></tr>${rows}</table></body></html>`;
 }
 
