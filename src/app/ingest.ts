@@ -55,11 +55,17 @@ export async function ingestRaw(store: Store, pipeline: Pipeline, raw: RawDocume
       return;
     }
     const extraction = pipeline.extract(doc);
-    await store.tx(async (q) => {
-      await insertDocument(q, doc);
+    // another process may store the same document meanwhile (a shared PostgreSQL server): then it is unchanged
+    const inserted = await store.tx(async (q) => {
+      if (!(await insertDocument(q, doc))) return false;
       await saveExtraction(q, doc.id, extraction);
+      return true;
     });
     seenInRun.add(doc.id);
+    if (!inserted) {
+      report.unchanged.push(item);
+      return;
+    }
     item.events = extraction.events.length;
     report.stored.push(item);
   } catch (e) {

@@ -168,20 +168,34 @@ CREATE TABLE compliance (
   },
 ];
 
+/** the advisory lock every process migrating one PostgreSQL database takes (an arbitrary constant) */
+const MIGRATION_LOCK = 4242;
+
+/**
+ * Bring the schema to the latest version. What exists is checked first, without a lock (an
+ * up-to-date database, the usual case, is not locked at all). Otherwise every missing migration
+ * runs in one transaction that first takes an advisory lock (PostgreSQL): processes opening a
+ * fresh database at once wait for the first, then find the work done.
+ */
 export async function migrate(store: Store): Promise<number> {
-  await store.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-  const rows = await store.query<{ v: number | null }>('SELECT max(version)::int AS v FROM schema_migrations');
-  const current = rows[0]?.v ?? 0;
-  for (const m of MIGRATIONS) {
-    if (m.version <= current) continue;
-    await store.tx(async (q) => {
-      // two processes migrating one server at once: the second waits, then finds the work done
-      if (store.kind === 'postgres') await q.query('SELECT pg_advisory_xact_lock(4242)');
-      const done = await q.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
-      if (done.length) return;
+  const latest = MIGRATIONS[MIGRATIONS.length - 1].version;
+  if ((await currentVersion(store)) >= latest) return latest;
+  await store.tx(async (q) => {
+    if (store.kind === 'postgres') await q.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await q.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const current = (await q.query<{ v: number | null }>('SELECT max(version)::int AS v FROM schema_migrations'))[0]?.v ?? 0;
+    for (const m of MIGRATIONS) {
+      if (m.version <= current) continue;
       for (const stmt of m.sql.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) await q.query(stmt);
       await q.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
-    });
-  }
-  return MIGRATIONS[MIGRATIONS.length - 1].version;
+    }
+  });
+  return latest;
+}
+
+/** the schema's version, 0 for an empty database (checked without creating anything) */
+async function currentVersion(store: Store): Promise<number> {
+  const exists = await store.query<{ t: string | null }>(`SELECT to_regclass('schema_migrations')::text AS t`);
+  if (!exists[0]?.t) return 0;
+  return (await store.query<{ v: number | null }>('SELECT max(version)::int AS v FROM schema_migrations'))[0]?.v ?? 0;
 }

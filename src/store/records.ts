@@ -3,8 +3,19 @@ import type { Extraction } from '../core/doc.js';
 import type { Actor } from '../core/types.js';
 import type { Queryable } from './types.js';
 
-export async function upsertActors(q: Queryable, actors: Actor[]): Promise<void> {
-  if (actors.length === 0) return;
+/**
+ * Insert or merge actors (shared by every document). Rows are written in id order, once each:
+ * concurrent writers on one PostgreSQL server then lock shared actors in the same order and
+ * cannot deadlock, and one statement never touches a row twice.
+ */
+export async function upsertActors(q: Queryable, given: Actor[]): Promise<void> {
+  if (given.length === 0) return;
+  const byId = new Map<string, Actor>();
+  for (const a of given) {
+    const had = byId.get(a.id);
+    byId.set(a.id, had ? { ...had, aliases: [...new Set([...had.aliases, ...a.aliases])] } : a);
+  }
+  const actors = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   await q.query(
     `INSERT INTO actors (id, name, kind, country, org, role, successor, aliases)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[])
