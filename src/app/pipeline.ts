@@ -30,6 +30,7 @@ export function toDocInput(doc: BuiltDocument): DocInput {
     id: doc.id,
     published: doc.published,
     authors: doc.authors,
+    genre: doc.genre ?? null,
     text: doc.text,
     sections: doc.sections.filter((x) => x.authors.length),
     sentences: doc.sentences

@@ -4,7 +4,7 @@
  * below indexes into it. The date the document is read against and the clock are inputs, not
  * the wall clock read somewhere deep inside a stage.
  */
-import type { Actor, ClaimRecord, ComplianceRecord, EventRecord, FlowRecord, Location, Mention, Modality, Span } from './types.js';
+import type { Actor, ClaimRecord, ComplianceRecord, EventRecord, FlowRecord, Genre, Location, Mention, Modality, Span } from './types.js';
 
 /** A wink-nlp token: surface, normalised form, POS, lemma and offsets into the document. */
 export interface Token {
@@ -187,6 +187,8 @@ export interface Doc {
   sentences: DocSentence[];
   /** sections with their own bylines */
   sections: { authors: string[]; span: Span }[];
+  /** the genre the caller gave, if any (the claims stage tells it from the text otherwise) */
+  genre: Genre | null;
 
   // ---- document-level annotations ----
   /** every actor mentioned, by id (stage `actors`) */
@@ -222,6 +224,7 @@ export interface DocInput {
   authors: string[];
   sentences: { idx: number; text: string; start: number; paragraph: number; prose?: boolean }[];
   sections?: { authors: string[]; span: Span }[];
+  genre?: Genre | null;
 }
 
 /** A fresh Doc from a built document: sentences, sections and the date it is read against. */
@@ -234,6 +237,7 @@ export function makeDoc(d: DocInput): Doc {
     published: d.published,
     readAt: d.published ?? d.readAt ?? null,
     authors: d.authors,
+    genre: d.genre ?? null,
     sections,
     sentences: d.sentences.map((s) => ({
       idx: s.idx,

@@ -35,7 +35,11 @@ export interface RawDocument {
   published?: IsoDate | null;
   authors?: string[];
   externalId?: string | null;
+  /** 'news' (a report: its narration holds no claims, only what it attributes to others) or 'analysis' (its authors hold its judgements); unset: told by the text (src/extract/claims/genre.ts) */
+  genre?: Genre | null;
 }
+
+export type Genre = 'news' | 'analysis';
 
 /** A document after cleaning and structuring: what the store keeps. */
 export interface DocumentRecord {
@@ -148,6 +152,8 @@ export interface ClaimRecord {
   quote: string;
   holder: string;
   holder_kind: 'author' | 'quoted' | 'unknown';
+  /** the actor the holder is, when a mention names them (not stored; scoring and explanations) */
+  holder_actor?: string | null;
   kind: ClaimKind;
   about: string[];
   likelihood: number | null;

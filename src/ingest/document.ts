@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { StatecraftError } from '../core/errors.js';
-import type { DocumentRecord, RawDocument, Section, Sentence, Span } from '../core/types.js';
+import type { DocumentRecord, Genre, RawDocument, Section, Sentence, Span } from '../core/types.js';
 import type { Nlp } from '../nlp/nlp.js';
 import { cleanBlocks, normalizeText, toBlocks } from './clean.js';
 import { MAX_DOC_CHARS } from './read.js';
@@ -17,6 +17,8 @@ export interface Paragraph {
 
 export interface BuiltDocument extends DocumentRecord {
   paragraphKinds: ParagraphKind[];
+  /** the genre the caller gave (a feed line's `genre`, `--genre`), if any */
+  genre?: Genre | null;
 }
 
 export function documentId(text: string): { id: string; sha256: string } {
@@ -76,6 +78,7 @@ export function buildDocument(raw: RawDocument, nlp: Nlp, defaults: { published?
     sections,
     paragraphs,
     paragraphKinds: kinds,
+    genre: raw.genre ?? null,
     sentences,
     dropped: cleaned.dropped,
   };

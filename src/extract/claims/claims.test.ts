@@ -64,4 +64,36 @@ describe('stage claims', () => {
     stage.run(e);
     expect(e.claims![0]).toMatchObject({ kind: 'assessment', about: ['RUS', 'SYR'] });
   });
+
+  it('in a news report, the narration holds no claims; each attributed statement is held by its speaker, named as the actor', () => {
+    const d = doc(
+      [
+        'Russia moved troops to the border with Syria on Monday, a significant shift.',
+        'John Smith said Russia will keep its bases in Syria for years to come.',
+        'Iran accused Washington of arming rebels in Syria, according to state media.',
+        'Talks in Geneva ended without an agreement after three days of meetings.',
+      ],
+      NAMES,
+    );
+    d.genre = 'news';
+    d.actors = new Map([['person:john-smith', { id: 'person:john-smith', name: 'John Smith', kind: 'person', country: 'USA', org: null, role: null, aliases: [] }]]);
+    stage.run(d);
+    expect(d.claims!.map((c) => [c.sentence, c.holder, c.holder_kind, c.kind])).toEqual([
+      [1, 'John Smith', 'quoted', 'prediction'],
+      [2, 'Iran', 'quoted', 'assessment'],
+    ]);
+    // read as an analysis, the same text's judgements are its author's
+    d.genre = 'analysis';
+    stage.run(d);
+    expect(d.claims!.some((c) => c.holder_kind === 'author')).toBe(true);
+  });
+
+  it('tells a report from an analysis by how much of it is attributed', () => {
+    const report = doc(['Iran said the talks failed.', 'Washington said it regretted the decision.', 'Seoul added that it would wait.', 'China launched a satellite on Monday.'], NAMES);
+    stage.run(report);
+    expect(report.claims!.every((c) => c.holder_kind === 'quoted')).toBe(true);
+    const essay = doc(['Russia will probably expand its military presence in Syria next year.', 'China is likely to benefit from a long war in the region.', 'Iran will not give up its programme, John Smith argued.'], NAMES);
+    stage.run(essay);
+    expect(essay.claims!.filter((c) => c.holder_kind === 'author')).toHaveLength(2);
+  });
 });

@@ -1,14 +1,19 @@
 /**
  * Who holds a claim: the source it is quoted from ("X said …", "according to X", "…, X
- * argued"), else the authors of the section or the document, else unknown.
+ * argued"), else the authors of the section or the document, else unknown. A quoted holder is
+ * named as the reader knows it: a person by the actor's name, whatever the sentence calls them
+ * ("he", "Kim", "DANIEL KIM" are one holder); a body by the words that name it ("Azerbaijan's
+ * foreign ministry"), or by the actor's name when the sentence refers back to it ("it said").
  */
 import type { DocSentence, KeyToken } from '../../core/doc.js';
-import type { ClaimRecord, Mention } from '../../core/types.js';
+import type { Actor, ClaimRecord, Mention } from '../../core/types.js';
 import type { Lexicon } from '../../knowledge/lexicon.js';
 
 export interface Holder {
   holder: string;
   holder_kind: ClaimRecord['holder_kind'];
+  /** the actor a mention names the holder as */
+  holder_actor: string | null;
 }
 
 /** a person's or author's mention stands for its name; any other actor for its id */
@@ -20,48 +25,62 @@ export function createHolders(lx: Lexicon) {
   const SOURCE_INTRO = lx.cue('claim_source_intro');
   const SOURCE_NAME = lx.cue('claim_source_name');
   const SPEECH = lx.words('claim_speech_verbs');
+  const REPORTING = lx.words('claim_reporting_verbs');
 
-  /** "X said …", "according to X", "…, X argued": the quoted holder, if any */
-  function quotedHolder(s: DocSentence, toks: KeyToken[], ms: Mention[]): string | null {
+  /**
+   * "X said …", "according to X", "…, X argued": the quoted holder, if any — its mention, or a
+   * name no mention covers. `reporting`: the verbs a news report attributes statements with
+   * ("accused", "urged", "described … as") count too.
+   */
+  function quotedHolder(s: DocSentence, toks: KeyToken[], ms: Mention[], reporting = false, subjectAt?: (at: number) => Mention | null): { m?: Mention; name?: string } | null {
     const intro = SOURCE_INTRO.exec(s.text.toLowerCase());
     if (intro) {
       const acc = intro.index + intro[0].length;
       const after = s.start + acc;
       const m = ms.find((x) => x.span[0] >= after && x.span[0] <= after + 6);
-      if (m) return personal(m) ? m.text : m.actor;
+      if (m) return { m };
       const name = SOURCE_NAME.exec(s.text.slice(acc));
-      if (name) return name[1].trim();
+      if (name) return { name: name[1].trim() };
     }
     for (let i = 0; i < toks.length; i++) {
-      if (!SPEECH.has(toks[i].key)) continue;
+      if (!SPEECH.has(toks[i].key) && !(reporting && REPORTING.has(toks[i].key))) continue;
       // subject before the verb, or after it ("…, said Kim")
       const before = ms.filter((m) => m.span[1] <= toks[i].start && toks[i].start - m.span[1] <= 40).pop();
       const after = ms.find((m) => m.span[0] >= toks[i].end && m.span[0] - toks[i].end <= 3);
-      const m = after && toks[i - 1]?.key === ',' ? after : before ?? after;
-      if (m) return personal(m) ? (m.via === 'role' ? m.actor : m.text) : m.actor;
+      // "…, said Kim." / "…, said Kim, adding …": the name after a verb of speech closes the clause; after "told" it is who was told
+      const closes = !!after && /^\s*(?:[,.;:]|$)/.test(s.text.slice(after.span[1] - s.start));
+      const inverted = !!after && toks[i - 1]?.key === ',' && SPEECH.has(toks[i].key) && closes;
+      const m = inverted ? after : subjectAt?.(toks[i].start) ?? before ?? after;
+      if (m) return { m };
       // an expert the dictionaries do not know: a capitalised name next to the verb
       const left = s.text.slice(0, toks[i].start - s.start);
       const nm = /((?:[A-Z][\w’'-]+\s){1,3}[A-Z][\w’'-]+)(?:,[^,]{3,80},)?\s*$/.exec(left);
-      if (nm) return nm[1];
+      if (nm) return { name: nm[1] };
       const right = /^\s*((?:[A-Z][\w’'-]+\s?){2,4})/.exec(s.text.slice(toks[i].end - s.start));
-      if (right && toks[i - 1]?.key === ',') return right[1].trim();
+      if (right && toks[i - 1]?.key === ',') return { name: right[1].trim() };
     }
     return null;
   }
 
-  /** The claim's holder: quoted, else the section's or the document's authors, else unknown. */
-  function holderOf(s: DocSentence, toks: KeyToken[], ms: Mention[], docAuthors: string[]): Holder {
-    const quoted = quotedHolder(s, toks, ms);
+  /** the name a quoted holder goes by */
+  function nameOf(q: { m?: Mention; name?: string }, actors: ReadonlyMap<string, Actor>): string {
+    if (!q.m) return q.name!;
+    const m = q.m;
+    const actor = actors.get(m.actor);
+    if (personal(m)) return actor?.name ?? m.text;
+    // "it said", "Russian officials said": the actor; "Azerbaijan's foreign ministry said": the body as the text names it
+    if (m.via === 'coref' || m.via === 'adj' || m.via === 'pair') return actor?.name ?? m.actor;
+    return m.text;
+  }
+
+  /** The claim's holder: quoted, else (in analysis) the section's or the document's authors, else unknown. */
+  function holderOf(s: DocSentence, toks: KeyToken[], ms: Mention[], docAuthors: string[], actors: ReadonlyMap<string, Actor>, reporting = false, subjectAt?: (at: number) => Mention | null): Holder {
+    const quoted = quotedHolder(s, toks, ms, reporting, subjectAt);
     const authors = s.sectionAuthors.length ? s.sectionAuthors : docAuthors;
-    if (quoted) return { holder: quoted.startsWith('person:') ? personName(quoted, ms) : quoted, holder_kind: 'quoted' };
-    if (authors.length) return { holder: authors.join('; '), holder_kind: 'author' };
-    return { holder: 'unknown', holder_kind: 'unknown' };
+    if (quoted) return { holder: nameOf(quoted, actors), holder_kind: 'quoted', holder_actor: quoted.m?.actor ?? null };
+    if (authors.length && !reporting) return { holder: authors.join('; '), holder_kind: 'author', holder_actor: null };
+    return { holder: 'unknown', holder_kind: 'unknown', holder_actor: null };
   }
 
   return { quotedHolder, holderOf };
-}
-
-/** a person by the words the sentence names them with */
-function personName(actor: string, ms: Mention[]): string {
-  return ms.find((x) => x.actor === actor)?.text ?? actor;
 }

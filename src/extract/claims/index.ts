@@ -2,15 +2,22 @@
  * Stage `claims`: what the prose holds to be so — assessments, motives, predictions,
  * recommendations and disagreements — with who holds each (holder.ts), what kind it is
  * (kind.ts), the countries it is about and how likely it says something is (likelihood.ts).
- * A sentence of six words or more, not a question and not a news report; an assessment only
- * when it is about a country.
+ *
+ * The document's genre decides who can hold a claim (genre.ts). In an analysis, the authors
+ * hold its judgements: a sentence of six words or more, not a question and not a news report,
+ * and an assessment only when it is about a country. In a news report, the narration holds no
+ * claims: only what the report attributes to someone ("X said", "according to X", "X accused
+ * Y of …", "X urged …") is a claim, held by that speaker, of the kind its words tell, an
+ * assessment when they tell none.
  */
 import type { Stage } from '../../core/doc.js';
 import type { ClaimRecord } from '../../core/types.js';
 import type { AnalysisKnowledge } from '../../knowledge/analysis.js';
 import type { Lexicon } from '../../knowledge/lexicon.js';
 import { hash64 } from '../../knowledge/text.js';
+import { viewOf, type ClauseKnowledge } from '../clause/view.js';
 import { proseSentences, sentenceSpan } from '../analysis/shared.js';
+import { genreOf } from './genre.js';
 import { createHolders } from './holder.js';
 import { createClaimKinds } from './kind.js';
 import { likelihoodOf } from './likelihood.js';
@@ -20,26 +27,41 @@ export interface ClaimsKnowledge {
   lexicon: Lexicon;
 }
 
-export function claimsStage(k: ClaimsKnowledge): Stage {
+export function claimsStage(k: ClaimsKnowledge, clause?: ClauseKnowledge): Stage {
   const { claimKind, isNews } = createClaimKinds(k.lexicon);
-  const { holderOf } = createHolders(k.lexicon);
+  const holders = createHolders(k.lexicon);
   return {
     name: 'claims',
     requires: ['keys', 'mentions', 'events'],
     assigns: ['claims'],
     run(doc) {
       const claims: ClaimRecord[] = [];
-      for (const { s, ms, evs } of proseSentences(doc)) {
+      const sentences = proseSentences(doc);
+      const news = (doc.genre ?? genreOf(sentences, holders, doc.authors)) === 'news';
+      const actors = doc.actors ?? new Map();
+      for (const { s, ms, evs } of sentences) {
         const toks = s.keys!;
+        // the subject of a verb of speech, as the clause reader reads it (coordination, relatives, pronouns)
+        const subjectAt = clause && s.tokens ? (at: number) => {
+          const i = s.tokens!.findIndex((t) => t.start === at);
+          return i < 0 ? null : viewOf(clause, doc.id, s).subjectOf(i)[0]?.m ?? null;
+        } : undefined;
         const words = toks.filter((t) => /\p{L}/u.test(t.text)).length;
         if (words < 6 || s.text.trim().endsWith('?')) continue;
         const lk = likelihoodOf(k.analysis, toks, s.text);
-        const kind = isNews(s.text, evs, !!lk) ? null : claimKind(s.text, !!lk);
         // the countries it is about
         const about = [...new Set(ms.filter((m) => m.via !== 'author' && m.country).map((m) => m.country!))];
-        if (!kind || (about.length === 0 && kind === 'assessment')) continue;
-        const { holder, holder_kind } = holderOf(s, toks, ms, doc.authors);
-        claims.push({ id: `c_${hash64(`${doc.id}|${s.idx}`)}`, doc: doc.id, sentence: s.idx, span: sentenceSpan(s), quote: s.text, holder, holder_kind, kind, about, likelihood: lk?.likelihood ?? null, wep: lk?.wep ?? null });
+        let kind: ClaimRecord['kind'] | null;
+        if (news) {
+          // a report's own narration is no claim; what it attributes is, whatever it says
+          if (!holders.quotedHolder(s, toks, ms, true, subjectAt)) continue;
+          kind = claimKind(s.text, !!lk) ?? 'assessment';
+        } else {
+          kind = isNews(s.text, evs, !!lk) ? null : claimKind(s.text, !!lk);
+          if (!kind || (about.length === 0 && kind === 'assessment')) continue;
+        }
+        const { holder, holder_kind, holder_actor } = holders.holderOf(s, toks, ms, doc.authors, actors, news, subjectAt);
+        claims.push({ id: `c_${hash64(`${doc.id}|${s.idx}`)}`, doc: doc.id, sentence: s.idx, span: sentenceSpan(s), quote: s.text, holder, holder_kind, holder_actor, kind, about, likelihood: lk?.likelihood ?? null, wep: lk?.wep ?? null });
       }
       doc.claims = claims;
     },
