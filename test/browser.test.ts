@@ -73,6 +73,115 @@ describe.skipIf(!!reason)('dashboard in chromium', () => {
     await page.close();
   });
 
+  // #16: names first, inputs that take names, a deterministic network, the API page
+  const open = async (hash: string) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${base}/${hash}`);
+    return { page, errors };
+  };
+  type Cy = { nodes(): { map<T>(f: (n: { id(): string; data(k: string): string; position(): { x: number; y: number } }) => T): T[] } };
+  const nodesOf = (page: import('playwright-core').Page) =>
+    page.evaluate(() => (window as unknown as { __cy: Cy }).__cy.nodes().map((n) => ({ id: n.id(), label: n.data('label'), x: Math.round(n.position().x), y: Math.round(n.position().y) })));
+
+  it('names the network nodes and lays the network out the same way on every load', async () => {
+    const { page, errors } = await open('#/network');
+    await page.waitForFunction(() => ((window as unknown as { __cy?: { nodes(): { length: number } } }).__cy?.nodes().length ?? 0) > 0, null, { timeout: 20000 });
+    const first = await nodesOf(page);
+    const labels = first.map((n) => n.label);
+    expect(labels).toContain('North Korea');
+    expect(labels).toContain('Russia');
+    // no node is left as a bare code or id
+    for (const n of first) expect(n.label, n.id).not.toMatch(/^[A-Z]{3}$|^org:|^person:/);
+    await page.reload();
+    await page.waitForFunction(() => ((window as unknown as { __cy?: { nodes(): { length: number } } }).__cy?.nodes().length ?? 0) > 0, null, { timeout: 20000 });
+    const second = await nodesOf(page);
+    expect(second).toEqual(first);
+    expect(await page.locator('abbr.help', { hasText: 'Goldstein Σ' }).first().getAttribute('title')).toMatch(/sum of the events’ Goldstein scores/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows ledger givers and receivers, claim holders and compliance subjects by name', async () => {
+    const { page, errors } = await open('#/ledger');
+    await page.waitForSelector('table.ledger tbody tr', { timeout: 20000 });
+    // names arrive with /api/labels, once per page
+    await page.waitForFunction(() => [...document.querySelectorAll('table.ledger tbody tr td:nth-child(1)')].some((td) => (td as HTMLElement).innerText.startsWith('North Korea')), null, { timeout: 20000 });
+    const giverCells = await page.locator('table.ledger tbody tr td:nth-child(1)').allInnerTexts();
+    expect(giverCells.some((t) => /^North Korea\b/.test(t))).toBe(true);
+    for (const t of giverCells) expect(t).not.toMatch(/^[A-Z]{3}$/);
+    // the giver field takes a name
+    await page.fill('input[name="giver"]', 'North Korea');
+    await page.press('input[name="giver"]', 'Enter');
+    await page.waitForFunction(() => location.hash.includes('giver='), null, { timeout: 10000 });
+    await page.waitForSelector('table.ledger tbody tr', { timeout: 20000 });
+    for (const t of await page.locator('table.ledger tbody tr td:nth-child(1)').allInnerTexts()) expect(t).toMatch(/^North Korea/);
+    await page.goto(`${base}/#/claims`);
+    await page.waitForSelector('.claim-group h2.holder', { timeout: 20000 });
+    // a holder that is an actor id ("USAGOV", "person:…") shows its name first
+    await page.waitForFunction(() => document.querySelectorAll('.claim-group h2.holder .actor').length > 0, null, { timeout: 20000 });
+    const holders = await page.locator('.claim-group h2.holder').allInnerTexts();
+    expect(holders.length).toBeGreaterThan(0);
+    for (const h of holders) expect(h).not.toMatch(/^(?:[A-Z]{3,6}|person:\S+|org:\S+)\n/);
+    await page.goto(`${base}/#/compliance`);
+    await page.waitForSelector('table.compliance tbody tr', { timeout: 20000 });
+    for (const t of await page.locator('table.compliance tbody tr td:nth-child(1)').allInnerTexts()) {
+      expect(t).not.toMatch(/^e_[0-9a-f]+/);
+      expect(t).toMatch(/ → /);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('takes "Russia" in the timeline, says an unknown actor is unknown, and labels four-digit codes with their own label', async () => {
+    const { page, errors } = await open('#/timeline');
+    await page.waitForSelector('input[name="actor"][list="actor-names"]');
+    expect(await page.locator('datalist#actor-names option[value="Russia"]').count()).toBeGreaterThan(0);
+    await page.fill('input[name="actor"]', 'Russia');
+    await page.press('input[name="actor"]', 'Enter');
+    await page.waitForFunction(() => location.hash.includes('actor=Russia'), null, { timeout: 10000 });
+    await page.waitForSelector('[data-testid="event-row"]', { timeout: 20000 });
+    const rows = await page.locator('[data-testid="event-row"]').allInnerTexts();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r).toMatch(/Russia|RUS/);
+    await page.goto(`${base}/#/timeline?actor=Ruritania`);
+    await page.waitForSelector('.error[role="alert"]', { timeout: 20000 });
+    expect(await page.locator('.error[role="alert"]').first().innerText()).toMatch(/actor=Ruritania: not a known actor or country/);
+    await page.goto(`${base}/#/timeline?actor=China&root=13`);
+    await page.waitForSelector('[data-testid="event-row"]', { timeout: 20000 });
+    const badge = page.locator('.code', { has: page.locator('.code-num', { hasText: /^1312$/ }) }).first();
+    expect(await badge.locator('.code-label').innerText()).toMatch(/^Threaten to boycott/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('names both sides in the dyad explorer and puts its count ticks at whole events', async () => {
+    const { page, errors } = await open('#/dyad?a=Russia&b=North%20Korea&interval=year');
+    await page.waitForSelector('h2.dyad-title', { timeout: 20000 });
+    await page.waitForFunction(() => document.querySelector('h2.dyad-title')!.textContent!.includes('(RUS)'), null, { timeout: 20000 });
+    expect(await page.locator('h2.dyad-title').innerText()).toMatch(/^Russia \(RUS\) – North Korea \(PRK\)/);
+    await page.waitForSelector('figure svg, .plot svg, svg[class*="plot"]', { timeout: 20000 });
+    const ticks = await page.evaluate(() => [...document.querySelectorAll('svg')][0] ? [...[...document.querySelectorAll('svg')].find((s) => s.getAttribute('aria-label')?.includes('events per') || s.closest('[aria-label*="events per"]'))!.querySelectorAll('[aria-label="y-axis tick label"] text')].map((t) => t.textContent) : []);
+    expect(ticks.length).toBeGreaterThan(1);
+    for (const t of ticks) expect(t).toMatch(/^\d+$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('links the API docs from the menu: a styled page with a way back and Bearer <token> as written', async () => {
+    const { page, errors } = await open('#/');
+    await page.click('nav a[href="/api/docs"]');
+    await page.waitForSelector('a.back', { timeout: 10000 });
+    expect(await page.title()).toBe('API · statecraft');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('header.top')!).backgroundColor)).toBe('rgb(31, 42, 54)');
+    expect(await page.evaluate(() => document.body.innerText)).toContain('Authorization: Bearer <token>');
+    await page.click('a.back');
+    await page.waitForSelector('nav a[href="/api/docs"]', { timeout: 10000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows hostile text as text and runs nothing', async () => {
     const page = await browser.newPage();
     const dialogs: string[] = [];

@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { useJson } from './api';
+import { LabelsContext, NO_LABELS, type Labels } from './labels';
 import { link, useRoute, type Route } from './router';
 import { Overview } from './views/Overview';
 import { Documents } from './views/Documents';
@@ -22,6 +24,9 @@ const NAV: { view: string; label: string }[] = [
   { view: 'agreements', label: 'Agreements' },
   { view: 'search', label: 'Search' },
 ];
+
+/** not a view of the dashboard: the API's own page (served by the server, outside the hash router) */
+const API_DOCS = '/api/docs';
 
 const TITLES: Record<string, string> = {
   '': 'Overview',
@@ -77,6 +82,8 @@ export function App() {
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
   const active = route.view === 'overview' ? '' : route.view === 'compliance' ? 'agreements' : route.view;
+  // names for ids and codes, loaded once: every view shows names first (#16)
+  const labels = useJson<Labels>('/api/labels');
 
   // a new view (not a new filter) starts at the top, and its title names it
   useEffect(() => {
@@ -85,7 +92,7 @@ export function App() {
   }, [route.view]);
 
   return (
-    <>
+    <LabelsContext.Provider value={labels.data ?? NO_LABELS}>
       <a class="skip" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>
         Skip to content
       </a>
@@ -103,6 +110,11 @@ export function App() {
                   </a>
                 </li>
               ))}
+              <li>
+                <a href={API_DOCS} class="nav-api">
+                  API
+                </a>
+              </li>
             </ul>
           </nav>
         </div>
@@ -116,6 +128,6 @@ export function App() {
           Export everything (JSONL)
         </a>
       </footer>
-    </>
+    </LabelsContext.Provider>
   );
 }

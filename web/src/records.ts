@@ -48,6 +48,8 @@ export interface AgreementRecord {
 export interface ComplianceRecord {
   id: string;
   subject: string;
+  /** the flagged event or flow in words (the API's compliance list adds it) */
+  subject_label?: string;
   regime: string;
   provision: string;
   reason: string;

@@ -15,6 +15,32 @@ type CyFactory = typeof import('cytoscape');
 let cyPromise: Promise<CyFactory> | null = null;
 const loadCytoscape = () => (cyPromise ??= import('cytoscape').then((m) => ((m as unknown as { default?: CyFactory }).default ?? (m as unknown as CyFactory))));
 
+/**
+ * Run `fn` with Math.random replaced by a generator seeded from `seed` (mulberry32): Cytoscape's
+ * cose layout draws its start positions from Math.random, so the same network gives the same
+ * picture on every load and a shared URL shows what its sender saw (#16).
+ */
+export function withSeededRandom<T>(seed: string, fn: () => T): T {
+  let a = 2166136261;
+  for (let i = 0; i < seed.length; i++) a = Math.imul(a ^ seed.charCodeAt(i), 16777619);
+  const random = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const saved = Math.random;
+  Math.random = random;
+  try {
+    return fn();
+  } finally {
+    Math.random = saved;
+  }
+}
+
+/** the seed of a network: its nodes and links, so another window or threshold is another picture */
+const seedOf = (net: Network): string => [...net.nodes.map((n) => n.id)].sort().join(',') + '|' + [...net.edges.map((e) => e.id)].sort().join(',');
+
 export type Selection = { kind: 'node'; id: string } | { kind: 'edge'; a: string; b: string } | null;
 
 export const edgeColor = (coop: number, conflict: number): string => (coop > conflict ? COOP_COLOR : conflict > coop ? CONFLICT_COLOR : '#868e96');
@@ -102,6 +128,7 @@ export function CyGraph({
   const selRef = useRef(selection);
   selRef.current = selection;
   const [error, setError] = useState<string | null>(null);
+  const relayouts = useRef(0);
 
   useEffect(() => {
     let live = true;
@@ -113,8 +140,8 @@ export function CyGraph({
         preventInlineStylesheet();
         let core: Core;
         try {
-          core = cytoscape({
-            container: ref.current,
+          core = withSeededRandom(seedOf(data), () => cytoscape({
+            container: ref.current!,
             elements: elements(data),
             minZoom: 0.2,
             maxZoom: 4,
@@ -165,7 +192,7 @@ export function CyGraph({
               nodeOverlap: 12,
               numIter: 1500,
             } as LayoutOptions,
-          });
+          }));
         } catch (e) {
           setError((e as Error).message);
           return;
@@ -208,7 +235,11 @@ export function CyGraph({
         <button
           type="button"
           class="btn small"
-          onClick={() => cyRef.current?.layout({ name: 'cose', animate: false, randomize: true, padding: 24 } as LayoutOptions).run()}
+          onClick={() => {
+            // another seeded picture on each press: still the same sequence for everyone
+            relayouts.current += 1;
+            withSeededRandom(`${seedOf(data)}#${relayouts.current}`, () => cyRef.current?.layout({ name: 'cose', animate: false, randomize: true, padding: 24 } as LayoutOptions).run());
+          }}
         >
           Re-layout
         </button>

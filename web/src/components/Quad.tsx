@@ -1,10 +1,12 @@
 import { QUAD_COLORS, QUAD_LABELS, ROOT_LABEL } from '../format';
+import { cameoLabel, cap, useLabels } from '../labels';
 
-/** The CAMEO code of an event, with a dot in its quad-class colour. */
+/** The CAMEO code of an event with its own codebook label (not its root's), a dot in its quad-class colour. */
 export function CodeBadge({ cameo, root, quad }: { cameo: string; root: string; quad: number }) {
-  const label = ROOT_LABEL.get(root) ?? '';
+  const label = cap(cameoLabel(useLabels(), cameo, root));
+  const family = ROOT_LABEL.get(root) ?? '';
   return (
-    <span class={`code q${quad}`} title={`CAMEO ${cameo} · ${label} · ${QUAD_LABELS[quad] ?? ''}`}>
+    <span class={`code q${quad}`} title={`CAMEO ${cameo} · ${label}${cameo !== root && family ? ` (family ${root}: ${family})` : ''} · ${QUAD_LABELS[quad] ?? ''}`}>
       <span class="dot" aria-hidden="true" />
       <span class="code-num">{cameo}</span> <span class="code-label">{label}</span>
     </span>

@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { nameOf, useLabels } from '../labels';
 import { apiUrl, fetchAll, useLoader, type Agreement, type Compliance } from '../api';
 import { EvidenceDetails, EvidenceList } from '../components/EvidenceList';
 import { Empty, LoadState } from '../components/Status';
@@ -6,6 +7,7 @@ import { fmtDate, num } from '../format';
 import { link, type Route } from '../router';
 
 export function Agreements({ route }: { route: Route }) {
+  const l = useLabels();
   const ag = useLoader(apiUrl('/agreements'), (s) => fetchAll<Agreement>('/agreements', {}, s, 2000));
   const co = useLoader(apiUrl('/compliance'), (s) => fetchAll<Compliance>('/compliance', {}, s, 5000));
 
@@ -30,8 +32,8 @@ export function Agreements({ route }: { route: Route }) {
                     <span>{a.signed ? `${a.status === 'signed' ? '' : 'signed '}${fmtDate(a.signed)}` : 'date of signing unknown'}</span>
                     <span class="parties">
                       {a.parties.map((p) => (
-                        <span class="chip small" key={p}>
-                          {p}
+                        <span class="chip small" key={p} title={p}>
+                          {nameOf(l, p)}
                         </span>
                       ))}
                     </span>
@@ -94,7 +96,7 @@ export function Agreements({ route }: { route: Route }) {
                 <tbody>
                   {co.data.items.map((c) => (
                     <tr key={c.id}>
-                      <td>{c.subject}</td>
+                      <td title={c.subject}>{c.subject_label ?? c.subject}</td>
                       <td>{c.regime}</td>
                       <td>{c.provision}</td>
                       <td>{c.reason}</td>

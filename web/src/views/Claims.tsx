@@ -1,4 +1,7 @@
 import { fetchAll, apiUrl, useLoader, type Claim } from '../api';
+import { ActorRef } from '../components/Actor';
+import { CountryOptions } from '../components/Suggest';
+import { nameOf, useLabels } from '../labels';
 import { Field, FilterForm, Select } from '../components/Filters';
 import { LikelihoodBar } from '../components/Likelihood';
 import { Empty, LoadState } from '../components/Status';
@@ -8,6 +11,7 @@ import { link, queryObject, type Route } from '../router';
 const CAP = 3000;
 
 export function Claims({ route }: { route: Route }) {
+  const l = useLabels();
   const q = queryObject(route.query);
   const about = q.about && /^[a-z]{3}$/i.test(q.about) ? q.about.toUpperCase() : q.about;
   const params = { kind: q.kind, holder: q.holder, about };
@@ -33,9 +37,10 @@ export function Claims({ route }: { route: Route }) {
           <input name="holder" type="text" defaultValue={q.holder ?? ''} autocomplete="off" spellcheck={false} />
         </Field>
         <Field label="About (country)">
-          <input name="about" type="text" defaultValue={q.about ?? ''} placeholder="PRK" autocomplete="off" spellcheck={false} class="code-input" />
+          <input name="about" type="text" defaultValue={q.about ?? ''} placeholder="PRK or North Korea" autocomplete="off" spellcheck={false} class="code-input" list="country-names" />
         </Field>
       </FilterForm>
+      <CountryOptions labels={l} />
       <LoadState error={error} loading={loading && !data} what="claims" />
       {data ? (
         sorted.length ? (
@@ -46,9 +51,11 @@ export function Claims({ route }: { route: Route }) {
             </p>
             <div class="claim-groups">
               {sorted.map(([holder, claims]) => (
-                <section class="claim-group" key={holder} aria-label={`Claims held by ${holder}`}>
+                <section class="claim-group" key={holder} aria-label={`Claims held by ${nameOf(l, holder)}`}>
                   <h2 class="holder">
-                    <a href={link('claims', { ...q, holder })}>{holder}</a>{' '}
+                    <a href={link('claims', { ...q, holder })} title={holder}>
+                      <ActorRef id={holder} />
+                    </a>{' '}
                     <span class="tag">{claims[0].holder_kind}</span> <span class="muted small">{claims.length}</span>
                   </h2>
                   <ul class="claims">
@@ -57,8 +64,8 @@ export function Claims({ route }: { route: Route }) {
                         <div class="claim-head">
                           <span class={`tag kind kind-${c.kind}`}>{c.kind}</span>
                           {c.about.map((a) => (
-                            <a key={a} class="chip small" href={link('claims', { ...q, about: a })}>
-                              {a}
+                            <a key={a} class="chip small" href={link('claims', { ...q, about: a })} title={a}>
+                              {nameOf(l, a)}
                             </a>
                           ))}
                         </div>

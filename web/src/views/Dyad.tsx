@@ -1,4 +1,6 @@
 import { apiUrl, useJson, type EventRec, type List, type SeriesPoint, type Stats } from '../api';
+import { GoldsteinNote, GoldsteinSum } from '../components/Goldstein';
+import { nameOf, useLabels } from '../labels';
 import { EventTable } from '../components/EventTable';
 import { DateRange, Field, FilterForm, Select } from '../components/Filters';
 import { offsetOf, Pager } from '../components/Pager';
@@ -42,6 +44,19 @@ export function DyadView({ route }: { route: Route }) {
     { events: 0, coop: 0, conflict: 0, goldstein: 0 },
   );
   const ticks = (width: number) => thinTicks(periods, Math.max(3, Math.floor(width / 70)));
+  // counts are whole events: ticks at whole numbers only, never 0.5 (#16)
+  const up = Math.max(0, ...full.map((p) => p.quad1 + p.quad2));
+  const down = Math.max(0, ...full.map((p) => p.quad3 + p.quad4));
+  const step = Math.max(1, Math.ceil(Math.max(up, down, 1) / 4));
+  const countTicks: number[] = [];
+  for (let v = -Math.ceil(down / step) * step; v <= up; v += step) countTicks.push(v);
+  const l = useLabels();
+  // both sides by name with the code beside it, whether typed as a code ("RUS") or a name ("russia")
+  const named = (c: string) => {
+    if (isCountry(c)) return `${nameOf(l, c)} (${c})`;
+    const hit = Object.entries(l.countries).find(([, n]) => n.toLowerCase() === c.toLowerCase());
+    return hit ? `${hit[1]} (${hit[0]})` : c;
+  };
   const bad = (q.a || q.b) && !ok;
 
   return (
@@ -91,7 +106,7 @@ export function DyadView({ route }: { route: Route }) {
       ) : (
         <>
           <h2 class="dyad-title">
-            {a} – {b} <span class="muted">by {interval}</span>
+            {named(a)} – {named(b)} <span class="muted">by {interval}</span>
           </h2>
           <LoadState error={series.error} loading={series.loading && !series.data} what="the series" />
           {series.data ? (
@@ -101,7 +116,7 @@ export function DyadView({ route }: { route: Route }) {
                   <span>{num(totals.events)} dated events</span>
                   <SplitBar coop={totals.coop} conflict={totals.conflict} />
                   <span>
-                    Goldstein Σ <strong class={totals.goldstein >= 0 ? 'pos' : 'neg'}>{signed(totals.goldstein)}</strong>
+                    <GoldsteinSum /> <strong class={totals.goldstein >= 0 ? 'pos' : 'neg'}>{signed(totals.goldstein)}</strong>
                   </span>
                 </p>
                 <QuadLegend />
@@ -114,7 +129,7 @@ export function DyadView({ route }: { route: Route }) {
                       height: 260,
                       marginLeft: 52,
                       x: { domain: periods, ticks: ticks(width), label: null, padding: 0.15 },
-                      y: { grid: true, label: '↑ cooperation · conflict ↓', tickFormat: (d: number) => String(Math.abs(d)) },
+                      y: { grid: true, label: '↑ cooperation · conflict ↓ (events)', ticks: countTicks, tickFormat: (d: number) => String(Math.abs(d)) },
                       color: { type: 'ordinal', domain: [1, 2, 3, 4], range: [1, 2, 3, 4].map((k) => QUAD_COLORS[k]) },
                       marks: [
                         Plot.barY(long, { x: 'period', y: 'n', fill: 'quad', title: (d: { period: string; quad: number; n: number }) => `${d.period}: ${Math.abs(d.n)} × ${QUAD_LABELS[d.quad]}` }),
@@ -134,7 +149,7 @@ export function DyadView({ route }: { route: Route }) {
                       height: 180,
                       marginLeft: 52,
                       x: { domain: periods, ticks: ticks(width), label: null, padding: 0.15 },
-                      y: { grid: true, label: 'Goldstein Σ' },
+                      y: { grid: true, label: 'Goldstein Σ (sum of scores, −10 to +10 each)' },
                       marks: [
                         Plot.ruleY([0], { stroke: '#868e96' }),
                         Plot.barY(full, { x: 'period', y: 'goldstein', fill: (d: SeriesPoint) => (d.goldstein >= 0 ? COOP_COLOR : CONFLICT_COLOR), fillOpacity: 0.18 }),
@@ -150,6 +165,7 @@ export function DyadView({ route }: { route: Route }) {
                     })
                   }
                 />
+                <GoldsteinNote />
                 {interval !== 'year' ? (
                   <p class="muted small">Events dated only to a year (or, by week, to a month) count in coarser series only.</p>
                 ) : null}

@@ -1,4 +1,7 @@
 import { apiUrl, useJson, type Flow, type List } from '../api';
+import { ActorRef } from '../components/Actor';
+import { CountryOptions } from '../components/Suggest';
+import { useLabels } from '../labels';
 import { EvidenceList } from '../components/EvidenceList';
 import { Field, FilterForm, Select } from '../components/Filters';
 import { offsetOf, Pager } from '../components/Pager';
@@ -12,6 +15,7 @@ const LIMIT = 50;
 const cc = (s?: string) => (s && /^[a-z]{3}$/i.test(s) ? s.toUpperCase() : s);
 
 export function Ledger({ route }: { route: Route }) {
+  const l = useLabels();
   const q = queryObject(route.query);
   const offset = offsetOf(route.query);
   const filters = { giver: cc(q.giver), receiver: cc(q.receiver), category: q.category };
@@ -22,15 +26,16 @@ export function Ledger({ route }: { route: Route }) {
       <p class="lede">What is given, promised or sought between actors: arms, troops, energy, money, support. Each row is backed by quotes.</p>
       <FilterForm route={route} view="ledger" label="Filter flows" normalize={(f) => ({ ...f, giver: cc(f.giver), receiver: cc(f.receiver) })}>
         <Field label="Giver">
-          <input name="giver" type="text" defaultValue={q.giver ?? ''} placeholder="PRK" autocomplete="off" spellcheck={false} class="code-input" />
+          <input name="giver" type="text" defaultValue={q.giver ?? ''} placeholder="PRK or North Korea" autocomplete="off" spellcheck={false} class="code-input" list="country-names" />
         </Field>
         <Field label="Receiver">
-          <input name="receiver" type="text" defaultValue={q.receiver ?? ''} placeholder="RUS" autocomplete="off" spellcheck={false} class="code-input" />
+          <input name="receiver" type="text" defaultValue={q.receiver ?? ''} placeholder="RUS or Russia" autocomplete="off" spellcheck={false} class="code-input" list="country-names" />
         </Field>
         <Field label="Category">
           <Select name="category" value={q.category ?? ''} options={[...FLOW_CATEGORIES]} any="Any" />
         </Field>
       </FilterForm>
+      <CountryOptions labels={l} />
       <LoadState error={error} loading={loading && !data} what="flows" />
       {data ? (
         data.items.length ? (
@@ -52,13 +57,13 @@ export function Ledger({ route }: { route: Route }) {
                   {data.items.map((f) => (
                     <tr key={f.id}>
                       <td>
-                        {f.giver ? <a href={link('ledger', { giver: f.giver })}>{f.giver}</a> : <span class="muted">unknown</span>}
+                        {f.giver ? <a href={link('ledger', { giver: f.giver })} title={f.giver}><ActorRef id={f.giver} /></a> : <span class="muted">unknown</span>}
                       </td>
                       <td aria-hidden="true" class="muted">
                         →
                       </td>
                       <td>
-                        {f.receiver ? <a href={link('ledger', { receiver: f.receiver })}>{f.receiver}</a> : <span class="muted">unknown</span>}
+                        {f.receiver ? <a href={link('ledger', { receiver: f.receiver })} title={f.receiver}><ActorRef id={f.receiver} /></a> : <span class="muted">unknown</span>}
                       </td>
                       <td>{f.item}</td>
                       <td>

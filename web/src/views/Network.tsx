@@ -6,6 +6,9 @@ import { Pager } from '../components/Pager';
 import { Empty, LoadState } from '../components/Status';
 import { CONFLICT_COLOR, COOP_COLOR, isCountry, num, signed } from '../format';
 import { go, link, queryObject, type Route } from '../router';
+import { nameOf, useLabels } from '../labels';
+import { useMemo } from 'preact/hooks';
+import { GoldsteinNote, GoldsteinSum } from '../components/Goldstein';
 
 const LIMIT = 20;
 const TABLE_ROWS = 40;
@@ -23,7 +26,14 @@ export function NetworkView({ route }: { route: Route }) {
   const q = queryObject(route.query);
   const window_ = { since: q.since, until: q.until };
   const min = q.min && Number(q.min) > 1 ? Math.floor(Number(q.min)) : null;
-  const net = useJson<Network>(apiUrl('/network', { ...window_, min }));
+  const raw = useJson<Network>(apiUrl('/network', { ...window_, min }));
+  const l = useLabels();
+  // nodes by name (#16): the server names the actors it stored; countries no text named as an actor ("SVK") get the country's name here
+  const named = useMemo(
+    () => (raw.data ? { ...raw.data, nodes: raw.data.nodes.map((n) => ({ ...n, label: n.label && n.label !== n.id ? n.label : nameOf(l, n.id) })) } : null),
+    [raw.data, l],
+  );
+  const net = { ...raw, data: named };
   const sel = parseSelection(q);
   const eoff = Math.max(0, Math.floor(Number(q.eoff) || 0));
 
@@ -98,7 +108,7 @@ export function NetworkView({ route }: { route: Route }) {
                 </h2>
                 {sel.kind === 'node' ? (
                   <p class="muted small">
-                    {sel.id} · {num(nodeOf(sel.id)?.events ?? 0)} events on its links ·{' '}
+                    <code>{sel.id}</code> · {num(nodeOf(sel.id)?.events ?? 0)} events on its links ·{' '}
                     <a href={link('timeline', { actor: sel.id, since: q.since, until: q.until })}>timeline</a>
                   </p>
                 ) : (
@@ -158,7 +168,7 @@ export function NetworkView({ route }: { route: Route }) {
                     Conflictual
                   </th>
                   <th scope="col" class="num">
-                    Goldstein Σ
+                    <GoldsteinSum />
                   </th>
                 </tr>
               </thead>
@@ -191,6 +201,7 @@ export function NetworkView({ route }: { route: Route }) {
             </table>
           </div>
           {edges.length > TABLE_ROWS ? <p class="muted small">The {TABLE_ROWS} busiest of {num(edges.length)} links.</p> : null}
+          <GoldsteinNote />
         </section>
       ) : null}
     </section>

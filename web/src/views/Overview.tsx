@@ -1,4 +1,6 @@
 import { apiUrl, useJson, type Stats } from '../api';
+import { GoldsteinNote, GoldsteinSum } from '../components/Goldstein';
+import { nameOf, useLabels } from '../labels';
 import { LoadState } from '../components/Status';
 import { COOP_COLOR, CONFLICT_COLOR, fmtDate, num, signed } from '../format';
 import { link } from '../router';
@@ -14,6 +16,7 @@ const CARDS: { key: keyof Stats; label: string; href: string }[] = [
 
 export function Overview() {
   const { data, error, loading } = useJson<Stats>(apiUrl('/stats'));
+  const l = useLabels();
   return (
     <section class="overview">
       <h1>Overview</h1>
@@ -67,7 +70,7 @@ export function Overview() {
                         </th>
                         <th scope="col">Cooperation / conflict</th>
                         <th scope="col" class="num">
-                          Goldstein Σ
+                          <GoldsteinSum />
                         </th>
                       </tr>
                     </thead>
@@ -76,7 +79,7 @@ export function Overview() {
                         <tr key={`${d.a}-${d.b}`}>
                           <td>
                             <a href={link('dyad', { a: d.a, b: d.b, interval: 'month' })}>
-                              {d.a} – {d.b}
+                              {nameOf(l, d.a)} – {nameOf(l, d.b)}
                             </a>
                           </td>
                           <td class="num">{num(d.events)}</td>
@@ -88,6 +91,7 @@ export function Overview() {
                       ))}
                     </tbody>
                   </table>
+                  <GoldsteinNote />
                 </div>
               ) : (
                 <p class="empty">No events between two countries yet.</p>

@@ -1,4 +1,5 @@
 import type { ComponentChildren, JSX } from 'preact';
+import { cameoLabel, cap, nameOf, useLabels, type Labels } from '../labels';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, apiUrl, useJson, type Claim, type DocumentFull, type EventRec, type Mention } from '../api';
 import { ActorRef } from '../components/Actor';
@@ -23,32 +24,32 @@ type Focus = { hl?: string; s?: number; span?: [number, number] };
 
 const mentionId = (m: Mention, i: number) => m.id ?? `m${i}`;
 
-function eventTitle(e: EventRec): string {
+function eventTitle(e: EventRec, l: Labels): string {
   return [
-    `Event ${e.cameo} ${ROOT_LABEL.get(e.root) ?? ''}`.trim(),
-    `${e.source ?? '?'} → ${e.target ?? '?'}`,
+    `Event ${e.cameo} ${cap(cameoLabel(l, e.cameo, e.root))}`.trim(),
+    `${nameOf(l, e.source ?? e.source_country) || '?'} → ${nameOf(l, e.target ?? e.target_country) || '?'}`,
     QUAD_LABELS[e.quad],
     e.modality,
     e.date ? fmtDate(e.date) : 'undated',
     `Goldstein ${signed(e.goldstein)}`,
   ].join(' · ');
 }
-const claimTitle = (c: Claim) =>
-  `Claim (${c.kind}) held by ${c.holder}${c.wep ? ` · “${c.wep}”` : ''}${c.likelihood !== null ? ` · likelihood ${c.likelihood.toFixed(2)}` : ''}`;
-const mentionTitle = (m: Mention) => `Mention “${m.text}” → ${m.actor}${m.country && m.country !== m.actor ? ` (${m.country})` : ''}${m.role ? ` · ${m.role}` : ''}`;
+const claimTitle = (c: Claim, l: Labels) =>
+  `Claim (${c.kind}) held by ${nameOf(l, c.holder)}${c.wep ? ` · “${c.wep}”` : ''}${c.likelihood !== null ? ` · likelihood ${c.likelihood.toFixed(2)}` : ''}`;
+const mentionTitle = (m: Mention, l: Labels) => `Mention “${m.text}” → ${nameOf(l, m.actor)} (${m.actor})${m.country && m.country !== m.actor ? ` (${m.country})` : ''}${m.role ? ` · ${m.role}` : ''}`;
 
-function buildMarks(doc: DocumentFull, focus: Focus): Mark[] {
+function buildMarks(doc: DocumentFull, focus: Focus, l: Labels): Mark[] {
   const marks: Mark[] = [];
   doc.sections.forEach((s, i) => marks.push({ start: s.span[0], end: s.span[1], prio: 0, key: `sec${i}`, data: { kind: 'section', idx: i } }));
   doc.sentences.forEach((s) => marks.push({ start: s.span[0], end: s.span[1], prio: 1, key: `s${s.idx}`, data: { kind: 'sentence', idx: s.idx } }));
   if (focus.span) marks.push({ start: focus.span[0], end: focus.span[1], prio: 2, key: 'focus-span', data: { kind: 'span' } });
-  doc.claims.forEach((c) => marks.push({ start: c.span[0], end: c.span[1], prio: 3, key: `c:${c.id}`, data: { kind: 'claim', id: c.id, title: claimTitle(c) } }));
+  doc.claims.forEach((c) => marks.push({ start: c.span[0], end: c.span[1], prio: 3, key: `c:${c.id}`, data: { kind: 'claim', id: c.id, title: claimTitle(c, l) } }));
   doc.events.forEach((e) =>
-    marks.push({ start: e.span[0], end: e.span[1], prio: 4, key: `e:${e.id}`, data: { kind: 'event', id: e.id, title: eventTitle(e), quad: e.quad } }),
+    marks.push({ start: e.span[0], end: e.span[1], prio: 4, key: `e:${e.id}`, data: { kind: 'event', id: e.id, title: eventTitle(e, l), quad: e.quad } }),
   );
   doc.mentions.forEach((m, i) => {
     const id = mentionId(m, i);
-    marks.push({ start: m.span[0], end: m.span[1], prio: 5, key: `m:${id}`, data: { kind: 'mention', id, title: mentionTitle(m) } });
+    marks.push({ start: m.span[0], end: m.span[1], prio: 5, key: `m:${id}`, data: { kind: 'mention', id, title: mentionTitle(m, l) } });
   });
   return marks;
 }
@@ -105,7 +106,8 @@ export function Reader({ route }: { route: Route }) {
   const [hidden, setHidden] = useState<Record<Kind, boolean>>({ mention: false, event: false, claim: false });
   const textRef = useRef<HTMLDivElement>(null);
 
-  const tree = useMemo(() => (doc ? layMarks(doc.text, buildMarks(doc, focus)) : []), [doc, focusKey]);
+  const labels = useLabels();
+  const tree = useMemo(() => (doc ? layMarks(doc.text, buildMarks(doc, focus, labels)) : []), [doc, focusKey, labels]);
   const rendered = useMemo(() => renderPieces(tree, focus), [tree]);
 
   // bring the focused record (or sentence) into view once the text is there
@@ -294,7 +296,9 @@ function Selected({ doc, focus }: { doc: DocumentFull; focus: Focus }) {
             </dd>
             <dt>Class</dt>
             <dd>{QUAD_LABELS[e.quad]}</dd>
-            <dt>Goldstein</dt>
+            <dt>
+              <abbr class="help" title="Goldstein score of the event's CAMEO code: −10 (most conflictual) to +10 (most cooperative)">Goldstein</abbr>
+            </dt>
             <dd>{signed(e.goldstein)}</dd>
             <dt>Date</dt>
             <dd>{fmtDate(e.date)}</dd>
@@ -365,6 +369,7 @@ function Selected({ doc, focus }: { doc: DocumentFull; focus: Focus }) {
 }
 
 function RecordLists({ doc, focus, here }: { doc: DocumentFull; focus: Focus; here: (q: Record<string, string | number | null>) => string }) {
+  const l = useLabels();
   const byActor = new Map<string, { m: Mention; i: number }[]>();
   doc.mentions.forEach((m, i) => {
     const g = byActor.get(m.actor);
@@ -387,7 +392,7 @@ function RecordLists({ doc, focus, here }: { doc: DocumentFull; focus: Focus; he
                 <span class="dot" aria-hidden="true" />
                 <span class="rec-main">
                   <span class="rec-title">
-                    {e.source_country ?? e.source ?? '?'} → {e.target_country ?? e.target ?? '?'} · {e.cameo} {ROOT_LABEL.get(e.root)}
+                    {nameOf(l, e.source ?? e.source_country) || '?'} → {nameOf(l, e.target ?? e.target_country) || '?'} · {e.cameo} {cap(cameoLabel(l, e.cameo, e.root))}
                   </span>
                   <span class="rec-sub">{truncate(e.quote, 90)}</span>
                 </span>
@@ -424,7 +429,7 @@ function RecordLists({ doc, focus, here }: { doc: DocumentFull; focus: Focus; he
           {actors.map(([actor, list]) => (
             <li key={actor}>
               <span class="rec-title">
-                {actor} <span class="muted small">×{list.length}</span>
+                {nameOf(l, actor)} {nameOf(l, actor) !== actor ? <span class="cc">{actor}</span> : null} <span class="muted small">×{list.length}</span>
               </span>{' '}
               <span class="mention-links">
                 {list.map(({ m, i }) => {

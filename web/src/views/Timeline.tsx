@@ -1,4 +1,6 @@
 import { apiUrl, useJson, type EventRec, type List } from '../api';
+import { ActorOptions } from '../components/Suggest';
+import { useLabels } from '../labels';
 import { EventTable } from '../components/EventTable';
 import { DateRange, Field, FilterForm, Select } from '../components/Filters';
 import { offsetOf, Pager } from '../components/Pager';
@@ -37,12 +39,15 @@ function nextPeriod(d: Date, bin: string): Date {
 }
 const BINS = ['week', 'month', 'year'] as const;
 
-/** URL filters → /api/events parameters. A three-letter code means "any actor of that country". */
+/**
+ * URL filters → /api/events parameters. The actor field goes to the API as typed: it takes an
+ * actor id, an actor's name, or a country by code, name or demonym ("RUS", "Russia", "Russian":
+ * any actor of that country), and answers a 400 that says an unknown value is unknown (#16).
+ */
 export function eventParams(q: Record<string, string>): QueryInit {
   const actor = q.actor?.trim() ?? '';
   return {
-    actor: actor && !isCountry(actor) ? actor : null,
-    country: actor && isCountry(actor) ? actor : null,
+    actor: actor ? (isCountry(actor.toUpperCase()) && actor.length === 3 ? actor.toUpperCase() : actor) : null,
     root: q.root,
     modality: q.modality,
     since: q.since,
@@ -56,6 +61,7 @@ export function Timeline({ route }: { route: Route }) {
   const bin = (BINS as readonly string[]).includes(q.bin) ? q.bin : 'month';
   const sort = q.sort === 'date' ? 'date' : '-date';
   const params = eventParams(q);
+  const labels = useLabels();
 
   const page = useJson<List<EventRec>>(apiUrl('/events', { ...params, sort, limit: LIMIT, offset }));
   // the server counts events per period and quad class: the chart never loads the events themselves
@@ -74,7 +80,7 @@ export function Timeline({ route }: { route: Route }) {
       <h1>Timeline</h1>
       <FilterForm route={route} view="timeline" keep={['bin', 'sort']} label="Filter events">
         <Field label="Actor or country">
-          <input name="actor" type="text" defaultValue={q.actor ?? ''} placeholder="RUS or an actor id" autocomplete="off" spellcheck={false} />
+          <input name="actor" type="text" defaultValue={q.actor ?? ''} placeholder="Russia, RUS, Kim Jong Un" autocomplete="off" spellcheck={false} list="actor-names" />
         </Field>
         <Field label="CAMEO root">
           <Select name="root" value={q.root ?? ''} options={CAMEO_ROOTS.map(([code, label]) => [code, `${code} ${label}`])} any="Any" />
@@ -84,6 +90,7 @@ export function Timeline({ route }: { route: Route }) {
         </Field>
         <DateRange since={q.since} until={q.until} />
       </FilterForm>
+      <ActorOptions labels={labels} />
 
       <div class="chart-head">
         <h2>Events per {bin}</h2>
