@@ -73,6 +73,7 @@ export function eventWords(lx: Lexicon) {
     gerundAliases: lx.map('gerund_aliases'),
     // conventions
     streetRoles: w('street_roles'),
+    untargetedRoots: w('untargeted_roots'),
     coerciveRoots: w('coercive_roots'),
     cooperativeRoots: w('cooperative_roots'),
     hostileRoots: w('hostile_roots'),

@@ -1,7 +1,8 @@
 /**
  * The dyads a trigger makes: source → target pairs with their code, including the reverse of a
  * visit (host → visitor), both directions of a symmetric act, one untargeted event per
- * participant of a joint drill, and acts aimed at nobody named (a missile test, a rally).
+ * participant of a joint drill, and acts aimed at nobody named (a missile test, a rally) — only
+ * in the roots the conventions allow that for (conventions.yaml `untargeted_roots`: 14, 15).
  */
 import type { Participant, Trigger } from '../../core/doc.js';
 import type { Modality } from '../../core/types.js';
@@ -9,7 +10,7 @@ import { dedupeParts, distinct } from '../clause/parts.js';
 
 export type Pair = [Participant, Participant | null, string];
 
-export function pairsOf(tr: Trigger, modality: Modality): Pair[] {
+export function pairsOf(tr: Trigger, modality: Modality, untargeted: ReadonlySet<string> = new Set(['14', '15'])): Pair[] {
   const pairs: Pair[] = [];
   const srcs = dedupeParts(tr.sources);
   const tgts = dedupeParts(tr.targets);
@@ -25,8 +26,9 @@ export function pairsOf(tr: Trigger, modality: Modality): Pair[] {
       if (tr.reverse && modality !== 'negated') pairs.push([b, a, tr.reverse]); // nobody hosts a visit that did not happen
       if (tr.symmetric && tr.form === 'nominal' && srcs.length === 1) pairs.push([b, a, tr.code]);
     }
-  } else if (tr.noTarget || (tr.code.startsWith('14') && tr.form === 'clause')) {
-    // a protest, strike or rally aimed at nobody named is still an act of its own
+  } else if ((tr.noTarget || (tr.code.startsWith('14') && tr.form === 'clause')) && untargeted.has(tr.code.slice(0, 2))) {
+    // a protest, strike or rally aimed at nobody named is still an act of its own; other acts
+    // need a target (a resignation, a ceasefire declared, tear gas fired at nobody named are no dyad)
     for (const a of srcs) pairs.push([a, null, tr.code]);
   }
   return pairs;
