@@ -30,7 +30,8 @@ function events(text: string): string[] {
 describe('codebook lexicon: families that had next to no wording', () => {
   it.each([
     // 08 yield
-    ['The Peruvian prime minister resigned on Monday.', 'PER>-:0831'],
+    // (a resignation aimed at nobody named is no event: only 14 and 15 go untargeted)
+    ['Israel freed 30 Palestinian prisoners on Monday.', 'ISR>PSE:0841'],
     ['Turkey bowed to pressure from Sweden.', 'TUR>SWE:080'],
     ['Russia lifted the blockade of Ukrainian ports.', 'RUS>UKR:0872'],
     ['Iran allowed IAEA inspectors into its nuclear sites.', 'IRN>IAEA:0862'],
