@@ -1,4 +1,4 @@
-/** `statecraft export --format jsonl`: the public contract (../shared/CONTRACT.md). */
+/** `statecraft export --format jsonl`: the public contract (docs/CONTRACT.md). */
 import type { Queryable } from '../store/store.js';
 import { exportRecords } from '../query/export.js';
 

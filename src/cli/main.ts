@@ -126,7 +126,7 @@ export function buildProgram(io: Io = defaultIo, state: { code: number } = { cod
 
   program
     .command('export')
-    .description('write everything the store holds as JSON Lines (see CONTRACT.md)')
+    .description('write everything the store holds as JSON Lines (see docs/CONTRACT.md)')
     .addOption(db())
     .addOption(new Option('--format <format>', 'export format').choices(['jsonl']).default('jsonl'))
     .option('--out <file>', 'write to a file instead of stdout')

@@ -1,4 +1,4 @@
-/** Everything the store holds, as export records in the contract's order (../shared/CONTRACT.md). */
+/** Everything the store holds, as export records in the contract's order (docs/CONTRACT.md). */
 import type { Queryable } from '../store/store.js';
 import { actorRecord, claimRecord, documentRecord, eventRecord, flowRecord } from './records.js';
 import { agreements, compliance, ledger } from './views.js';

@@ -1,6 +1,6 @@
 /**
  * Rows become records here, and only here: every read of src/query maps its SQL rows through
- * these functions, so the export (../shared/CONTRACT.md), the API and the CLI show one shape.
+ * these functions, so the export (docs/CONTRACT.md), the API and the CLI show one shape.
  */
 import type { Span } from '../core/types.js';
 

@@ -1,6 +1,6 @@
 /**
  * The records the HTTP API answers with, as the dashboard reads them (the shapes of
- * ../shared/CONTRACT.md). Written here, not imported from src/: the dashboard reaches the
+ * docs/CONTRACT.md). Written here, not imported from src/: the dashboard reaches the
  * data only through the API (see .dependency-cruiser.cjs).
  */
 
