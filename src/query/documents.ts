@@ -88,11 +88,32 @@ export async function searchSentences(q: Queryable, query: string, opts: { limit
       WHERE s.tsv @@ qq.tq
       ORDER BY rank DESC, d.published DESC NULLS LAST, s.doc_id, s.idx
       LIMIT $2 OFFSET $3`,
-    [query, opts.limit ?? 20, opts.offset ?? 0, `StartSel=${open}, StopSel=${close}, MaxWords=40, MinWords=15, HighlightAll=false`],
+    [query, opts.limit ?? 20, opts.offset ?? 0, `StartSel=${open}, StopSel=${close}, HighlightAll=true`],
   );
   const total = (await q.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM sentences WHERE tsv @@ websearch_to_tsquery('english', $1)`,
     [query],
   ))[0].n;
-  return { items: items.map(searchHit), total };
+  return { items: items.map((h) => searchHit({ ...h, snippet: trimSnippet(h.snippet, open, close) })), total };
+}
+
+/**
+ * A whole highlighted sentence cut to about `max` words around its first match, at word
+ * boundaries and never inside a name: a run of capitalised words ("Kim Jong Un") stays whole
+ * (#16: snippets cut "…gives Kim Jong"). Short sentences are shown whole.
+ */
+export function trimSnippet(marked: string, open: string, close: string, max = 40): string {
+  const words = marked.split(/\s+/).filter(Boolean);
+  if (words.length <= max) return words.join(' ');
+  const bare = (w: string) => w.split(open).join('').split(close).join('').replace(/^[^\p{L}\p{N}]+/u, '');
+  const capital = (i: number) => i >= 0 && i < words.length && /^\p{Lu}/u.test(bare(words[i]));
+  const first = Math.max(0, words.findIndex((w) => w.includes(open)));
+  let start = Math.max(0, Math.min(first - 8, words.length - max));
+  let end = Math.min(words.length, start + max);
+  // a name the cut would split keeps its words (at most a few more)
+  for (let k = 0; k < 4 && start > 0 && capital(start) && capital(start - 1) && !/[.,;:)]$/.test(bare(words[start - 1])); k++) start--;
+  for (let k = 0; k < 4 && end < words.length && capital(end - 1) && capital(end) && !/[.,;:(]$/.test(bare(words[end - 1])); k++) end++;
+  // a mark never opens inside the snippet without closing in it
+  while (end < words.length && words.slice(start, end).join(' ').split(open).length > words.slice(start, end).join(' ').split(close).length) end++;
+  return `${start > 0 ? '…' : ''}${words.slice(start, end).join(' ')}${end < words.length ? '…' : ''}`;
 }
