@@ -192,3 +192,28 @@ describe('the inputs that answered 500', () => {
     await app2.close();
   });
 });
+
+describe('the Host header (DNS rebinding)', () => {
+  it('a server bound to loopback answers its own names and refuses others with 421', async () => {
+    const { hostNames } = await import('../src/api/server.js');
+    expect(hostNames('0.0.0.0')).toBe(null);
+    expect(hostNames('127.0.0.1')).toEqual(['127.0.0.1', 'localhost', '::1']);
+    const guarded = await createServer({ store, allowedHosts: hostNames('127.0.0.1')!, log: (l) => logged.push(l) });
+    await guarded.listen({ port: 0, host: '127.0.0.1' });
+    const port = (guarded.server.address() as AddressInfo).port;
+    try {
+      const ask = (host: string) => new Promise<number>((resolve, reject) => {
+        // fetch does not let a page (or a test) set Host: a raw request does
+        import('node:http').then(({ request }) => request({ host: '127.0.0.1', port, path: '/api/stats', headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        }).on('error', reject).end());
+      });
+      expect(await ask(`127.0.0.1:${port}`)).toBe(200);
+      expect(await ask(`localhost:${port}`)).toBe(200);
+      expect(await ask(`evil.example:${port}`)).toBe(421);
+    } finally {
+      await guarded.close();
+    }
+  });
+});

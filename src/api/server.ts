@@ -35,6 +35,11 @@ export interface ServerOptions {
   /** the built dashboard (default: the package's web/dist/, when built) */
   webDir?: string;
   logger?: boolean;
+  /**
+   * the host names (without port) requests may carry in their Host header; others answer 421
+   * (no check when absent). `serve` passes the bound address and, on loopback, its local names.
+   */
+  allowedHosts?: string[];
   /** where unexpected failures are written, one line each with the id the 500 body repeats (default stderr) */
   log?: (line: string) => void;
 }
@@ -108,6 +113,21 @@ const RAW_BATCH = z.object({
 
 class BadRequest extends Error {}
 
+/** the host name of a Host header, lower case, without port or IPv6 brackets */
+function hostOf(h: string | undefined): string | null {
+  if (!h) return null;
+  const m = /^\[([^\]]+)\](?::\d+)?$/.exec(h) ?? /^([^:]+)(?::\d+)?$/.exec(h);
+  return m ? m[1].toLowerCase() : null;
+}
+
+/** The names a server bound to `host` answers to: none to check for a wildcard bind (null). */
+export function hostNames(host: string): string[] | null {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === '0.0.0.0' || h === '::' || h === '') return null;
+  const loopback = ['localhost', '127.0.0.1', '::1'];
+  return [...new Set([h, ...(loopback.includes(h) || h.startsWith('127.') ? loopback : [])])];
+}
+
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const r = schema.safeParse(input ?? {});
   if (r.success) return r.data;
@@ -132,6 +152,23 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     return payload;
   });
   const log = opts.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  // one pipeline for every upload (building one loads all the knowledge: seconds), made on first use
+  let pipelineMade: Promise<Pipeline> | null = null;
+  const pipeline = () =>
+    (pipelineMade ??= opts.pipeline!().catch((e) => {
+      pipelineMade = null;
+      throw e;
+    }));
+  // DNS rebinding: a page on evil.example resolving to 127.0.0.1 sends Host: evil.example
+  if (opts.allowedHosts) {
+    const allowed = new Set(opts.allowedHosts.map((h) => h.toLowerCase()));
+    app.addHook('onRequest', async (req, reply) => {
+      const host = hostOf(req.headers.host);
+      // the address the connection arrived on, as a literal, is never a rebound name
+      const local = (req.socket.localAddress ?? '').replace(/^::ffff:/, '').toLowerCase();
+      if (!host || !(allowed.has(host) || host === local)) return reply.code(421).send({ error: 'misdirected', message: `Host "${String(req.headers.host ?? '').slice(0, 200)}" is not a name of this server (${[...allowed].join(', ')}); start it with --host NAME to serve under another name` });
+    });
+  }
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof BadRequest) return reply.code(400).send({ error: 'bad_request', message: err.message });
     const status = (err as { statusCode?: number }).statusCode;
@@ -247,7 +284,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     if (!opts.token) return reply.code(403).send({ error: 'forbidden', message: 'uploads are disabled: start the server with --token or $STATECRAFT_TOKEN' });
     if (req.headers.authorization !== `Bearer ${opts.token}`) return reply.code(401).send({ error: 'unauthorized', message: 'send Authorization: Bearer <token>' });
     const body = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
-    const r = await ingestUpload(store, opts.pipeline!, body);
+    const r = await ingestUpload(store, pipeline, body);
     if (!r.read) throw new BadRequest(`body: ${r.message}`);
     return reply.code(201).send({ stored: r.stored, unchanged: r.unchanged, failed: r.failed });
   });
@@ -257,7 +294,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     if (!tokens.length) return reply.code(403).send({ error: 'forbidden', message: 'ingest through this server is disabled: it holds no local token and no --token' });
     if (!tokens.some((t) => req.headers.authorization === `Bearer ${t}`)) return reply.code(401).send({ error: 'unauthorized', message: 'send Authorization: Bearer <token>' });
     const body = parse(RAW_BATCH, req.body);
-    const r = await ingestRawBatch(store, await opts.pipeline!(), body.documents, body.defaults);
+    const r = await ingestRawBatch(store, await pipeline(), body.documents, body.defaults);
     return reply.code(200).send(r);
   });
   app.addContentTypeParser(['application/x-ndjson', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));

@@ -254,10 +254,10 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
       .option('--token <token>', 'allow uploads (POST /api/documents) with this bearer token (or $STATECRAFT_TOKEN)');
 
   async function serve(store: Store, o: { port: number; host: string; token?: string }) {
-    const { createServer } = await import('../api/server.js');
+    const { createServer, hostNames } = await import('../api/server.js');
     // the embedded store's lock tells a local `ingest` where we listen and a token for POST /api/ingest (lock file mode 0600)
     const localToken = store.advertise ? randomBytes(24).toString('hex') : null;
-    const app = await createServer({ store, token: o.token ?? process.env.STATECRAFT_TOKEN ?? null, localToken, pipeline: createDefaultPipeline, log: (l) => io.err(l) });
+    const app = await createServer({ store, token: o.token ?? process.env.STATECRAFT_TOKEN ?? null, localToken, pipeline: createDefaultPipeline, log: (l) => io.err(l), allowedHosts: hostNames(o.host) ?? undefined });
     const url = await app.listen({ port: o.port, host: o.host });
     if (store.advertise && localToken) store.advertise({ url: localUrl(app.server.address()), token: localToken });
     io.out(`statecraft is serving ${store.kind === 'pglite' ? store.location : 'the PostgreSQL store'} at ${url.replace('[::1]', 'localhost')}/  (API: ${url}/api/docs; Ctrl-C to stop)`);

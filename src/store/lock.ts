@@ -88,6 +88,7 @@ function alive(pid: number): boolean {
 /** Is the holder of this lock gone? Only decidable for a lock taken on this host. */
 export function isStale(h: LockInfo): boolean {
   if (h.host !== hostname()) return false;
+  if (!Number.isInteger(h.pid) || h.pid <= 0) return true; // unreadable or hand-made: no process to wait for
   if (h.pid === process.pid) return false;
   if (!alive(h.pid)) return true;
   // the pid lives, but it may be another process that got the dead holder's pid

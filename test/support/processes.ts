@@ -85,12 +85,12 @@ export function runCli(entry: string, args: string[], opts: { env?: Record<strin
   return startCli(entry, args, opts).done;
 }
 
-/** Poll `test` every 50 ms until it returns a value other than undefined/false, or fail after `ms`. */
-export async function until<T>(what: string, test: () => T | undefined | false | Promise<T | undefined | false>, ms = 30_000): Promise<T> {
+/** Poll `test` every 50 ms until it returns a value other than undefined/null/false, or fail after `ms`. */
+export async function until<T>(what: string, test: () => T | undefined | null | false | Promise<T | undefined | null | false>, ms = 30_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await test();
-    if (v !== undefined && v !== false) return v as T;
+    if (v !== undefined && v !== null && v !== false) return v as T;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
