@@ -21,23 +21,67 @@ function personal(m: Mention): boolean {
   return m.actor.startsWith('person:') || m.actor.startsWith('author:');
 }
 
+/**
+ * What a report has named so far, for the holders it refers back to: "he said" is the person
+ * last named, "it said" the body or state, "the ministry said" the last actor named with that
+ * word ("Russia's defence ministry").
+ */
+export interface Discourse {
+  /** the document's mentions before the sentence, in text order */
+  before: Mention[];
+  /** the person who last held a claim */
+  lastPerson: Mention | null;
+}
+
 export function createHolders(lx: Lexicon) {
   const SOURCE_INTRO = lx.cue('claim_source_intro');
   const SOURCE_NAME = lx.cue('claim_source_name');
   const SPEECH = lx.words('claim_speech_verbs');
   const REPORTING = lx.words('claim_reporting_verbs');
+  const PERSON_PRONOUNS = lx.words('coref_person_pronouns');
+  const ACTOR_PRONOUNS = lx.words('coref_actor_pronouns');
+  const PLURAL_PRONOUNS = lx.words('coref_plural_pronouns');
+  const QUOTE = /["“”]/g;
+
+  /** the spans of the sentence inside quotation marks: what is quoted, never who says it */
+  function quoted(s: DocSentence): [number, number][] {
+    const at = [...s.text.matchAll(QUOTE)].map((m) => s.start + m.index!);
+    const out: [number, number][] = [];
+    for (let j = 0; j + 1 < at.length; j += 2) out.push([at[j], at[j + 1]]);
+    return out;
+  }
+
+  /** a pronoun or a definite description right before the verb ("he said", "the ministry said"), resolved in the discourse */
+  function referredBack(s: DocSentence, toks: KeyToken[], i: number, d: Discourse | undefined): Mention | null {
+    if (!d) return null;
+    const w = toks[i - 1]?.key;
+    if (!w) return null;
+    if (PERSON_PRONOUNS.has(w)) return d.lastPerson ?? [...d.before].reverse().find((m) => personal(m) && !!m.country) ?? null;
+    if (ACTOR_PRONOUNS.has(w) || PLURAL_PRONOUNS.has(w)) return [...d.before].reverse().find((m) => !personal(m) && m.via !== 'place' && m.via !== 'adj') ?? null;
+    // "the ministry said", "the agency added": the last actor named with that word
+    if (toks[i - 2]?.key === 'the' && /^\p{Ll}+$/u.test(toks[i - 1].text)) {
+      const noun = w.replace(/s$/, '');
+      return [...d.before].reverse().find((m) => !personal(m) && m.text.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '') === noun) ?? null;
+    }
+    return null;
+  }
 
   /**
    * "X said …", "according to X", "…, X argued": the quoted holder, if any — its mention, or a
    * name no mention covers. `reporting`: the verbs a news report attributes statements with
    * ("accused", "urged", "described … as") count too.
    */
-  function quotedHolder(s: DocSentence, toks: KeyToken[], ms: Mention[], reporting = false, subjectAt?: (at: number) => Mention | null): { m?: Mention; name?: string } | null {
+  function quotedHolder(s: DocSentence, toks: KeyToken[], all: Mention[], reporting = false, subjectAt?: (at: number) => Mention | null, d?: Discourse): { m?: Mention; name?: string } | null {
+    // what is quoted names no holder
+    const inQuote = quoted(s);
+    const ms = all.filter((m) => !inQuote.some(([a, b]) => m.span[0] > a && m.span[1] <= b));
     const intro = SOURCE_INTRO.exec(s.text.toLowerCase());
     if (intro) {
       const acc = intro.index + intro[0].length;
       const after = s.start + acc;
-      const m = ms.find((x) => x.span[0] >= after && x.span[0] <= after + 6);
+      // "according to Serbian President Aleksandar Vucic": the person the phrase names, not its adjective
+      const np = ms.filter((x) => x.span[0] >= after && x.span[0] <= after + 40 && !/[,;]/.test(s.text.slice(after - s.start, x.span[0] - s.start)));
+      const m = np.find((x) => personal(x)) ?? np[0];
       if (m) return { m };
       const name = SOURCE_NAME.exec(s.text.slice(acc));
       if (name) return { name: name[1].trim() };
@@ -50,7 +94,22 @@ export function createHolders(lx: Lexicon) {
       // "…, said Kim." / "…, said Kim, adding …": the name after a verb of speech closes the clause; after "told" it is who was told
       const closes = !!after && /^\s*(?:[,.;:]|$)/.test(s.text.slice(after.span[1] - s.start));
       const inverted = !!after && toks[i - 1]?.key === ',' && SPEECH.has(toks[i].key) && closes;
-      const m = inverted ? after : subjectAt?.(toks[i].start) ?? before ?? after;
+      if (inverted) return { m: after };
+      const back = referredBack(s, toks, i, d);
+      if (back) return { m: back };
+      // "…, saying he acted in protest": a participle of speech after a comma is said by the clause's subject
+      let at = i;
+      // ("… was quoted by TASS as saying": the one quoted)
+      if ((toks[i - 1]?.key === ',' || toks[i - 1]?.key === 'as') && /ing$/.test(toks[i].key)) {
+        for (let j = i - 2; j >= 0; j--) if (SPEECH.has(toks[j].key) || REPORTING.has(toks[j].key) || /ed$/.test(toks[j].key)) { at = j; break; }
+      }
+      // '"…," Roble told a news conference': a name alone right before the verb, after the quotation
+      const single = /["”],?\s*(\p{Lu}[\p{L}'-]+)\s*$/u.exec(s.text.slice(0, toks[i].start - s.start));
+      const m = subjectAt?.(toks[at].start) ?? before ?? after;
+      if (single && !ms.some((x) => x.text.endsWith(single[1]) && x.span[1] === toks[i].start - 1)) {
+        const byName = d?.before.slice().reverse().find((x) => personal(x) && x.text.split(/\s+/).pop() === single[1]);
+        return byName ? { m: byName } : { name: single[1] };
+      }
       if (m) return { m };
       // an expert the dictionaries do not know: a capitalised name next to the verb
       const left = s.text.slice(0, toks[i].start - s.start);
@@ -74,8 +133,8 @@ export function createHolders(lx: Lexicon) {
   }
 
   /** The claim's holder: quoted, else (in analysis) the section's or the document's authors, else unknown. */
-  function holderOf(s: DocSentence, toks: KeyToken[], ms: Mention[], docAuthors: string[], actors: ReadonlyMap<string, Actor>, reporting = false, subjectAt?: (at: number) => Mention | null): Holder {
-    const quoted = quotedHolder(s, toks, ms, reporting, subjectAt);
+  function holderOf(s: DocSentence, toks: KeyToken[], ms: Mention[], docAuthors: string[], actors: ReadonlyMap<string, Actor>, reporting = false, subjectAt?: (at: number) => Mention | null, d?: Discourse): Holder {
+    const quoted = quotedHolder(s, toks, ms, reporting, subjectAt, d);
     const authors = s.sectionAuthors.length ? s.sectionAuthors : docAuthors;
     if (quoted) return { holder: nameOf(quoted, actors), holder_kind: 'quoted', holder_actor: quoted.m?.actor ?? null };
     if (authors.length && !reporting) return { holder: authors.join('; '), holder_kind: 'author', holder_actor: null };

@@ -11,14 +11,14 @@
  * assessment when they tell none.
  */
 import type { Stage } from '../../core/doc.js';
-import type { ClaimRecord } from '../../core/types.js';
+import type { ClaimRecord, Mention } from '../../core/types.js';
 import type { AnalysisKnowledge } from '../../knowledge/analysis.js';
 import type { Lexicon } from '../../knowledge/lexicon.js';
 import { hash64 } from '../../knowledge/text.js';
 import { viewOf, type ClauseKnowledge } from '../clause/view.js';
 import { proseSentences, sentenceSpan } from '../analysis/shared.js';
 import { genreOf } from './genre.js';
-import { createHolders } from './holder.js';
+import { createHolders, type Discourse } from './holder.js';
 import { createClaimKinds } from './kind.js';
 import { likelihoodOf } from './likelihood.js';
 
@@ -39,7 +39,10 @@ export function claimsStage(k: ClaimsKnowledge, clause?: ClauseKnowledge): Stage
       const sentences = proseSentences(doc);
       const news = (doc.genre ?? genreOf(sentences, holders, doc.authors)) === 'news';
       const actors = doc.actors ?? new Map();
+      const all = doc.mentions ?? [];
+      let lastPerson: Mention | null = null;
       for (const { s, ms, evs } of sentences) {
+        const discourse: Discourse = { before: all.filter((m) => m.span[1] <= s.start && m.via !== 'author'), lastPerson };
         const toks = s.keys!;
         // the subject of a verb of speech, as the clause reader reads it (coordination, relatives, pronouns)
         const subjectAt = clause && s.tokens ? (at: number) => {
@@ -54,13 +57,14 @@ export function claimsStage(k: ClaimsKnowledge, clause?: ClauseKnowledge): Stage
         let kind: ClaimRecord['kind'] | null;
         if (news) {
           // a report's own narration is no claim; what it attributes is, whatever it says
-          if (!holders.quotedHolder(s, toks, ms, true, subjectAt)) continue;
+          if (!holders.quotedHolder(s, toks, ms, true, subjectAt, discourse)) continue;
           kind = claimKind(s.text, !!lk) ?? 'assessment';
         } else {
           kind = isNews(s.text, evs, !!lk) ? null : claimKind(s.text, !!lk);
           if (!kind || (about.length === 0 && kind === 'assessment')) continue;
         }
-        const { holder, holder_kind, holder_actor } = holders.holderOf(s, toks, ms, doc.authors, actors, news, subjectAt);
+        const { holder, holder_kind, holder_actor } = holders.holderOf(s, toks, ms, doc.authors, actors, news, subjectAt, discourse);
+        if (holder_actor?.startsWith('person:')) lastPerson = [...ms, ...discourse.before].find((m) => m.actor === holder_actor) ?? lastPerson;
         claims.push({ id: `c_${hash64(`${doc.id}|${s.idx}`)}`, doc: doc.id, sentence: s.idx, span: sentenceSpan(s), quote: s.text, holder, holder_kind, holder_actor, kind, about, likelihood: lk?.likelihood ?? null, wep: lk?.wep ?? null });
       }
       doc.claims = claims;

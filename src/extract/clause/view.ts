@@ -171,11 +171,12 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
       if (subj && !clauseBetween(subj.last, i)) best = subj;
     }
     // "Hungary, a NATO member, has refused …": a mention inside an apposition describes the one before it
+    // ("Kim Yo Jong, sister of DPRK leader Kim Jong Un, warned …": an apposition may open with a common noun)
     const open = (() => {
-      for (let j = best!.first - 1; j > 0 && best!.first - j <= 4; j--) if (toks[j].norm === ',') return j;
+      for (let j = best!.first - 1; j > 0 && best!.first - j <= 6; j--) if (toks[j].norm === ',') return j;
       return -1;
     })();
-    if (open > 0 && toks[open + 1]?.pos === 'DET') {
+    if (open > 0 && (toks[open + 1]?.pos === 'DET' || (toks[open + 1]?.pos === 'NOUN' && !inMention[open + 1]))) {
       const close = toks.findIndex((t, k) => k > best!.last && k < i && t.norm === ',');
       const head = mentionTok.find((x) => x.last === open - 1 && x.m.via !== 'place');
       if (close > 0 && head && !toks.slice(close + 1, i).some((t) => t.pos === 'VERB' && t !== toks[i] && !['AUX'].includes(t.pos))) best = head;
