@@ -23,6 +23,11 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
+/** control characters (newlines, carriage returns, escapes) shown as \n, \r, \x1b: text stays on one line */
+export function oneLine(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+
 export class StatecraftError extends Error {
   readonly code: ErrorCode;
   readonly file?: string;
@@ -36,7 +41,8 @@ export class StatecraftError extends Error {
   /** One line: `FILE[:LINE]: CODE reason`. */
   describe(): string {
     const where = [this.file, this.locator].filter(Boolean).join(':');
-    return `${where ? where + ': ' : ''}${this.code} ${this.message}`;
+    // one failure, one line: a newline in a file name must not forge a second failure line
+    return oneLine(`${where ? where + ': ' : ''}${this.code} ${this.message}`);
   }
 }
 

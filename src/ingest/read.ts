@@ -129,7 +129,8 @@ function formatOf(file: string, opts: ReadOptions): string {
   if (HTML_EXTS.has(ext)) return 'html';
   if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
   if (ext === '.csv') return 'csv';
-  return opts.format ?? 'unknown';
+  // `--stdin-format` is for stdin only: a .json or .log file is not an article (E110)
+  return 'unknown';
 }
 
 async function readBytes(file: string): Promise<Uint8Array> {
@@ -151,6 +152,8 @@ export async function readInput(file: string, opts: ReadOptions = {}): Promise<R
     const fmt = formatOf(file, opts);
     if (fmt === 'unknown') throw new StatecraftError('E110', `"${path.extname(file) || '(none)'}"; use .txt, .md, .html, .jsonl or .csv`, { file: origin });
     const text = decodeText(await readBytes(file), origin);
+    // a feed of nothing but whitespace is one empty file, not silence (JSONL) or a failure per line (CSV)
+    if ((fmt === 'jsonl' || fmt === 'csv') && !text.trim()) throw new StatecraftError('E102', 'the feed holds no rows', { file: origin });
     if (fmt === 'jsonl') return readJsonl(text, origin, opts);
     if (fmt === 'csv') return readCsv(text, origin, opts);
     if (fmt === 'html') return { docs: [readHtml(text, origin)], failures };

@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { StatecraftError } from '../core/errors.js';
+import { oneLine, StatecraftError } from '../core/errors.js';
 
 export const LOCK_FILE = 'statecraft.lock';
 
@@ -55,7 +55,7 @@ export class StoreBusyError extends StatecraftError {
       : this.holder.api
         ? `; its API is at ${this.holder.api.url}/api`
         : '; wait for it to finish, stop it, or use a PostgreSQL server (--db postgres://…), which many processes can share';
-    return `${this.code} ${this.message}${hint}`;
+    return oneLine(`${this.code} ${this.message}${hint}`);
   }
 }
 

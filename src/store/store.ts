@@ -28,9 +28,27 @@ export function isServerUrl(loc: string): boolean {
   return /^postgres(?:ql)?:\/\//i.test(loc);
 }
 
+/** a location fit to print: a postgres:// URL without its password */
+export function redactLocation(location: string): string {
+  return location.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/i, '$1:***@');
+}
+
 function wrap(e: unknown, location: string): never {
   if (e instanceof StatecraftError) throw e;
-  throw new StatecraftError('E201', `${(e as Error).message ?? e}`, { file: location });
+  const shown = redactLocation(location);
+  // drivers may echo the connection string: never print the password
+  const pw = /^postgres(?:ql)?:\/\/[^:@/]*:([^@/]+)@/i.exec(location)?.[1];
+  let message = `${(e as Error).message ?? e}`;
+  if (pw) {
+    let plain = pw;
+    try {
+      plain = decodeURIComponent(pw);
+    } catch {
+      /* not percent-encoded */
+    }
+    message = message.split(pw).join('***').split(plain).join('***');
+  }
+  throw new StatecraftError('E201', message, { file: shown });
 }
 
 async function openPglite(dir: string, opts: OpenOptions): Promise<Store> {
