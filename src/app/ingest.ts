@@ -13,6 +13,8 @@ export interface IngestOptions extends ReadOptions {
   source?: string | null;
   title?: string | null;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** each outcome as soon as it is known: a document stored or unchanged, a failure (#16: progress one line a document) */
+  onDocument?: (outcome: 'stored' | 'unchanged' | 'failed', what: IngestItem | IngestFailure) => void;
 }
 
 export interface IngestItem {
@@ -100,8 +102,10 @@ export async function ingestThroughServer(api: { url: string; token: string }, p
   const t0 = performance.now();
   const report = emptyReport();
   const defaults: IngestDefaults = { published: opts.published, source: opts.source, title: opts.title };
+  const flush = reporter(report, opts.onDocument);
   const { files, failures } = await expandPaths(paths);
   report.failed.push(...failures.map((f) => failure(f, f.file ?? '?')));
+  flush();
   let batch: RawDocument[] = [];
   let size = 0;
   const send = async () => {
@@ -126,12 +130,14 @@ export async function ingestThroughServer(api: { url: string; token: string }, p
         report.failed.push(failure(new StatecraftError('E203', `sending to statecraft serve at ${api.url} failed: ${(e as Error).message}`, { file: d.origin, locator: d.locator }), d.origin, d.locator));
       }
     }
+    flush();
   };
   for (let fi = 0; fi < files.length; fi++) {
     const file = files[fi];
     opts.onProgress?.(fi, files.length, file);
     const { docs, failures: readFailures } = await readInput(file, opts);
     report.failed.push(...readFailures.map((f) => failure(f, file)));
+    flush();
     for (const raw of docs) {
       const n = Buffer.byteLength(raw.text, 'utf8');
       report.bytes += n;
@@ -146,6 +152,15 @@ export async function ingestThroughServer(api: { url: string; token: string }, p
   return report;
 }
 
+/** a function that passes the report's entries added since its last call to `on` */
+function reporter(report: IngestReport, on: IngestOptions['onDocument']): () => void {
+  const seen = { failed: 0, stored: 0, unchanged: 0 };
+  return () => {
+    if (!on) return;
+    for (const k of ['failed', 'stored', 'unchanged'] as const) while (seen[k] < report[k].length) on(k, report[k][seen[k]++]);
+  };
+}
+
 export function emptyReport(): IngestReport {
   return { stored: [], unchanged: [], failed: [], seconds: 0, bytes: 0 };
 }
@@ -153,15 +168,21 @@ export function emptyReport(): IngestReport {
 export async function ingestPaths(store: Store, pipeline: Pipeline, paths: string[], opts: IngestOptions = {}): Promise<IngestReport> {
   const t0 = performance.now();
   const report = emptyReport();
+  const flush = reporter(report, opts.onDocument);
   const { files, failures } = await expandPaths(paths);
   report.failed.push(...failures.map((f) => failure(f, f.file ?? '?')));
+  flush();
   const seenInRun = new Set<string>();
   for (let fi = 0; fi < files.length; fi++) {
     const file = files[fi];
     opts.onProgress?.(fi, files.length, file);
     const { docs, failures: readFailures } = await readInput(file, opts);
     report.failed.push(...readFailures.map((f) => failure(f, file)));
-    for (const raw of docs) await ingestRaw(store, pipeline, raw, report, opts, seenInRun);
+    flush();
+    for (const raw of docs) {
+      await ingestRaw(store, pipeline, raw, report, opts, seenInRun);
+      flush();
+    }
   }
   opts.onProgress?.(files.length, files.length, '');
   report.seconds = (performance.now() - t0) / 1000;

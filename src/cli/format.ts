@@ -21,21 +21,42 @@ export function csv(rows: Record<string, unknown>[], cols: string[]): string {
   return [cols.join(','), ...rows.map((r) => cols.map((c) => esc(r[c])).join(','))].join('\n');
 }
 
+export type ProgressBar = ((done: number, total: number, label: string) => void) & {
+  /** take the bar off its line, so a line of output can be written there; the next call draws it again */
+  clear: () => void;
+};
+
 /** A one-line progress bar on stderr, only when stderr is a terminal. */
-export function progressBar(stream: NodeJS.WriteStream = process.stderr): ((done: number, total: number, label: string) => void) | undefined {
+export function progressBar(stream: NodeJS.WriteStream = process.stderr): ProgressBar | undefined {
   if (!stream.isTTY) return undefined;
   let last = 0;
-  return (done, total, label) => {
+  let shown = false;
+  let args: [number, number, string] | null = null;
+  const cols = () => (stream.columns && stream.columns > 1 ? stream.columns : 100);
+  const clear = () => {
+    if (shown) stream.write('\r' + ' '.repeat(cols() - 1) + '\r');
+    shown = false;
+  };
+  const bar = (done: number, total: number, label: string, force = false) => {
+    args = [done, total, label];
     const now = Date.now();
-    if (done < total && now - last < 100) return;
+    if (!force && done < total && now - last < 100) return;
     last = now;
     const width = 28;
     const f = total ? done / total : 1;
-    const bar = '█'.repeat(Math.round(f * width)).padEnd(width, '░');
+    const line = '█'.repeat(Math.round(f * width)).padEnd(width, '░');
     const name = label.length > 40 ? '…' + label.slice(-39) : label;
     // a terminal that reports no width (0 columns, e.g. under `script`) gets the default width
-    const cols = stream.columns && stream.columns > 1 ? stream.columns : 100;
-    stream.write(`\r${bar} ${done}/${total} ${name}`.padEnd(cols - 1));
-    if (done >= total) stream.write('\r' + ' '.repeat(cols - 1) + '\r');
+    stream.write(`\r${line} ${done}/${total} ${name}`.padEnd(cols() - 1));
+    shown = true;
+    if (done >= total) clear();
   };
+  const redrawn = (done: number, total: number, label: string) => bar(done, total, label);
+  return Object.assign(redrawn, {
+    clear: () => {
+      clear();
+      // drawn again at once under the line written meanwhile
+      if (args && args[0] < args[1]) queueMicrotask(() => args && args[0] < args[1] && bar(args[0], args[1], args[2], true));
+    },
+  });
 }

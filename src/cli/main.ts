@@ -8,7 +8,7 @@ import { exportJsonl } from '../app/export.js';
 import { StoreBusyError, withStore } from '../app/store.js';
 import { getDocument, listDocuments, searchSentences } from '../query/documents.js';
 import { csv, progressBar, table } from './format.js';
-import { defaultIo, formatOption, isoDateArg, summaryLine, type Io } from './options.js';
+import { announceNewStore, defaultIo, documentLine, formatOption, isoDateArg, summaryLine, type Io } from './options.js';
 import { registerExtended } from './commands.js';
 
 export { formatOption, isoDateArg, summaryLine, type Io };
@@ -41,8 +41,18 @@ export function buildProgram(io: Io = defaultIo, state: { code: number } = { cod
       const opts: IngestOptions = {
         published: o.published, source: o.source, title: o.title, format: o.stdinFormat,
         fields: { text: o.textField, title: o.titleField, date: o.dateField, url: o.urlField, id: o.idField, authors: o.authorsField },
-        onProgress: o.json ? undefined : progressBar(),
       };
+      // progress as it goes (#16): each document's line as soon as it is stored, on a terminal or not;
+      // on a terminal a bar on stderr under the lines
+      const bar = o.json ? undefined : progressBar();
+      if (!o.json) {
+        opts.onProgress = bar;
+        opts.onDocument = (outcome, what) => {
+          bar?.clear();
+          documentLine(io, outcome, what);
+        };
+        announceNewStore(io, o.db);
+      }
       let report: IngestReport;
       try {
         // a `serve` that has just started gets a few seconds to say where it listens
@@ -55,9 +65,6 @@ export function buildProgram(io: Io = defaultIo, state: { code: number } = { cod
       }
       if (o.json) io.out(JSON.stringify({ stored: report.stored, unchanged: report.unchanged, failed: report.failed.map(({ line, ...f }) => f), seconds: report.seconds }, null, 2));
       else {
-        for (const f of report.failed) io.err(f.line);
-        for (const s of report.stored) io.out(`stored     ${s.id}  ${s.title ?? s.origin}  (${s.sentences} sentences${s.events !== undefined ? `, ${s.events} events` : ''})`);
-        for (const s of report.unchanged) io.out(`unchanged  ${s.id}  ${s.title ?? s.origin}  (already in the store)`);
         io.out(summaryLine(report));
       }
       if (report.failed.length) state.code = 1;
