@@ -171,6 +171,7 @@ export type Annotation =
   | 'coded'
   | 'events'
   | 'claims'
+  | 'genre'
   | 'flows'
   | 'agreements'
   | 'compliance'
@@ -189,6 +190,8 @@ export interface Doc {
   sections: { authors: string[]; span: Span }[];
   /** the genre the caller gave, if any (the claims stage tells it from the text otherwise) */
   genre: Genre | null;
+  /** the genre the document is read as (stage `claims`: the caller's, else told by the text) */
+  genreRead?: Genre;
 
   // ---- document-level annotations ----
   /** every actor mentioned, by id (stage `actors`) */

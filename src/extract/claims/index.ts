@@ -33,11 +33,12 @@ export function claimsStage(k: ClaimsKnowledge, clause?: ClauseKnowledge): Stage
   return {
     name: 'claims',
     requires: ['keys', 'mentions', 'events'],
-    assigns: ['claims'],
+    assigns: ['claims', 'genre'],
     run(doc) {
       const claims: ClaimRecord[] = [];
       const sentences = proseSentences(doc);
-      const news = (doc.genre ?? genreOf(sentences, holders, doc.authors)) === 'news';
+      doc.genreRead = doc.genre ?? genreOf(sentences, holders, doc.authors);
+      const news = doc.genreRead === 'news';
       const actors = doc.actors ?? new Map();
       const all = doc.mentions ?? [];
       let lastPerson: Mention | null = null;

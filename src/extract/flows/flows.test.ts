@@ -61,4 +61,18 @@ describe('stage flows', () => {
   it('does not take the source of a report for an item', () => {
     expect(flowsOf('According to Russian grain traders, North Korea sent artillery shells to Russia.')).toMatchObject([{ item: 'artillery shells' }]);
   });
+
+  it('in a news report, a sentence of hostile acts transfers nothing and a one-sided flow is no transfer the report tells', () => {
+    const run = (sentences: string[], events: Parameters<typeof handDoc>[2], genre: 'news' | 'analysis') => {
+      const d = handDoc(sentences, NAMES, events);
+      d.genreRead = genre;
+      stage.run(d);
+      return d.flows!.map((f) => `${f.giver ?? '?'}>${f.receiver ?? '?'} ${f.item}`);
+    };
+    const text = ['Russia fired artillery shells delivered from North Korea at Ukraine on Monday.', 'Pakistan is looking for gas to ease shortages.'];
+    const strike = [{ sentence: 0, root: '19', cameo: '190' }];
+    expect(run(text, strike, 'news')).toEqual([]);
+    // read as an analysis, the same words keep what the cues of giving say
+    expect(run(text, strike, 'analysis').length).toBeGreaterThan(0);
+  });
 });

@@ -21,15 +21,22 @@ export function flowsStage(k: FlowsKnowledge): Stage {
   const exchangedItems = createItemFilter(k.lexicon);
   const barterIn = createBarter(k.lexicon);
   const flowsIn = createFlowReader(k.lexicon);
+  const HOSTILE = k.lexicon.words('flow_not_transfer_roots');
   return {
     name: 'flows',
-    requires: ['keys', 'mentions', 'events'],
+    requires: ['keys', 'mentions', 'events', 'genre'],
     assigns: ['flows'],
     run(doc) {
       const flows: FlowEvidenceRow[] = [];
+      const news = doc.genreRead === 'news';
       for (const { s, ms, evs } of proseSentences(doc)) {
         const items = exchangedItems(s, itemsIn(k.analysis.items, s.keys!));
-        if (items.length && ms.length) flows.push(...(barterIn(s, items, ms) ?? flowsIn(s, items, ms, evs)));
+        if (!items.length || !ms.length) continue;
+        // in a report, a sentence whose acts are all hostile (a strike with drones, a drill with warships) transfers nothing
+        if (news && evs.length && evs.every((e) => HOSTILE.has(e.root))) continue;
+        const read = barterIn(s, items, ms) ?? flowsIn(s, items, ms, evs);
+        // a report names who gives and who receives: a flow it leaves one-sided is a mention of the item, not a transfer it tells
+        flows.push(...(news ? read.filter((f) => f.giver && f.receiver) : read));
       }
       doc.flows = flows;
     },
