@@ -27,7 +27,7 @@ export interface LedgerGold {
   date?: string;
   genre?: 'news' | 'analysis';
   flows: { giver: string | null; receiver: string | null; item: string; category: string; status: string; words?: string }[];
-  claims: { holder: string; holder_kind: string; holder_country?: string | null; kind: string; about?: string[]; words: string; cue?: string }[];
+  claims: { holder: string; holder_kind: string; holder_country?: string | null; kind: string; about?: string[]; likelihood?: number | null; words: string; cue?: string }[];
 }
 
 export interface LedgerEvalReport {
@@ -49,6 +49,8 @@ export interface LedgerEvalReport {
     /** claims read from sentences with no attributed statement */
     from_narration: number;
     kind_agree: number;
+    /** of those, the likelihood within ±0.15, or both none */
+    likelihood_agree: number;
   };
   misses: { id: string; flows_missing: string[]; flows_spurious: string[]; claims_missing: string[]; claims_spurious: string[] }[];
 }
@@ -71,7 +73,7 @@ export function evalLedger(k: Knowledge, gold: LedgerGold[], pipeline: Awaited<R
   for (const x of k.actors.actors.values()) for (const n of [x.name, ...x.aliases]) if (!byName.has(fold(n))) byName.set(fold(n), x);
   const known = (name: string) => byName.get(fold(name)) ?? byName.get(fold(name).replace(/^the /, ''));
   let ftp = 0, ffp = 0, ffn = 0, statusOk = 0, itemOk = 0;
-  let gTotal = 0, read = 0, found = 0, foundRight = 0, precise = 0, narration = 0, kindOk = 0;
+  let gTotal = 0, read = 0, found = 0, foundRight = 0, precise = 0, narration = 0, kindOk = 0, lkOk = 0;
   const misses: LedgerEvalReport['misses'] = [];
   for (const item of gold) {
     const built = pipeline.build({ origin: 'eval', locator: item.id, text: item.text, kind: 'plain', published: item.date ?? null, authors: [], genre: item.genre ?? null });
@@ -118,6 +120,8 @@ export function evalLedger(k: Knowledge, gold: LedgerGold[], pipeline: Awaited<R
       if (right) {
         foundRight++;
         if (right.kind === g.kind) kindOk++;
+        const gl = g.likelihood ?? null, pl = right.likelihood ?? null;
+        if (gl === null ? pl === null : pl !== null && Math.abs(pl - gl) <= 0.15) lkOk++;
       } else miss.claims_missing.push(`${g.holder} (read: ${here.map((c) => c.holder).join(', ')}): ${g.words.slice(0, 60)}`);
     }
     for (const c of claims) {
@@ -144,6 +148,7 @@ export function evalLedger(k: Knowledge, gold: LedgerGold[], pipeline: Awaited<R
       precision: r3(precise / Math.max(1, read)),
       from_narration: narration,
       kind_agree: r3(kindOk / Math.max(1, foundRight)),
+      likelihood_agree: r3(lkOk / Math.max(1, foundRight)),
     },
     misses,
   };
@@ -186,6 +191,7 @@ export function formatLedger(file: string, r: LedgerEvalReport): string {
     `  holder right when found  ${c.holder_right_when_found.toFixed(3)}`,
     `  precision                ${c.precision.toFixed(3)}  (claims from narration: ${c.from_narration})`,
     `  kind agrees              ${c.kind_agree.toFixed(3)}`,
+    `  likelihood agrees        ${c.likelihood_agree.toFixed(3)}`,
   ];
   return lines.join('\n');
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { StatecraftError } from '../core/errors.js';
-import type { RawDocument } from '../core/types.js';
+import type { Genre, RawDocument } from '../core/types.js';
 import { authorList } from './authors.js';
 import { readHtml } from './html.js';
 import { toIsoDate } from './dates.js';
@@ -119,6 +119,7 @@ function fromMeta(meta: Record<string, unknown>): Partial<RawDocument> {
     source: str(meta.source ?? meta.publisher ?? meta.site),
     url: str(meta.url ?? meta.link),
     authors: authorList(meta.authors ?? meta.author),
+    genre: genreOf(meta.genre),
   };
 }
 
@@ -205,7 +206,14 @@ function feedRecord(rec: Record<string, unknown>, origin: string, locator: strin
     source: str(pick(rec, f.source ? [f.source] : ['source', 'publisher', 'site'])),
     externalId: str(pick(rec, f.id ? [f.id] : ['id', 'guid'])),
     authors: authorList(pick(rec, f.authors ? [f.authors] : ['authors', 'author', 'byline'])),
+    genre: genreOf(pick(rec, ['genre', 'type'])),
   };
+}
+
+/** a feed record's genre: "news"/"report" or "analysis"/"opinion"/"commentary"; anything else is told by the text */
+function genreOf(v: unknown): Genre | null {
+  const s = typeof v === 'string' ? v.trim().toLowerCase() : '';
+  return ['news', 'report', 'wire'].includes(s) ? 'news' : ['analysis', 'opinion', 'commentary', 'essay'].includes(s) ? 'analysis' : null;
 }
 
 export function readJsonl(text: string, origin: string, opts: ReadOptions = {}): ReadResult {

@@ -52,7 +52,7 @@ export function claimsStage(k: ClaimsKnowledge, clause?: ClauseKnowledge): Stage
         } : undefined;
         const words = toks.filter((t) => /\p{L}/u.test(t.text)).length;
         if (words < 6 || s.text.trim().endsWith('?')) continue;
-        const lk = likelihoodOf(k.analysis, toks, s.text);
+        const lk = likelihoodOf(k.analysis, toks, s.text, news);
         // the countries it is about
         const about = [...new Set(ms.filter((m) => m.via !== 'author' && m.country).map((m) => m.country!))];
         let kind: ClaimRecord['kind'] | null;

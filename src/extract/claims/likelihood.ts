@@ -33,9 +33,11 @@ export function wepIn(wep: TokenTrie<Wep>, toks: KeyToken[]): { wep: Wep; at: nu
 }
 
 /** The likelihood a sentence states, with its words; null when it has no estimative phrase. */
-export function likelihoodOf(k: LikelihoodKnowledge, toks: KeyToken[], text: string): Likelihood | null {
+export function likelihoodOf(k: LikelihoodKnowledge, toks: KeyToken[], text: string, reported = false): Likelihood | null {
   const w = wepIn(k.wep, toks);
   if (!w) return null;
+  // in reported speech a bare modal is the speaker's tense ("said it would expel"), not an estimate
+  if (reported && w.wep.modal) return null;
   const words = text.slice(toks[w.at].start, toks[w.end - 1].end);
   if (w.wep.negated) return { likelihood: w.wep.likelihood, wep: words };
   // a negator just before ("is not likely", "will not") turns the estimate around; "n't" is
