@@ -72,6 +72,12 @@ export function evalLedger(k: Knowledge, gold: LedgerGold[], pipeline: Awaited<R
   const byName = new Map<string, Actor>();
   for (const x of k.actors.actors.values()) for (const n of [x.name, ...x.aliases]) if (!byName.has(fold(n))) byName.set(fold(n), x);
   const known = (name: string) => byName.get(fold(name)) ?? byName.get(fold(name).replace(/^the /, ''));
+  // a name with a title of the dictionaries in it ("Azerbaijani Defense Ministry", "Kyrgyz Border Service") is a body, not a person
+  const titled = (name: string) => {
+    const w = fold(name).split(' ');
+    for (let i = 0; i < w.length; i++) for (let n = 1; n <= 3 && i + n <= w.length; n++) if (k.actors.titleRoles.has(w.slice(i, i + n).join(' '))) return true;
+    return false;
+  };
   let ftp = 0, ffp = 0, ffn = 0, statusOk = 0, itemOk = 0;
   let gTotal = 0, read = 0, found = 0, foundRight = 0, precise = 0, narration = 0, kindOk = 0, lkOk = 0;
   const misses: LedgerEvalReport['misses'] = [];
@@ -106,7 +112,7 @@ export function evalLedger(k: Knowledge, gold: LedgerGold[], pipeline: Awaited<R
       return sentences.find((s) => fold(s.text).includes(w))?.idx ?? sentences.find((s) => w.includes(fold(s.text)) && fold(s.text).length > 20)?.idx ?? -1;
     };
     const golds = item.claims.map((g) => ({ g, s: sentenceOf(g.words) }));
-    const holderMatches = (g: LedgerGold['claims'][number], c: ClaimRecord) => holderAgrees(g, c, actors, known, norm);
+    const holderMatches = (g: LedgerGold['claims'][number], c: ClaimRecord) => holderAgrees(g, c, actors, known, titled, norm);
     gTotal += golds.length;
     read += claims.length;
     for (const { g, s } of golds) {
@@ -159,14 +165,14 @@ export function evalLedger(k: Knowledge, gold: LedgerGold[], pipeline: Awaited<R
  * holder's name); a body by the state or organisation it speaks for (the gold's
  * `holder_country`, compared as the event scorer compares sides).
  */
-function holderAgrees(g: LedgerGold['claims'][number], c: ClaimRecord, actors: Map<string, Actor>, known: (name: string) => Actor | undefined, norm: (c: string | null | undefined) => string): boolean {
+function holderAgrees(g: LedgerGold['claims'][number], c: ClaimRecord, actors: Map<string, Actor>, known: (name: string) => Actor | undefined, titled: (name: string) => boolean, norm: (c: string | null | undefined) => string): boolean {
   const a = fold(g.holder), b = fold(c.holder);
   if (!a || !b) return false;
   if (a === b) return true;
   const last = (s: string) => s.split(' ').pop()!;
   // the gold's holder is a person when the dictionaries know them, or when no actor goes by that name
   const goldActor = known(g.holder);
-  const goldPerson = goldActor ? goldActor.kind === 'person' : g.holder_kind !== 'unknown' && /^(?:\p{Lu}[\p{L}'-]+\s+){1,3}\p{Lu}[\p{L}'-]+$/u.test(g.holder.trim());
+  const goldPerson = goldActor ? goldActor.kind === 'person' : g.holder_kind !== 'unknown' && !titled(g.holder) && /^(?:\p{Lu}[\p{L}'-]+\s+){1,3}\p{Lu}[\p{L}'-]+$/u.test(g.holder.trim());
   const actor = (c.holder_actor ? actors.get(c.holder_actor) : undefined) ?? [...actors.values()].find((x) => x.id === c.holder || fold(x.name) === b || x.aliases.some((y) => fold(y) === b)) ?? known(c.holder);
   if (goldPerson) return !!actor ? actor.kind === 'person' && last(fold(actor.name)) === last(a) : last(a) === last(b);
   // a body, or people the report leaves unnamed: the state or organisation they speak for
