@@ -137,6 +137,15 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   throw new BadRequest(`${param}${given !== undefined ? `=${String(given)}` : ''}: ${issue.message}`);
 }
 
+/** aborted when the client's connection closes before the answer is sent: a long upload stops with it */
+function clientGone(reply: FastifyReply): AbortSignal {
+  const ac = new AbortController();
+  reply.raw.on('close', () => {
+    if (!reply.raw.writableFinished) ac.abort();
+  });
+  return ac.signal;
+}
+
 function notFound(reply: FastifyReply, what: string) {
   return reply.code(404).send({ error: 'not_found', message: what });
 }
@@ -284,7 +293,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     if (!opts.token) return reply.code(403).send({ error: 'forbidden', message: 'uploads are disabled: start the server with --token or $STATECRAFT_TOKEN' });
     if (req.headers.authorization !== `Bearer ${opts.token}`) return reply.code(401).send({ error: 'unauthorized', message: 'send Authorization: Bearer <token>' });
     const body = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
-    const r = await ingestUpload(store, pipeline, body);
+    const r = await ingestUpload(store, pipeline, body, clientGone(reply));
     if (!r.read) throw new BadRequest(`body: ${r.message}`);
     return reply.code(201).send({ stored: r.stored, unchanged: r.unchanged, failed: r.failed });
   });
@@ -294,7 +303,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     if (!tokens.length) return reply.code(403).send({ error: 'forbidden', message: 'ingest through this server is disabled: it holds no local token and no --token' });
     if (!tokens.some((t) => req.headers.authorization === `Bearer ${t}`)) return reply.code(401).send({ error: 'unauthorized', message: 'send Authorization: Bearer <token>' });
     const body = parse(RAW_BATCH, req.body);
-    const r = await ingestRawBatch(store, await pipeline(), body.documents, body.defaults);
+    const r = await ingestRawBatch(store, await pipeline(), body.documents, body.defaults, clientGone(reply));
     return reply.code(200).send(r);
   });
   app.addContentTypeParser(['application/x-ndjson', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));

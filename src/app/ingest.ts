@@ -83,11 +83,24 @@ export interface IngestDefaults {
 }
 
 /** Store raw documents read by another process (a local `ingest` beside `serve`): the same outcome lines as a local ingest. */
-export async function ingestRawBatch(store: Store, pipeline: Pipeline, docs: RawDocument[], defaults: IngestDefaults = {}): Promise<Omit<IngestReport, 'seconds' | 'bytes'>> {
+export async function ingestRawBatch(store: Store, pipeline: Pipeline, docs: RawDocument[], defaults: IngestDefaults = {}, signal?: AbortSignal): Promise<Omit<IngestReport, 'seconds' | 'bytes'>> {
   const r = emptyReport();
   const seen = new Set<string>();
-  for (const raw of docs) await ingestRaw(store, pipeline, raw, r, defaults, seen);
+  for (const raw of docs) {
+    if (!(await turn(signal))) break;
+    await ingestRaw(store, pipeline, raw, r, defaults, seen);
+  }
   return { stored: r.stored, unchanged: r.unchanged, failed: r.failed };
+}
+
+/**
+ * Between two documents of a request: give the server's other requests their turn (extraction
+ * is synchronous work, and the store's promises chain without one), and say whether to go on —
+ * false once the client that sent the request has gone.
+ */
+async function turn(signal?: AbortSignal): Promise<boolean> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  return !signal?.aborted;
 }
 
 /** What each request of `ingestThroughServer` carries at most (a bigger document goes alone). */
@@ -198,12 +211,16 @@ export type UploadResult =
  * Ingest the JSONL articles of a request body. The pipeline is made only once an article was
  * read; when none was, nothing is stored and `message` says why.
  */
-export async function ingestUpload(store: Store, pipeline: () => Promise<Pipeline>, body: string): Promise<UploadResult> {
+export async function ingestUpload(store: Store, pipeline: () => Promise<Pipeline>, body: string, signal?: AbortSignal): Promise<UploadResult> {
   const { docs, failures } = readJsonl(body, 'upload');
   if (!docs.length) return { read: false, message: `no article read (${failures.map((f) => f.describe()).join('; ') || 'empty'})` };
   const p = await pipeline();
   const r = emptyReport();
   const seen = new Set<string>();
-  for (const raw of docs) await ingestRaw(store, p, raw, r, {}, seen);
+  // each document in turn with the server's reads; stopped when the client goes
+  for (const raw of docs) {
+    if (!(await turn(signal))) break;
+    await ingestRaw(store, p, raw, r, {}, seen);
+  }
   return { read: true, stored: r.stored, unchanged: r.unchanged, failed: [...failures.map((f) => f.describe()), ...r.failed.map((f) => f.line)] };
 }
