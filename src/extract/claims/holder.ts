@@ -33,6 +33,13 @@ export interface Discourse {
   lastPerson: Mention | null;
 }
 
+/** a speaker the sentence names: their mention, or a name no mention covers; `at`: where the attribution stands */
+export interface Quoted {
+  m?: Mention;
+  name?: string;
+  at?: number;
+}
+
 export function createHolders(lx: Lexicon) {
   const SOURCE_INTRO = lx.cue('claim_source_intro');
   const SOURCE_NAME = lx.cue('claim_source_name');
@@ -42,6 +49,9 @@ export function createHolders(lx: Lexicon) {
   const ACTOR_PRONOUNS = lx.words('coref_actor_pronouns');
   const PLURAL_PRONOUNS = lx.words('coref_plural_pronouns');
   const QUOTE = /["“”]/g;
+  const NOT_NAMES = lx.words('actor_not_given_names');
+  /** a capitalised run that is a name: not one opening with a function word ("In July", "On Wednesday") */
+  const nameLike = (n: string) => !NOT_NAMES.has(n.split(/\s+/)[0].toLowerCase());
 
   /** the spans of the sentence inside quotation marks: what is quoted, never who says it */
   function quoted(s: DocSentence): [number, number][] {
@@ -71,7 +81,8 @@ export function createHolders(lx: Lexicon) {
    * name no mention covers. `reporting`: the verbs a news report attributes statements with
    * ("accused", "urged", "described … as") count too.
    */
-  function quotedHolder(s: DocSentence, toks: KeyToken[], all: Mention[], reporting = false, subjectAt?: (at: number) => Mention | null, d?: Discourse): { m?: Mention; name?: string } | null {
+  function quotedHolders(s: DocSentence, toks: KeyToken[], all: Mention[], reporting = false, subjectAt?: (at: number) => Mention | null, d?: Discourse): Quoted[] {
+    const out: Quoted[] = [];
     // what is quoted names no holder
     const inQuote = quoted(s);
     const ms = all.filter((m) => !inQuote.some(([a, b]) => m.span[0] > a && m.span[1] <= b));
@@ -82,9 +93,9 @@ export function createHolders(lx: Lexicon) {
       // "according to Serbian President Aleksandar Vucic": the person the phrase names, not its adjective
       const np = ms.filter((x) => x.span[0] >= after && x.span[0] <= after + 40 && !/[,;]/.test(s.text.slice(after - s.start, x.span[0] - s.start)));
       const m = np.find((x) => personal(x)) ?? np[0];
-      if (m) return { m };
       const name = SOURCE_NAME.exec(s.text.slice(acc));
-      if (name) return { name: name[1].trim() };
+      if (m) out.push({ m, at: after });
+      else if (name) out.push({ name: name[1].trim(), at: after });
     }
     for (let i = 0; i < toks.length; i++) {
       if (!SPEECH.has(toks[i].key) && !(reporting && REPORTING.has(toks[i].key))) continue;
@@ -94,9 +105,15 @@ export function createHolders(lx: Lexicon) {
       // "…, said Kim." / "…, said Kim, adding …": the name after a verb of speech closes the clause; after "told" it is who was told
       const closes = !!after && /^\s*(?:[,.;:]|$)/.test(s.text.slice(after.span[1] - s.start));
       const inverted = !!after && toks[i - 1]?.key === ',' && SPEECH.has(toks[i].key) && closes;
-      if (inverted) return { m: after };
+      if (inverted) {
+        out.push({ m: after, at: toks[i].start });
+        continue;
+      }
       const back = referredBack(s, toks, i, d);
-      if (back) return { m: back };
+      if (back) {
+        out.push({ m: back, at: toks[i].start });
+        continue;
+      }
       // "…, saying he acted in protest": a participle of speech after a comma is said by the clause's subject
       let at = i;
       // ("… was quoted by TASS as saying": the one quoted)
@@ -108,18 +125,31 @@ export function createHolders(lx: Lexicon) {
       const m = subjectAt?.(toks[at].start) ?? before ?? after;
       if (single && !ms.some((x) => x.text.endsWith(single[1]) && x.span[1] === toks[i].start - 1)) {
         const byName = d?.before.slice().reverse().find((x) => personal(x) && x.text.split(/\s+/).pop() === single[1]);
-        return byName ? { m: byName } : { name: single[1] };
+        out.push(byName ? { m: byName, at: toks[i].start } : { name: single[1], at: toks[i].start });
+        continue;
       }
-      if (m) return { m };
+      if (m) {
+        out.push({ m, at: toks[i].start });
+        continue;
+      }
       // an expert the dictionaries do not know: a capitalised name next to the verb
       const left = s.text.slice(0, toks[i].start - s.start);
       const nm = /((?:[A-Z][\w’'-]+\s){1,3}[A-Z][\w’'-]+)(?:,[^,]{3,80},)?\s*$/.exec(left);
-      if (nm) return { name: nm[1] };
+      if (nm && nameLike(nm[1])) {
+        out.push({ name: nm[1], at: toks[i].start });
+        continue;
+      }
       const right = /^\s*((?:[A-Z][\w’'-]+\s?){2,4})/.exec(s.text.slice(toks[i].end - s.start));
-      if (right && toks[i - 1]?.key === ',') return { name: right[1].trim() };
+      if (right && toks[i - 1]?.key === ',' && nameLike(right[1])) out.push({ name: right[1].trim(), at: toks[i].start });
     }
-    return null;
+    return out;
   }
+
+  /** The first speaker the sentence attributes what it says to, if any. */
+  function quotedHolder(s: DocSentence, toks: KeyToken[], all: Mention[], reporting = false, subjectAt?: (at: number) => Mention | null, d?: Discourse): Quoted | null {
+    return quotedHolders(s, toks, all, reporting, subjectAt, d)[0] ?? null;
+  }
+
 
   /** the name a quoted holder goes by */
   function nameOf(q: { m?: Mention; name?: string }, actors: ReadonlyMap<string, Actor>): string {
@@ -141,5 +171,5 @@ export function createHolders(lx: Lexicon) {
     return { holder: 'unknown', holder_kind: 'unknown', holder_actor: null };
   }
 
-  return { quotedHolder, holderOf };
+  return { quotedHolder, quotedHolders, holderOf, nameOf };
 }

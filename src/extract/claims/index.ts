@@ -57,9 +57,22 @@ export function claimsStage(k: ClaimsKnowledge, clause?: ClauseKnowledge): Stage
         const about = [...new Set(ms.filter((m) => m.via !== 'author' && m.country).map((m) => m.country!))];
         let kind: ClaimRecord['kind'] | null;
         if (news) {
-          // a report's own narration is no claim; what it attributes is, whatever it says
-          if (!holders.quotedHolder(s, toks, ms, true, subjectAt, discourse)) continue;
+          // a report's own narration is no claim; what it attributes is, whatever it says — one
+          // claim per speaker ("X said …, while Y insisted …")
+          const speakers = holders.quotedHolders(s, toks, ms, true, subjectAt, discourse);
+          if (!speakers.length) continue;
           kind = claimKind(s.text, !!lk) ?? 'assessment';
+          const seen = new Set<string>();
+          for (const q of speakers) {
+            const key = q.m?.actor ?? q.name!;
+            if (seen.has(key)) continue;
+            const holder_actor = q.m?.actor ?? null;
+            const id = `c_${hash64(seen.size ? `${doc.id}|${s.idx}|${key}` : `${doc.id}|${s.idx}`)}`;
+            seen.add(key);
+            if (holder_actor?.startsWith('person:')) lastPerson = q.m!;
+            claims.push({ id, doc: doc.id, sentence: s.idx, span: sentenceSpan(s), quote: s.text, holder: holders.nameOf(q, actors), holder_kind: 'quoted', holder_actor, kind, about, likelihood: lk?.likelihood ?? null, wep: lk?.wep ?? null });
+          }
+          continue;
         } else {
           kind = isNews(s.text, evs, !!lk) ? null : claimKind(s.text, !!lk);
           if (!kind || (about.length === 0 && kind === 'assessment')) continue;
