@@ -18,7 +18,7 @@ import { listDocuments } from '../query/documents.js';
 import { listActors, listEvents, type EventFilter } from '../query/events.js';
 import { agreements, claims, compliance, ledger } from '../query/views.js';
 import { csv, table } from './format.js';
-import { isoDateArg, summaryLine, type Io } from './options.js';
+import { announceNewStore, documentLine, isoDateArg, summaryLine, type Io } from './options.js';
 
 const EVENT_COLS = ['date', 'source', 'cameo', 'target', 'modality', 'form', 'goldstein', 'quote'];
 
@@ -276,14 +276,15 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
     .command('start')
     .description('the main job: ingest the sample corpus into the store if it is empty, show what it holds, and serve the dashboard'))
     .option('--no-serve', 'only ingest and print')
-    .action(async (o) =>
-      withStore(o.db, async (store) => {
+    .action(async (o) => {
+      // the first `npm start` creates ./.statecraft: say so before the seconds it takes (#16)
+      announceNewStore(io, o.db);
+      return withStore(o.db, async (store) => {
         const { total } = await listDocuments(store, { limit: 1 });
         if (total === 0) {
           const samples = new URL('../../samples/corpus/', import.meta.url).pathname;
           io.out(`empty store: ingesting the sample corpus from ${samples}`);
-          const r = await ingestPaths(store, await createDefaultPipeline(), [samples]);
-          for (const f of r.failed) io.err(f.line);
+          const r = await ingestPaths(store, await createDefaultPipeline(), [samples], { onDocument: (k, what) => documentLine(io, k, what) });
           io.out(summaryLine(r));
         }
         const docs = await listDocuments(store);
@@ -297,5 +298,6 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
         io.out(table(acts.slice(0, 12) as never, ['name', 'id', 'kind', 'country', 'mentions'], {}));
         io.out('\nTry: npx statecraft search "treaty"   npx statecraft events --dyad RUS,PRK   npx statecraft code "Putin visited Pyongyang on Wednesday."');
         if (o.serve) await serve(store, o);
-      }, { role: o.serve ? 'serve' : undefined }));
+      }, { role: o.serve ? 'serve' : undefined });
+    });
 }
