@@ -40,6 +40,12 @@ export interface ServerOptions {
    * (no check when absent). `serve` passes the bound address and, on loopback, its local names.
    */
   allowedHosts?: string[];
+  /**
+   * keep the answers of GET /api/… until the next write through this server (default: on for the
+   * embedded store, whose one owner is this process, so every write goes through here; off for
+   * PostgreSQL, which other processes write). Identical requests in flight share one computation.
+   */
+  cache?: boolean;
   /** where unexpected failures are written, one line each with the id the 500 body repeats (default stderr) */
   log?: (line: string) => void;
 }
@@ -137,6 +143,56 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   throw new BadRequest(`${param}${given !== undefined ? `=${String(given)}` : ''}: ${issue.message}`);
 }
 
+/** the GET routes whose answers depend only on the store and the URL (not the export: large, and read once) */
+function cacheKey(method: string, url: string): string | null {
+  if (method !== 'GET' || !url.startsWith('/api/') || url.startsWith('/api/export') || url.startsWith('/api/docs')) return null;
+  return url;
+}
+
+/**
+ * Answers (serialised JSON) by URL, dropped on every write; a request for a URL being computed
+ * waits for that computation instead of starting its own. Bounded: the oldest answers go first.
+ */
+class AnswerCache {
+  private readonly done = new Map<string, string>();
+  private readonly pending = new Map<string, { promise: Promise<string | null>; resolve: (v: string | null) => void }>();
+  constructor(private readonly max = 500) {}
+  /** the kept answer, or the one being computed; null when there is none (then compute it) */
+  async get(key: string): Promise<string | null> {
+    const kept = this.done.get(key);
+    if (kept !== undefined) return kept;
+    return this.pending.get(key)?.promise ?? null;
+  }
+  /** this request computes `key`: the entry it finishes with (a later write or request does not mix it up) */
+  start(key: string): object | undefined {
+    if (this.pending.has(key)) return undefined;
+    let resolve!: (v: string | null) => void;
+    const promise = new Promise<string | null>((r) => (resolve = r));
+    const entry = { promise, resolve };
+    this.pending.set(key, entry);
+    return entry;
+  }
+  /** the computed answer (null: not one to keep — an error, a 404); waiters get it or compute their own */
+  finish(key: string, entry: object, answer: string | null): void {
+    const p = this.pending.get(key);
+    if (!p || p !== entry) return;
+    this.pending.delete(key);
+    if (answer !== null) {
+      this.done.set(key, answer);
+      if (this.done.size > this.max) this.done.delete(this.done.keys().next().value!);
+    }
+    p.resolve(answer);
+  }
+  /** after a write: nothing kept is current any more (computations in flight are not kept either) */
+  clear(): void {
+    this.done.clear();
+    for (const [key, p] of this.pending) {
+      this.pending.delete(key);
+      p.resolve(null);
+    }
+  }
+}
+
 /** aborted when the client's connection closes before the answer is sent: a long upload stops with it */
 function clientGone(reply: FastifyReply): AbortSignal {
   const ac = new AbortController();
@@ -176,6 +232,32 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
       // the address the connection arrived on, as a literal, is never a rebound name
       const local = (req.socket.localAddress ?? '').replace(/^::ffff:/, '').toLowerCase();
       if (!host || !(allowed.has(host) || host === local)) return reply.code(421).send({ error: 'misdirected', message: `Host "${String(req.headers.host ?? '').slice(0, 200)}" is not a name of this server (${[...allowed].join(', ')}); start it with --host NAME to serve under another name` });
+    });
+  }
+  // (after the Host check: a kept answer is no answer to a rebound name)
+  // answers kept until the next write, and identical requests in flight computed once (see `cache`)
+  const answers = opts.cache ?? store.kind === 'pglite' ? new AnswerCache() : null;
+  if (answers) {
+    app.addHook('onRequest', async (req, reply) => {
+      const key = cacheKey(req.method, req.url);
+      if (!key) return;
+      const hit = await answers.get(key);
+      if (hit !== null) {
+        (req as { fromCache?: boolean }).fromCache = true;
+        return reply.type('application/json; charset=utf-8').send(hit);
+      }
+      (req as { computing?: object }).computing = answers.start(key);
+    });
+    app.addHook('onSend', async (req, reply, payload) => {
+      const key = cacheKey(req.method, req.url);
+      const mine = (req as { computing?: object }).computing;
+      if (key && mine) answers.finish(key, mine, reply.statusCode === 200 && typeof payload === 'string' ? payload : null);
+      return payload;
+    });
+    app.addHook('onResponse', async (req) => {
+      const key = cacheKey(req.method, req.url);
+      const mine = (req as { computing?: object }).computing;
+      if (key && mine) answers.finish(key, mine, null);
     });
   }
   app.setErrorHandler((err, req, reply) => {
@@ -293,7 +375,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     if (!opts.token) return reply.code(403).send({ error: 'forbidden', message: 'uploads are disabled: start the server with --token or $STATECRAFT_TOKEN' });
     if (req.headers.authorization !== `Bearer ${opts.token}`) return reply.code(401).send({ error: 'unauthorized', message: 'send Authorization: Bearer <token>' });
     const body = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
-    const r = await ingestUpload(store, pipeline, body, clientGone(reply));
+    const r = await ingestUpload(store, pipeline, body, clientGone(reply)).finally(() => answers?.clear());
     if (!r.read) throw new BadRequest(`body: ${r.message}`);
     return reply.code(201).send({ stored: r.stored, unchanged: r.unchanged, failed: r.failed });
   });
@@ -303,7 +385,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     if (!tokens.length) return reply.code(403).send({ error: 'forbidden', message: 'ingest through this server is disabled: it holds no local token and no --token' });
     if (!tokens.some((t) => req.headers.authorization === `Bearer ${t}`)) return reply.code(401).send({ error: 'unauthorized', message: 'send Authorization: Bearer <token>' });
     const body = parse(RAW_BATCH, req.body);
-    const r = await ingestRawBatch(store, await pipeline(), body.documents, body.defaults, clientGone(reply));
+    const r = await ingestRawBatch(store, await pipeline(), body.documents, body.defaults, clientGone(reply)).finally(() => answers?.clear());
     return reply.code(200).send(r);
   });
   app.addContentTypeParser(['application/x-ndjson', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
