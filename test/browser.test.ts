@@ -161,6 +161,8 @@ describe.skipIf(!!reason)('dashboard in chromium', () => {
     await page.waitForSelector('h2.dyad-title', { timeout: 20000 });
     await page.waitForFunction(() => document.querySelector('h2.dyad-title')!.textContent!.includes('(RUS)'), null, { timeout: 20000 });
     expect(await page.locator('h2.dyad-title').innerText()).toMatch(/^Russia \(RUS\) – North Korea \(PRK\)/);
+    expect(await page.locator('input[name="a"][list="country-names"]').count()).toBe(1);
+    expect(await page.locator('datalist#country-names option[value="North Korea"]').count()).toBe(1);
     await page.waitForSelector('figure svg, .plot svg, svg[class*="plot"]', { timeout: 20000 });
     const ticks = await page.evaluate(() => [...document.querySelectorAll('svg')][0] ? [...[...document.querySelectorAll('svg')].find((s) => s.getAttribute('aria-label')?.includes('events per') || s.closest('[aria-label*="events per"]'))!.querySelectorAll('[aria-label="y-axis tick label"] text')].map((t) => t.textContent) : []);
     expect(ticks.length).toBeGreaterThan(1);

@@ -1,4 +1,5 @@
 import { apiUrl, useJson, type EventRec, type List, type SeriesPoint, type Stats } from '../api';
+import { CountryOptions } from '../components/Suggest';
 import { GoldsteinNote, GoldsteinSum } from '../components/Goldstein';
 import { nameOf, useLabels } from '../labels';
 import { EventTable } from '../components/EventTable';
@@ -69,16 +70,17 @@ export function DyadView({ route }: { route: Route }) {
         normalize={(f) => ({ ...f, a: asTyped(f.a), b: asTyped(f.b) })}
       >
         <Field label="Country A">
-          <input name="a" type="text" defaultValue={a} placeholder="RUS or Russia" maxLength={60} size={14} autocomplete="off" spellcheck={false} class="code-input" required />
+          <input name="a" type="text" defaultValue={a} placeholder="RUS or Russia" maxLength={60} size={14} autocomplete="off" spellcheck={false} class="code-input" list="country-names" required />
         </Field>
         <Field label="Country B">
-          <input name="b" type="text" defaultValue={b} placeholder="PRK or North Korea" maxLength={60} size={14} autocomplete="off" spellcheck={false} class="code-input" required />
+          <input name="b" type="text" defaultValue={b} placeholder="PRK or North Korea" maxLength={60} size={14} autocomplete="off" spellcheck={false} class="code-input" list="country-names" required />
         </Field>
         <Field label="Interval">
           <Select name="interval" value={interval} options={[...INTERVALS]} />
         </Field>
         <DateRange since={q.since} until={q.until} />
       </FilterForm>
+      <CountryOptions labels={l} />
       {bad ? (
         <p class="error" role="alert">
           Give two countries, as codes (RUS, PRK) or names (Russia, North Korea).
