@@ -189,7 +189,8 @@ export function createArgumentReader(k: ClauseKnowledge) {
     const limit = Math.min(toks.length, last + 14);
     while (j < limit) {
       const t = toks[j];
-      if (W.clauseBreaks.has(t.norm) || (t.pos === 'VERB' && !np.participle?.includes(t.lemma))) break;
+      // ("fighting erupted along the border between Armenia and Azerbaijan": a verb of happening keeps the noun's arguments)
+      if (W.clauseBreaks.has(t.norm) || (t.pos === 'VERB' && !np.participle?.includes(t.lemma) && !W.occurrenceVerbs.has(t.lemma))) break;
       if (np.participle?.includes(t.lemma) && toks[j + 1]?.norm === 'by') {
         const group = mentionsFrom(j + 2);
         if (group.length) sources = group.map((m) => ({ m, how: 'by' }));
@@ -238,7 +239,8 @@ export function createArgumentReader(k: ClauseKnowledge) {
       const where = placeTarget(v, i, last, sources, code);
       if (where) targets = [{ m: where, how: 'place' }];
     }
-    if (np.requires_target && targets.length === 0) return null;
+    // ("fighting between Armenia and Azerbaijan": a symmetric act between two named sides has its target)
+    if (np.requires_target && targets.length === 0 && !(np.symmetric && sources.length >= 2)) return null;
     const symmetric = !!np.symmetric && sources.length >= 2 && targets.length === 0;
     return { tok: i, end: last, code, pattern, form: 'nominal', sources, targets, symmetric, reverse: np.reverse, noTarget: !!np.no_target };
   }

@@ -26,6 +26,7 @@ export function eventWords(lx: Lexicon) {
     verbLicensers: w('verb_licensers'),
     givenPreceders: w('preposition_given_preceders'),
     lightVerbs: w('light_verbs'),
+    occurrenceVerbs: w('occurrence_verbs'),
     passiveTargetPreps: w('passive_target_preps'),
     forcePosturePreps: lx.list('force_posture_preps'),
     visitPreps: w('visit_preps'),
