@@ -59,3 +59,20 @@ describe('clause frames (test/golden/frames.dev.jsonl)', () => {
     expect(r.object.rate).toBeGreaterThanOrEqual(0.7);
   });
 });
+
+// Flows and attributed statements in the restated news reports, annotated blind (issue "The
+// analytic layer on news"): floors at this session's figures, below the issue's targets (flows
+// recall 0.75 at precision 0.85; claims with the right holder 0.70, holder right when found 0.90).
+describe('news ledger (test/golden/ledger.news.dev.jsonl)', () => {
+  it('reads attributed statements with their speakers and keeps the ledger to told transfers', async () => {
+    const { evalLedger } = await import('../src/app/ledger-eval.js');
+    const { createDefaultPipeline } = await import('../src/app/pipeline.js');
+    const r = evalLedger(k, readGold('test/golden/ledger.news.dev.jsonl'), await createDefaultPipeline(k, nlp));
+    const c = r.claims;
+    console.log(`news ledger: claims found ${c.recall_found}, right holder ${c.recall_right_holder}, holder right when found ${c.holder_right_when_found}, precision ${c.precision}; flows P ${r.flows.precision} R ${r.flows.recall}`);
+    expect(c.recall_right_holder).toBeGreaterThanOrEqual(0.58);
+    expect(c.holder_right_when_found).toBeGreaterThanOrEqual(0.68);
+    expect(c.precision).toBeGreaterThanOrEqual(0.6);
+    expect(r.flows.precision).toBeGreaterThanOrEqual(0.25);
+  });
+});
