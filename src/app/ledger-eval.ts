@@ -122,7 +122,7 @@ export function evalLedger(k: Knowledge, gold: LedgerGold[], pipeline: Awaited<R
         continue;
       }
       found++;
-      const right = here.find((c) => holderMatches(g, c));
+      const right = here.find((c) => holderMatches(g, c) && c.kind === g.kind) ?? here.find((c) => holderMatches(g, c));
       if (right) {
         foundRight++;
         if (right.kind === g.kind) kindOk++;

@@ -38,6 +38,8 @@ export interface Quoted {
   m?: Mention;
   name?: string;
   at?: number;
+  /** the verb of speech or report, as a folded token ("urged", "warned") */
+  verb?: string;
 }
 
 export function createHolders(lx: Lexicon) {
@@ -106,12 +108,12 @@ export function createHolders(lx: Lexicon) {
       const closes = !!after && /^\s*(?:[,.;:]|$)/.test(s.text.slice(after.span[1] - s.start));
       const inverted = !!after && toks[i - 1]?.key === ',' && SPEECH.has(toks[i].key) && closes;
       if (inverted) {
-        out.push({ m: after, at: toks[i].start });
+        out.push({ m: after, at: toks[i].start, verb: toks[i].key });
         continue;
       }
       const back = referredBack(s, toks, i, d);
       if (back) {
-        out.push({ m: back, at: toks[i].start });
+        out.push({ m: back, at: toks[i].start, verb: toks[i].key });
         continue;
       }
       // "…, saying he acted in protest": a participle of speech after a comma is said by the clause's subject
@@ -125,22 +127,22 @@ export function createHolders(lx: Lexicon) {
       const m = subjectAt?.(toks[at].start) ?? before ?? after;
       if (single && !ms.some((x) => x.text.endsWith(single[1]) && x.span[1] === toks[i].start - 1)) {
         const byName = d?.before.slice().reverse().find((x) => personal(x) && x.text.split(/\s+/).pop() === single[1]);
-        out.push(byName ? { m: byName, at: toks[i].start } : { name: single[1], at: toks[i].start });
+        out.push(byName ? { m: byName, at: toks[i].start, verb: toks[i].key } : { name: single[1], at: toks[i].start, verb: toks[i].key });
         continue;
       }
       if (m) {
-        out.push({ m, at: toks[i].start });
+        out.push({ m, at: toks[i].start, verb: toks[i].key });
         continue;
       }
       // an expert the dictionaries do not know: a capitalised name next to the verb
       const left = s.text.slice(0, toks[i].start - s.start);
       const nm = /((?:[A-Z][\w’'-]+\s){1,3}[A-Z][\w’'-]+)(?:,[^,]{3,80},)?\s*$/.exec(left);
       if (nm && nameLike(nm[1])) {
-        out.push({ name: nm[1], at: toks[i].start });
+        out.push({ name: nm[1], at: toks[i].start, verb: toks[i].key });
         continue;
       }
       const right = /^\s*((?:[A-Z][\w’'-]+\s?){2,4})/.exec(s.text.slice(toks[i].end - s.start));
-      if (right && toks[i - 1]?.key === ',' && nameLike(right[1])) out.push({ name: right[1].trim(), at: toks[i].start });
+      if (right && toks[i - 1]?.key === ',' && nameLike(right[1])) out.push({ name: right[1].trim(), at: toks[i].start, verb: toks[i].key });
     }
     return out;
   }

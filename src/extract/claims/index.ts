@@ -30,6 +30,7 @@ export interface ClaimsKnowledge {
 export function claimsStage(k: ClaimsKnowledge, clause?: ClauseKnowledge): Stage {
   const { claimKind, isNews } = createClaimKinds(k.lexicon);
   const holders = createHolders(k.lexicon);
+  const REPORTED_KIND = k.lexicon.map('claim_reported_kinds');
   return {
     name: 'claims',
     requires: ['keys', 'mentions', 'events'],
@@ -61,16 +62,19 @@ export function claimsStage(k: ClaimsKnowledge, clause?: ClauseKnowledge): Stage
           // claim per speaker ("X said …, while Y insisted …")
           const speakers = holders.quotedHolders(s, toks, ms, true, subjectAt, discourse);
           if (!speakers.length) continue;
-          kind = claimKind(s.text, !!lk) ?? 'assessment';
+          const told = claimKind(s.text, !!lk) ?? 'assessment';
           const seen = new Set<string>();
           for (const q of speakers) {
-            const key = q.m?.actor ?? q.name!;
+            // the verb says what kind of statement it reports ("urged" a recommendation, "warned" a prediction), else its words do
+            const kindHere = ((q.verb && REPORTED_KIND.get(q.verb)) as ClaimRecord['kind'] | undefined) ?? told;
+            // one claim per speaker and kind ("X said … and urged …" are two statements)
+            const key = `${q.m?.actor ?? q.name!}|${kindHere}`;
             if (seen.has(key)) continue;
             const holder_actor = q.m?.actor ?? null;
             const id = `c_${hash64(seen.size ? `${doc.id}|${s.idx}|${key}` : `${doc.id}|${s.idx}`)}`;
             seen.add(key);
             if (holder_actor?.startsWith('person:')) lastPerson = q.m!;
-            claims.push({ id, doc: doc.id, sentence: s.idx, span: sentenceSpan(s), quote: s.text, holder: holders.nameOf(q, actors), holder_kind: 'quoted', holder_actor, kind, about, likelihood: lk?.likelihood ?? null, wep: lk?.wep ?? null });
+            claims.push({ id, doc: doc.id, sentence: s.idx, span: sentenceSpan(s), quote: s.text, holder: holders.nameOf(q, actors), holder_kind: 'quoted', holder_actor, kind: kindHere, about, likelihood: lk?.likelihood ?? null, wep: lk?.wep ?? null });
           }
           continue;
         } else {
