@@ -5,7 +5,7 @@ import { TokenTrie } from '../../knowledge/trie.js';
 import { handDoc as doc, lexiconOf, type Named } from '../../../test/support/analysis.js';
 import { claimsStage } from './index.js';
 
-const lexicon = lexiconOf('claims', 'coref', 'actors');
+const lexicon = lexiconOf('claims', 'coref', 'actors', 'events');
 const wep = new TokenTrie<Wep>();
 for (const [phrase, likelihood, modal] of [['will', 0.9, true], ['will probably', 0.7, false], ['likely', 0.675, false]] as const) wep.add(phraseKeys(phrase), { phrase, likelihood, modal });
 const stage = claimsStage({ analysis: { wep, negators: new Set(['not']) }, lexicon });

@@ -52,6 +52,8 @@ export function createHolders(lx: Lexicon) {
   const PLURAL_PRONOUNS = lx.words('coref_plural_pronouns');
   const QUOTE = /["“”]/g;
   const NOT_NAMES = lx.words('actor_not_given_names');
+  const GERUND = lx.cue('gerund_ending');
+  const PAST = lx.cue('past_ending');
   /** a capitalised run that is a name: not one opening with a function word ("In July", "On Wednesday") */
   const nameLike = (n: string) => !NOT_NAMES.has(n.split(/\s+/)[0].toLowerCase());
 
@@ -119,8 +121,8 @@ export function createHolders(lx: Lexicon) {
       // "…, saying he acted in protest": a participle of speech after a comma is said by the clause's subject
       let at = i;
       // ("… was quoted by TASS as saying": the one quoted)
-      if ((toks[i - 1]?.key === ',' || toks[i - 1]?.key === 'as') && /ing$/.test(toks[i].key)) {
-        for (let j = i - 2; j >= 0; j--) if (SPEECH.has(toks[j].key) || REPORTING.has(toks[j].key) || /ed$/.test(toks[j].key)) { at = j; break; }
+      if ((toks[i - 1]?.key === ',' || toks[i - 1]?.key === 'as') && GERUND.test(toks[i].key)) {
+        for (let j = i - 2; j >= 0; j--) if (SPEECH.has(toks[j].key) || REPORTING.has(toks[j].key) || PAST.test(toks[j].key)) { at = j; break; }
       }
       // '"…," Roble told a news conference': a name alone right before the verb, after the quotation
       const single = /["”],?\s*(\p{Lu}[\p{L}'-]+)\s*$/u.exec(s.text.slice(0, toks[i].start - s.start));
