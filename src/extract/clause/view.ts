@@ -124,7 +124,9 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
   function subjectOf(i: number, depth = 0): Participant[] {
     // "Russia, an ally of Serbia, described Kosovo's action as a provocation and demanded …": a
     // finite verb coordinated with an earlier one in its clause shares that verb's subject
-    const conj = conjunctOf(i);
+    // "…, calling it a provocation", "…, accusing Kyiv of …": a participle after a comma is said of
+    // the clause's subject; "began expelling diplomats": a gerund after a verb shares its subject
+    const conj = conjunctOf(i) >= 0 ? conjunctOf(i) : participleHost(i);
     if (conj >= 0 && depth < 4) {
       const shared = subjectOf(conj, depth + 1);
       if (shared.length) return shared;
@@ -200,6 +202,23 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
       const before = toks[v - 1];
       if (W.gerundEnding.test(toks[v].norm) || (before && (before.pos === 'PART' || before.pos === 'ADP'))) continue;
       return v;
+    }
+    return -1;
+  }
+
+  /**
+   * The finite verb a participle hangs on: "Russia condemned the move, calling it …" (a comma
+   * and the participle, no actor right before it) or "Bishkek began expelling …" (right after a
+   * verb). -1 when none.
+   */
+  function participleHost(i: number): number {
+    if (toks[i]?.pos !== 'VERB' || !W.gerundEnding.test(toks[i].norm)) return -1;
+    const prev = toks[i - 1];
+    if (prev?.pos === 'VERB' && !W.gerundEnding.test(prev.norm)) return i - 1;
+    if (prev?.norm !== ',' || inMention[i - 2]) return -1;
+    for (let v = i - 2; v >= 0; v--) {
+      if (W.relativePronouns.has(toks[v].norm) || (toks[v].norm === 'that' && toks[v].pos === 'SCONJ') || toks[v].norm === ';') return -1;
+      if (toks[v].pos === 'VERB' && !W.gerundEnding.test(toks[v].norm) && toks[v - 1]?.pos !== 'PART' && toks[v - 1]?.pos !== 'ADP') return v;
     }
     return -1;
   }
