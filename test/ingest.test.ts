@@ -150,3 +150,12 @@ describe('readers', () => {
     expect(toIsoDate('not a date')).toBeNull();
   });
 });
+
+describe('authors', () => {
+  it('writes a byline in capitals as names are written, so one person is one holder; acronyms stay', () => {
+    const nlp = createNlp();
+    const doc = buildDocument({ origin: 't', kind: 'plain', text: `By DANIEL KIM and Ana Ruiz\n\n${P(1)}\n\n${P(2)}`, authors: ['IISS', 'JEAN-YVES LE DRIAN'] }, nlp);
+    expect(doc.authors).toEqual(expect.arrayContaining(['Daniel Kim', 'Ana Ruiz', 'IISS', 'Jean-Yves Le Drian']));
+    expect(doc.authors).not.toContain('DANIEL KIM');
+  });
+});

@@ -48,7 +48,7 @@ export function buildDocument(raw: RawDocument, nlp: Nlp, defaults: { published?
   if (!/\p{L}/u.test(text)) throw new StatecraftError('E102', 'no letters in the text', where);
   const sections: Section[] = st.sections.map((s) => ({
     title: s.title,
-    authors: s.authors,
+    authors: s.authors.map(personCase),
     span: [paragraphs[s.start][0], paragraphs[s.end][1]] as Span,
   }));
   const sentences: Sentence[] = [];
@@ -62,7 +62,8 @@ export function buildDocument(raw: RawDocument, nlp: Nlp, defaults: { published?
     }
   });
   const { id, sha256 } = documentId(text);
-  const authors = dedupe([...(raw.authors ?? []), ...st.authors]);
+  // one name for "DANIEL KIM" (a byline in capitals) and "Daniel Kim"
+  const authors = dedupe([...(raw.authors ?? []), ...st.authors].map(personCase));
   return {
     id,
     origin: raw.locator ? `${raw.origin}#${raw.locator.replace(/\s+/g, '')}` : raw.origin,
@@ -82,4 +83,10 @@ export function buildDocument(raw: RawDocument, nlp: Nlp, defaults: { published?
     sentences,
     dropped: cleaned.dropped,
   };
+}
+
+/** A name of two words or more written all in capitals ("DANIEL KIM", "JEAN-YVES LE DRIAN") in the case names are written in; any other name (an acronym such as "IISS") as written. */
+export function personCase(name: string): string {
+  if (!/\p{Lu}/u.test(name) || /\p{Ll}/u.test(name) || !/\s/.test(name.trim())) return name;
+  return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
 }
