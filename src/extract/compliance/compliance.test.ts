@@ -44,4 +44,21 @@ describe('stage compliance', () => {
     stage.run(d);
     expect(d.compliance).toEqual([]);
   });
+
+  it('flags a sub-code of a listed code, and nothing dated before the resolution was adopted', () => {
+    const d = handDoc(['Japan imposed an embargo on North Korea.'], [], [
+      { id: 'e1', cameo: '1631', root: '16', source_country: 'JPN', target_country: 'PRK', date: '2010-05', span: [0, 5], quote: 'e' },
+      { id: 'e2', cameo: '163', root: '16', source_country: 'JPN', target_country: 'PRK', date: '2003-01-10', span: [0, 5], quote: 'e' },
+      // (acts are looked at in documents that tell of transfers: one aid event opens the door, as above)
+      { id: 'e3', cameo: '071', root: '07', source_country: 'RUS', target_country: 'PRK', span: [0, 5], quote: 'e' },
+    ]);
+    d.flows = [];
+    stage.run(d);
+    expect(d.compliance!.map((r) => r.subject)).toEqual(['e1']);
+    // a flow is dated by its document: a 2004 report of a transfer falls before 1718 (2006)
+    const old = handDoc(['North Korea sent artillery shells to Russia.'], [], [], '2004-03-01');
+    old.flows = [flow('PRK', 'RUS', 'artillery shells', 'arms')];
+    stage.run(old);
+    expect(old.compliance).toEqual([]);
+  });
 });

@@ -9,7 +9,7 @@ export function complianceStage(k: { analysis: Pick<AnalysisKnowledge, 'provisio
     requires: ['flows', 'events'],
     assigns: ['compliance'],
     run(doc) {
-      doc.compliance = complianceFor(k.analysis.provisions, doc.id, doc.text, doc.flows!, doc.events!);
+      doc.compliance = complianceFor(k.analysis.provisions, doc.id, doc.text, doc.flows!, doc.events!, doc.readAt);
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Which sanctions provisions (data/sanctions/*.yaml) an event or flow may breach: a flow of a
  * listed category or item to or from the target, an act of a listed CAMEO code by or toward
- * it. One flag per subject and kind of provision, under the earliest resolution that sets it.
+ * it, when the act's date (else its document's) falls while the provision is in force. One flag
+ * per subject and kind of provision, under the earliest resolution that sets it.
  */
 import type { ComplianceRow, FlowEvidenceRow } from '../../core/doc.js';
 import type { EventRecord, Span } from '../../core/types.js';
@@ -25,7 +26,20 @@ function direction(p: Provision, from: string | null, to: string | null): 'from'
 }
 
 /** Events and flows that touch a sanctions provision, with the reason. */
-export function complianceFor(provisions: Provision[], docId: string, text: string, flows: FlowEvidenceRow[], events: EventRecord[]): ComplianceRow[] {
+/**
+ * Whether a provision is in force on a date (any precision): from its adoption to its lapse,
+ * and again from its re-application. With no date, it is taken to apply.
+ */
+export function inForce(p: Provision, date: string | null): boolean {
+  if (!date) return true;
+  // compare at the date's own precision ("2015" is after a resolution adopted in 2015-07)
+  const at = (iso: string) => iso.slice(0, date.length);
+  if (date < at(p.adopted)) return false;
+  if (p.until && date > at(p.until)) return !!p.reapplied && date >= at(p.reapplied);
+  return true;
+}
+
+export function complianceFor(provisions: Provision[], docId: string, text: string, flows: FlowEvidenceRow[], events: EventRecord[], docDate: string | null = null): ComplianceRow[] {
   if (flows.length === 0 && !events.some((e) => e.root === '06' || e.root === '07')) return [];
   const relevant = relevantProvisions(provisions, text);
   // one flag per subject and kind of provision: the earliest resolution that sets it, the later ones named in the reason
@@ -42,7 +56,8 @@ export function complianceFor(provisions: Provision[], docId: string, text: stri
   for (const f of flows) {
     for (const p of relevant) {
       const dir = direction(p, f.giver, f.receiver);
-      if (!dir) continue;
+      // a resolution adopted later does not flag an earlier transfer (a flow is dated by its document)
+      if (!dir || !inForce(p, docDate)) continue;
       const item = f.item.toLowerCase();
       const itemHit = p.items.some((i) => i.toLowerCase() === item || item.includes(i.toLowerCase()) || i.toLowerCase().includes(item));
       if (!p.categories.includes(f.category) && !itemHit) continue;
@@ -52,7 +67,8 @@ export function complianceFor(provisions: Provision[], docId: string, text: stri
   for (const e of events) {
     if (e.modality === 'negated') continue;
     for (const p of relevant) {
-      if (!p.cameo.includes(e.cameo)) continue;
+      // a listed code covers its sub-codes ("062" flags 0621); the act is dated by its own date, else the document's
+      if (!p.cameo.some((c) => e.cameo.startsWith(c)) || !inForce(p, e.date ?? docDate)) continue;
       const dir = direction(p, e.source_country, e.target_country);
       if (!dir || !e.target_country || e.source_country === e.target_country) continue;
       add(e.id, p, `CAMEO ${e.cameo} ${dir} ${p.target} (${e.source_country} → ${e.target_country}, ${e.modality})`, e.span, e.quote);
