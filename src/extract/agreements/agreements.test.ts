@@ -62,4 +62,13 @@ describe('stage agreements', () => {
       ['UN Charter', [51]],
     ]);
   });
+
+  it('a kind with no name of its own is one agreement per set of parties; a quotation that mentions a treaty is no name', () => {
+    const a = agreementsOf(['Russia and North Korea signed a security pact on Monday.']);
+    const b = agreementsOf(['China and Pakistan signed a security pact last year.']);
+    expect(a[0].agreement).not.toBe(b[0].agreement);
+    expect(agreementsOf(['Russia and North Korea reaffirmed their security pact.'])[0].agreement).toBe(a[0].agreement);
+    const quoted = agreementsOf(['Washington said its diplomats "had done their work in line with practice and the Vienna Convention, as always," and China agreed.']);
+    expect(quoted.map((r) => r.name)).not.toContain('had done their work in line with practice and the Vienna Convention, as always,');
+  });
 });

@@ -57,8 +57,10 @@ export function createAgreementNames(lx: Lexicon, dates: DateFinder = createDate
 
   /** A name as matched, trimmed of the words around it. */
   function cleanName(m: RegExpMatchArray): string {
-    const name = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').trim().replace(LEAD_NOISE, '').replace(LEADING_ARTICLE, '').replace(/[\s,.;:]+$/, '');
-    return name.replace(TRAILING_LINK, '');
+    let name = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').trim().replace(LEAD_NOISE, '').replace(LEADING_ARTICLE, '').replace(/[\s,.;:]+$/, '');
+    // ("Association Agreement between the": every linking word at the end)
+    for (let prev = ''; prev !== name; ) [prev, name] = [name, name.replace(TRAILING_LINK, '')];
+    return name;
   }
 
   /** Every agreement the sentence names, one evidence row each. */
@@ -69,6 +71,11 @@ export function createAgreementNames(lx: Lexicon, dates: DateFinder = createDate
       // a bare word ("Agreement", "the treaty") is not a name
       if (!m[5] && (!/[A-Z]/.test(name.replace(BARE_WORD, '')) || (name.split(/\s+/).length < 2 && !m[3]))) continue;
       if (NOT_A_NAME.test(name)) continue;
+      // a quotation that mentions a treaty is no name: a quoted name is short and mostly capitalised
+      if (m[1]) {
+        const words = name.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+        if (words.length > 12 || words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 < words.length) continue;
+      }
       const at = s.start + m.index! + m[0].indexOf(name);
       const span: Span = [at, at + name.length];
       const inside = ms.filter((x) => x.span[0] >= span[0] && x.span[1] <= span[1] && x.country);
@@ -81,7 +88,10 @@ export function createAgreementNames(lx: Lexicon, dates: DateFinder = createDate
         signed = d?.date ?? signEv?.date ?? signed;
       }
       const status = statusOf(s.text, !!signed);
-      out.push({ agreement: `a_${hash64(normName(name).replace(BETWEEN_PARTIES, ''))}`, name, parties: parties.slice(0, 6), signed, status, articles: [], span, quote: s.text.slice(span[0] - s.start, span[1] - s.start) });
+      // a kind with no name of its own ("a peace treaty", "the security pact") is one agreement per set of parties, not one for the world
+      const generic = !/\p{Lu}/u.test(name);
+      const key = normName(name).replace(BETWEEN_PARTIES, '') + (generic ? `|${parties.join(',') || s.text}` : '');
+      out.push({ agreement: `a_${hash64(key)}`, name, parties: parties.slice(0, 6), signed, status, articles: [], span, quote: s.text.slice(span[0] - s.start, span[1] - s.start) });
     }
     return out;
   }
