@@ -25,6 +25,7 @@ export function createFlowReader(lx: Lexicon) {
   const ASKED = lx.cue('flow_asked');
   const WANTED_OF = lx.cue('flow_wanted_of');
   const GIVER_LIST = lx.cue('flow_giver_list');
+  const SOURCE = lx.cue('flow_source_attribution');
 
   /** "did not send …" (negation in the clause before the first item, and a denial): no flow */
   function denied(s: DocSentence, items: ItemHit[]): boolean {
@@ -58,11 +59,12 @@ export function createFlowReader(lx: Lexicon) {
     const want = rel(WANT), give = rel(GIVE), receive = rel(RECEIVE), nominal = rel(NOMINAL_GIVE);
     let giver: string | null = null, receiver: string | null = null;
     let status: FlowStatus = 'delivered';
-    /** the country right after the first match of a preposition */
+    /** the country right after the first match of a preposition that is not an attribution ("According to Azerbaijani media, France has shipped … to Armenia") */
+    const source = SOURCE.exec(text);
     const toAfter = (re: RegExp) => {
-      const m = re.exec(text);
+      const m = [...text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))].find((x) => !source || x.index! < source.index || x.index! >= source.index + source[0].length);
       if (!m) return null;
-      const at = s.start + m.index + m[0].length;
+      const at = s.start + m.index! + m[0].length;
       return actors.find((x) => x.span[0] >= at && x.span[0] - at <= 12) ?? null;
     };
     const fromX = toAfter(FROM);

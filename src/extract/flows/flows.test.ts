@@ -75,4 +75,8 @@ describe('stage flows', () => {
     // read as an analysis, the same words keep what the cues of giving say
     expect(run(text, strike, 'analysis').length).toBeGreaterThan(0);
   });
+
+  it('reads the receiver after "to" past an attribution ("according to …")', () => {
+    expect(flowsOf('According to Russian media, Norway has sent artillery shells to Ukraine.').map((f) => `${f.giver}>${f.receiver}`)).toEqual(['NOR>UKR']);
+  });
 });
