@@ -20,7 +20,7 @@ const cases: [string, string, { p: number; r: number }, { p: number; r: number }
   // the conventions added later (places as targets, unnamed agents, wishes, refusals, threats, lower case)
   ['events', 'test/golden/events.conv.dev.jsonl', { p: 0.89, r: 0.74 }, { p: 0.85, r: 0.75 }],
   // restated real news reports, coded blind (issue "Read real news"): floors at this session's figures, far below the target
-  ['events', 'test/golden/events.news.dev.jsonl', { p: 0.45, r: 0.2 }, { p: 0.85, r: 0.75 }],
+  ['events', 'test/golden/events.news.dev.jsonl', { p: 0.51, r: 0.245 }, { p: 0.85, r: 0.75 }],
   ['claims', 'test/golden/claims.dev.jsonl', { p: 0.95, r: 0.88 }, { p: 0.85, r: 0.75 }],
   ['flows', 'test/golden/flows.dev.jsonl', { p: 0.85, r: 0.75 }, { p: 0.85, r: 0.75 }],
   ['agreements', 'test/golden/agreements.dev.jsonl', { p: 0.95, r: 0.92 }, { p: 0.85, r: 0.75 }],
@@ -55,13 +55,13 @@ describe('clause frames (test/golden/frames.dev.jsonl)', () => {
     const { evalFrames } = await import('../src/app/frames.js');
     const r = await evalFrames('test/golden/frames.dev.jsonl');
     console.log(`frames: subject ${r.subject.rate} (${r.subject.right}/${r.subject.scored}), object ${r.object.rate} (${r.object.right}/${r.object.scored})`);
-    expect(r.subject.rate).toBeGreaterThanOrEqual(0.75);
+    expect(r.subject.rate).toBeGreaterThanOrEqual(0.8);
     expect(r.object.rate).toBeGreaterThanOrEqual(0.7);
   });
 });
 
 // Flows and attributed statements in the restated news reports, annotated blind (issue "The
-// analytic layer on news"): floors at this session's figures, below the issue's targets (flows
+// analytic layer on news"): floors a little under this session's figures, below the issue's targets (flows
 // recall 0.75 at precision 0.85; claims with the right holder 0.70, holder right when found 0.90).
 describe('news ledger (test/golden/ledger.news.dev.jsonl)', () => {
   it('reads attributed statements with their speakers and keeps the ledger to told transfers', async () => {
@@ -70,9 +70,9 @@ describe('news ledger (test/golden/ledger.news.dev.jsonl)', () => {
     const r = evalLedger(k, readGold('test/golden/ledger.news.dev.jsonl'), await createDefaultPipeline(k, nlp));
     const c = r.claims;
     console.log(`news ledger: claims found ${c.recall_found}, right holder ${c.recall_right_holder}, holder right when found ${c.holder_right_when_found}, precision ${c.precision}; flows P ${r.flows.precision} R ${r.flows.recall}`);
-    expect(c.recall_right_holder).toBeGreaterThanOrEqual(0.58);
-    expect(c.holder_right_when_found).toBeGreaterThanOrEqual(0.68);
-    expect(c.precision).toBeGreaterThanOrEqual(0.6);
-    expect(r.flows.precision).toBeGreaterThanOrEqual(0.25);
+    expect(c.recall_right_holder).toBeGreaterThanOrEqual(0.61);
+    expect(c.holder_right_when_found).toBeGreaterThanOrEqual(0.71);
+    expect(c.precision).toBeGreaterThanOrEqual(0.63);
+    expect(r.flows.precision).toBeGreaterThanOrEqual(0.3);
   });
 });
