@@ -12,6 +12,7 @@ import { createServer } from '../src/api/server.js';
 import { createDefaultPipeline } from '../src/app/pipeline.js';
 import { openStore, type Store } from '../src/store/store.js';
 import { feed } from './support/processes.js';
+import { loadRun } from './support/load.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'statecraft-upload-'));
 let store: Store;
@@ -24,7 +25,7 @@ const total = async () => (await (await fetch(`${base}/api/documents?limit=1`)).
 
 beforeAll(async () => {
   store = await openStore(path.join(dir, 'db'));
-  app = await createServer({ store, token: 't', pipeline: createDefaultPipeline, log: () => undefined, cache: process.env.NOCACHE ? false : undefined });
+  app = await createServer({ store, token: 't', pipeline: createDefaultPipeline, log: () => undefined, cache: process.env.NOCACHE ? false : undefined, maxWaiting: process.env.MAX_WAITING ? Number(process.env.MAX_WAITING) : undefined });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   // the pipeline is built on the first upload: not part of what is measured
@@ -85,33 +86,42 @@ describe('answers kept until the next write (embedded store)', () => {
     expect(await total()).toBe(a + 2);
   });
 
-  // #14 asks for p99 < 2 s. With the client in the server's own process on this 2-core VM, under the load of
-  // other suites, the figures swing too much to hold (p50 0.1-1.8 s, p99 2.5-3.5 s; without kept answers,
-  // cache: false, p50 1.75 s in the same quiet run that gave 0.1 s with them): this test holds no 5xx only.
-  it('200 concurrent clients on the heavy views for 3 s: every request answered, no 5xx', async () => {
+  // #14: p99 < 2 s at 200 concurrent clients on the embedded store. The clients run in a worker thread (their own event
+  // loop: 200 fetch clients in the server's loop measured the client as much as the server); half the requests vary their
+  // page (offset) so the store is read, not only the kept answers; beyond `maxWaiting` requests waiting for the store the
+  // server sheds load (503 + Retry-After) instead of queueing, so the answered requests stay fast.
+  it('200 concurrent clients on the heavy views for 3 s: every answer 2xx, 4xx or 503, p99 of the answered < 2 s', async () => {
     const urls = ['/api/stats', '/api/network', '/api/events?limit=100', '/api/events/series?interval=month', '/api/actors', '/api/flows', '/api/claims', '/api/dyads/RUS/PRK/series'];
     // the first request of each view computes it (on this small store, tens of ms); the load then meets kept answers
     for (const u of urls) expect((await fetch(base + u)).status).toBe(200);
-    const times: number[] = [];
-    const statuses: number[] = [];
-    let end = 0;
-    // each client opens its connection first (200 connections accepted at once by this one process is not what is measured)
-    await Promise.all(Array.from({ length: 200 }, async () => (await fetch(`${base}/api/openapi.json`)).arrayBuffer()));
-    end = Date.now() + 3000;
-    await Promise.all(Array.from({ length: 200 }, async (_, c) => {
-      for (let i = 0; Date.now() < end; i++) {
-        const t0 = performance.now();
-        const r = await fetch(base + urls[(c + i) % urls.length]);
-        await r.arrayBuffer();
-        statuses.push(r.status);
-        times.push(performance.now() - t0);
-      }
-    }));
-    times.sort((x, y) => x - y);
-    const p50 = times[Math.floor(times.length / 2)];
-    const p99 = times[Math.floor(times.length * 0.99)];
-    expect(statuses.filter((s) => s >= 500)).toEqual([]);
-    expect(times.length).toBeGreaterThanOrEqual(200);
-    console.info(`[api.upload] 200 clients, 3 s: ${times.length} requests, p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms`);
+    const r = await loadRun(base, urls, 200, 3000);
+    const answered = r.times.filter((_, i) => r.statuses[i] !== 503).sort((x, y) => x - y);
+    const p50 = answered[Math.floor(answered.length / 2)];
+    const p99 = answered[Math.floor(answered.length * 0.99)];
+    const shed = r.statuses.filter((s) => s === 503).length;
+    console.info(`[api.upload] 200 clients, 3 s: ${r.statuses.length} requests, ${answered.length} answered (p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms), ${shed} shed with 503`);
+    expect(r.statuses.filter((s) => s >= 500 && s !== 503)).toEqual([]);
+    expect(r.statuses.filter((s) => s >= 300 && s < 400)).toEqual([]);
+    expect(r.errors).toEqual([]);
+    expect(answered.length).toBeGreaterThanOrEqual(200);
+    expect(p99).toBeLessThan(2000);
+  });
+
+  it('beyond maxWaiting, a request that needs the store answers 503 with Retry-After and a JSON error', async () => {
+    const small = await createServer({ store, log: () => undefined, maxWaiting: 1 });
+    await small.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const b = `http://127.0.0.1:${(small.server.address() as AddressInfo).port}`;
+      const r = await loadRun(b, ['/api/events?limit=50'], 30, 500);
+      expect(r.statuses.filter((s) => s === 503).length).toBeGreaterThan(0);
+      expect(r.statuses.filter((s) => s !== 503 && s !== 200)).toEqual([]);
+      expect(r.busy?.retryAfter).toBe('1');
+      expect(JSON.parse(r.busy!.body)).toMatchObject({ error: 'busy' });
+      // the API's own description and the kept answers are never shed
+      expect((await fetch(`${b}/api/openapi.json`)).status).toBe(200);
+      expect((await fetch(`${b}/api/events?limit=50&offset=0`)).status).toBe(200);
+    } finally {
+      await small.close();
+    }
   });
 });

@@ -46,6 +46,13 @@ export interface ServerOptions {
    * PostgreSQL, which other processes write). Identical requests in flight share one computation.
    */
   cache?: boolean;
+  /**
+   * shed load instead of queueing: when this many requests are already waiting for the store, a
+   * further GET /api/… that needs it (not a kept answer, not one computed already in flight) answers
+   * 503 with Retry-After at once. Default 8 on the embedded store (one connection: requests wait in
+   * turn), none on PostgreSQL; 0 or Infinity turns it off. Uploads and local ingests are never shed.
+   */
+  maxWaiting?: number;
   /** where unexpected failures are written, one line each with the id the 500 body repeats (default stderr) */
   log?: (line: string) => void;
 }
@@ -118,6 +125,16 @@ const RAW_BATCH = z.object({
 });
 
 class BadRequest extends Error {}
+
+/** requests waiting for the store beyond which GET /api/… answers 503 (embedded store; `serve --max-waiting`) */
+export const DEFAULT_MAX_WAITING = 8;
+/** …or when the first in line has waited this long (ms): a slow store sheds sooner than a fast one */
+const MAX_WAIT_MS = 300;
+
+/** the requests load shedding may refuse: reads of the store (not the API's own documents, never a write) */
+function sheddable(method: string, url: string): boolean {
+  return (method === 'GET' || method === 'HEAD') && url.startsWith('/api/') && !url.startsWith('/api/docs') && !url.startsWith('/api/openapi');
+}
 
 /** the host name of a Host header, lower case, without port or IPv6 brackets */
 function hostOf(h: string | undefined): string | null {
@@ -237,17 +254,59 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   // (after the Host check: a kept answer is no answer to a rebound name)
   // answers kept until the next write, and identical requests in flight computed once (see `cache`)
   const answers = opts.cache ?? store.kind === 'pglite' ? new AnswerCache() : null;
-  if (answers) {
-    app.addHook('onRequest', async (req, reply) => {
-      const key = cacheKey(req.method, req.url);
-      if (!key) return;
+  // load shed: requests that would wait for the store beyond `maxWaiting` answer 503 at once
+  const maxWaiting = opts.maxWaiting ?? (store.kind === 'pglite' ? DEFAULT_MAX_WAITING : 0);
+  const shedding = maxWaiting > 0 && Number.isFinite(maxWaiting);
+  // Store reads take turns: PGlite runs a query on this thread, so a request that reads the store runs to its end
+  // before the server even parses the next; queued in the kernel, requests waited unseen (p99 3.4 s). Here they wait in
+  // a line the server can count and cut: one read at a time (the store does one anyway), a turn for the event loop
+  // between two (new requests are parsed, kept answers sent), and beyond `maxWaiting` in line, 503 at once.
+  const line: { go: () => void; since: number }[] = [];
+  let reading = 0;
+  let shed = 0;
+  // the next in line starts after a turn of the event loop, so requests already received join the line first
+  const pump = () => {
+    if (reading > 0 || !line.length) return;
+    reading++;
+    setImmediate(() => line.shift()!.go());
+  };
+  const next = () => {
+    reading--;
+    pump();
+  };
+  /** null: go ahead (counted until the connection closes); 'shed': refused with 503 */
+  const admit = async (req: { url: string; method: string }, reply: FastifyReply): Promise<'shed' | null> => {
+    if (!shedding || !sheddable(req.method, req.url)) return null;
+    // too many in line, or the line moves too slowly (its first has waited half a second: the store is slow today)
+    if (line.length >= maxWaiting || (line.length > 0 && performance.now() - line[0].since > MAX_WAIT_MS)) {
+      if (++shed === 1 || shed % 1000 === 0) log(`${new Date().toISOString()} busy: ${line.length} requests waiting for the store, ${shed} answered 503 so far (--max-waiting ${maxWaiting})`);
+      reply.code(503).header('Retry-After', '1').send({ error: 'busy', message: `the server is busy (${line.length} requests are waiting for the store); retry in a second` });
+      return 'shed';
+    }
+    await new Promise<void>((go) => {
+      line.push({ go, since: performance.now() });
+      pump();
+    });
+    let done = false;
+    reply.raw.once('close', () => {
+      if (!done) next();
+      done = true;
+    });
+    return null;
+  };
+  app.addHook('onRequest', async (req, reply) => {
+    const key = answers ? cacheKey(req.method, req.url) : null;
+    if (answers && key) {
       const hit = await answers.get(key);
       if (hit !== null) {
         (req as { fromCache?: boolean }).fromCache = true;
         return reply.type('application/json; charset=utf-8').send(hit);
       }
-      (req as { computing?: object }).computing = answers.start(key);
-    });
+    }
+    if ((await admit(req, reply)) === 'shed') return reply;
+    if (answers && key) (req as { computing?: object }).computing = answers.start(key);
+  });
+  if (answers) {
     app.addHook('onSend', async (req, reply, payload) => {
       const key = cacheKey(req.method, req.url);
       const mine = (req as { computing?: object }).computing;
@@ -406,7 +465,7 @@ function openapi() {
   const params = (schema: z.ZodObject) =>
     Object.entries((z.toJSONSchema(schema, { io: 'input' }) as { properties?: Record<string, unknown> }).properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: false, schema: s }));
   const list = { type: 'object', properties: { items: { type: 'array', items: { type: 'object' } }, total: { type: 'integer' } } };
-  const ok = (description: string, schema: object = list) => ({ 200: { description, content: { 'application/json': { schema } } }, 400: { description: 'a bad parameter, named in `message`' } });
+  const ok = (description: string, schema: object = list) => ({ 200: { description, content: { 'application/json': { schema } } }, 400: { description: 'a bad parameter, named in `message`' }, 503: { description: 'busy: too many requests waiting for the embedded store; retry after the Retry-After seconds' } });
   const get = (summary: string, schema?: z.ZodObject, extra: object[] = []) => ({ get: { summary, parameters: [...extra, ...(schema ? params(schema) : [])], responses: ok(summary) } });
   const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
   return {

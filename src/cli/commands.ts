@@ -251,13 +251,14 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
       .addOption(db())
       .option('--port <n>', 'port', (v) => parseInt(v, 10), 8787)
       .option('--host <host>', 'interface to bind (127.0.0.1 keeps it on this machine)', '127.0.0.1')
-      .option('--token <token>', 'allow uploads (POST /api/documents) with this bearer token (or $STATECRAFT_TOKEN)');
+      .option('--token <token>', 'allow uploads (POST /api/documents) with this bearer token (or $STATECRAFT_TOKEN)')
+      .option('--max-waiting <n>', 'embedded store: answer 503 with Retry-After when this many requests already wait for the store (0: queue them all)', (v) => parseInt(v, 10));
 
-  async function serve(store: Store, o: { port: number; host: string; token?: string }) {
+  async function serve(store: Store, o: { port: number; host: string; token?: string; maxWaiting?: number }) {
     const { createServer, hostNames } = await import('../api/server.js');
     // the embedded store's lock tells a local `ingest` where we listen and a token for POST /api/ingest (lock file mode 0600)
     const localToken = store.advertise ? randomBytes(24).toString('hex') : null;
-    const app = await createServer({ store, token: o.token ?? process.env.STATECRAFT_TOKEN ?? null, localToken, pipeline: createDefaultPipeline, log: (l) => io.err(l), allowedHosts: hostNames(o.host) ?? undefined });
+    const app = await createServer({ store, token: o.token ?? process.env.STATECRAFT_TOKEN ?? null, localToken, pipeline: createDefaultPipeline, log: (l) => io.err(l), allowedHosts: hostNames(o.host) ?? undefined, maxWaiting: o.maxWaiting });
     const url = await app.listen({ port: o.port, host: o.host });
     if (store.advertise && localToken) store.advertise({ url: localUrl(app.server.address()), token: localToken });
     io.out(`statecraft is serving ${store.kind === 'pglite' ? store.location : 'the PostgreSQL store'} at ${url.replace('[::1]', 'localhost')}/  (API: ${url}/api/docs; Ctrl-C to stop)`);
