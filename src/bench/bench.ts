@@ -13,6 +13,8 @@ import { stats } from '../query/views.js';
 import { generateCorpus } from './corpus.js';
 import { benchRealistic, realisticTexts } from './realistic.js';
 import { apiLatency, fillStore } from './api.js';
+import { threadsAvailable } from '../app/workers/pool.js';
+import { benchThreads } from './threads.js';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 5000);
 /** The peak resident set size of a run: sampled every 50 ms from the call on, and whenever `sample` is called. */
@@ -95,6 +97,11 @@ async function main() {
     const news = fileURLToPath(new URL('../../test/golden/news/', import.meta.url));
     if (existsSync(news)) Object.assign(results, benchRealistic(pipeline, realisticTexts(news), Number(process.env.BENCH_REAL_REPEAT ?? 4)));
     sample();
+    // 2c. ingest of the restated reports into a fresh store with 1 and 2 extraction threads (#15), each run from its own loading of the knowledge
+    if (existsSync(news) && threadsAvailable()) {
+      Object.assign(results, await benchThreads(news, dir, [1, 2], Number(process.env.BENCH_THREAD_REPEAT ?? 1)));
+      sample();
+    }
     // 3. API latency on a store of generated events
     const apiEvents = Number(process.env.BENCH_API_EVENTS ?? 100000);
     const apiStore = await openStore(path.join(dir, 'api-db'));
