@@ -22,13 +22,13 @@ export interface Score {
   f1: number;
 }
 
-function score(tp: number, fp: number, fn: number): Score {
+export function score(tp: number, fp: number, fn: number): Score {
   const precision = tp + fp ? tp / (tp + fp) : 1;
   const recall = tp + fn ? tp / (tp + fn) : 1;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
   return { tp, fp, fn, precision: r3(precision), recall: r3(recall), f1: r3(f1) };
 }
-const r3 = (x: number) => Math.round(x * 1000) / 1000;
+export const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
 export interface GoldEvent {
   id: string;

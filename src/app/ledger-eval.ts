@@ -18,7 +18,7 @@ import type { Doc } from '../core/doc.js';
 import type { FlowEvidenceRow } from '../core/doc.js';
 import type { Actor, ClaimRecord } from '../core/types.js';
 import { readFileSync } from 'node:fs';
-import { createActorNormalizer, readGold, type Score } from './eval.js';
+import { createActorNormalizer, r3, readGold, score, type Score } from './eval.js';
 import { createDefaultPipeline, loadKnowledge, type Knowledge } from './pipeline.js';
 
 export interface LedgerGold {
@@ -55,15 +55,7 @@ export interface LedgerEvalReport {
   misses: { id: string; flows_missing: string[]; flows_spurious: string[]; claims_missing: string[]; claims_spurious: string[] }[];
 }
 
-const r3 = (x: number) => Math.round(x * 1000) / 1000;
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
-
-function score(tp: number, fp: number, fn: number): Score {
-  const precision = tp + fp ? tp / (tp + fp) : 1;
-  const recall = tp + fn ? tp / (tp + fn) : 1;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { tp, fp, fn, precision: r3(precision), recall: r3(recall), f1: r3(f1) };
-}
 
 export function evalLedger(k: Knowledge, gold: LedgerGold[], pipeline: Awaited<ReturnType<typeof createDefaultPipeline>>): LedgerEvalReport {
   const norm = createActorNormalizer(k);

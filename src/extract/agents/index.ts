@@ -17,6 +17,9 @@ import { slug } from '../../knowledge/text.js';
 /** armed men with no name and no country ("Gunmen attacked …"): a non-state group, as the contract names groups */
 export const UNNAMED_ARMED = 'group:unnamed-armed';
 
+/** whether a token lies inside one of the mentions */
+const covered = (ms: Mention[]) => (t: KeyToken) => ms.some((m) => m.span[0] <= t.start && m.span[1] >= t.end);
+
 /** a word of a personal name: letters, with inner apostrophes or hyphens ("O'Brien", "Jean-Yves") */
 const NAME_WORD = /^\p{L}[\p{L}'-]*$/u;
 
@@ -63,7 +66,7 @@ export function createAgentRules(k: AgentsKnowledge) {
    */
   function namedBefore(docId: string, actors: Map<string, Actor>, s: DocSentence, toks: KeyToken[], ms: Mention[]): Mention[] {
     const out: Mention[] = [];
-    const inMention = (t: KeyToken) => ms.some((m) => m.span[0] <= t.start && m.span[1] >= t.end);
+    const inMention = covered(ms);
     const isTitle = (q: number) => [3, 2, 1].some((n) => k.actors.titleRoles.has(toks.slice(q, q + n).map((t) => t.key).join(' ')));
     for (let c = 2; c < toks.length - 2; c++) {
       if (toks[c].text !== ',') continue;
@@ -101,7 +104,7 @@ export function createAgentRules(k: AgentsKnowledge) {
   /** unnamed agents placed by a country or town, and unnamed armed men */
   function genericAgents(docId: string, actors: Map<string, Actor>, s: DocSentence, toks: KeyToken[], ms: Mention[], places: PlaceHit[], home: string | null = null): Mention[] {
     const out: Mention[] = [];
-    const inMention = (t: KeyToken) => ms.some((m) => m.span[0] <= t.start && m.span[1] >= t.end);
+    const inMention = covered(ms);
     for (let i = 1; i < toks.length - 1; i++) {
       if (!PREPS.has(toks[i].key)) continue;
       // the title: one or two words before the preposition

@@ -14,6 +14,8 @@ export interface Holder {
   holder_kind: ClaimRecord['holder_kind'];
   /** the actor a mention names the holder as */
   holder_actor: string | null;
+  /** that mention */
+  mention: Mention | null;
 }
 
 /** a person's or author's mention stands for its name; any other actor for its id */
@@ -170,9 +172,9 @@ export function createHolders(lx: Lexicon) {
   function holderOf(s: DocSentence, toks: KeyToken[], ms: Mention[], docAuthors: string[], actors: ReadonlyMap<string, Actor>, reporting = false, subjectAt?: (at: number) => Mention | null, d?: Discourse): Holder {
     const quoted = quotedHolder(s, toks, ms, reporting, subjectAt, d);
     const authors = s.sectionAuthors.length ? s.sectionAuthors : docAuthors;
-    if (quoted) return { holder: nameOf(quoted, actors), holder_kind: 'quoted', holder_actor: quoted.m?.actor ?? null };
-    if (authors.length && !reporting) return { holder: authors.join('; '), holder_kind: 'author', holder_actor: null };
-    return { holder: 'unknown', holder_kind: 'unknown', holder_actor: null };
+    if (quoted) return { holder: nameOf(quoted, actors), holder_kind: 'quoted', holder_actor: quoted.m?.actor ?? null, mention: quoted.m ?? null };
+    if (authors.length && !reporting) return { holder: authors.join('; '), holder_kind: 'author', holder_actor: null, mention: null };
+    return { holder: 'unknown', holder_kind: 'unknown', holder_actor: null, mention: null };
   }
 
   return { quotedHolder, quotedHolders, holderOf, nameOf };

@@ -41,10 +41,12 @@ export function claimsStage(k: ClaimsKnowledge, clause?: ClauseKnowledge): Stage
       doc.genreRead = doc.genre ?? genreOf(sentences, holders, doc.authors);
       const news = doc.genreRead === 'news';
       const actors = doc.actors ?? new Map();
-      const all = doc.mentions ?? [];
+      // the document's mentions (in text order, no authors): those before a sentence are its discourse
+      const prior = (doc.mentions ?? []).filter((m) => m.via !== 'author');
+      let upTo = 0;
       let lastPerson: Mention | null = null;
       for (const { s, ms, evs } of sentences) {
-        const discourse: Discourse = { before: all.filter((m) => m.span[1] <= s.start && m.via !== 'author'), lastPerson };
+        while (upTo < prior.length && prior[upTo].span[1] <= s.start) upTo++;
         const toks = s.keys!;
         // the subject of a verb of speech, as the clause reader reads it (coordination, relatives, pronouns)
         const subjectAt = clause && s.tokens ? (at: number) => {
@@ -53,6 +55,7 @@ export function claimsStage(k: ClaimsKnowledge, clause?: ClauseKnowledge): Stage
         } : undefined;
         const words = toks.filter((t) => /\p{L}/u.test(t.text)).length;
         if (words < 6 || s.text.trim().endsWith('?')) continue;
+        const discourse: Discourse = { before: prior.slice(0, upTo), lastPerson };
         const lk = likelihoodOf(k.analysis, toks, s.text, news);
         // the countries it is about
         const about = [...new Set(ms.filter((m) => m.via !== 'author' && m.country).map((m) => m.country!))];
@@ -81,8 +84,8 @@ export function claimsStage(k: ClaimsKnowledge, clause?: ClauseKnowledge): Stage
           kind = isNews(s.text, evs, !!lk) ? null : claimKind(s.text, !!lk);
           if (!kind || (about.length === 0 && kind === 'assessment')) continue;
         }
-        const { holder, holder_kind, holder_actor } = holders.holderOf(s, toks, ms, doc.authors, actors, news, subjectAt, discourse);
-        if (holder_actor?.startsWith('person:')) lastPerson = [...ms, ...discourse.before].find((m) => m.actor === holder_actor) ?? lastPerson;
+        const { holder, holder_kind, holder_actor, mention } = holders.holderOf(s, toks, ms, doc.authors, actors, news, subjectAt, discourse);
+        if (mention?.actor.startsWith('person:')) lastPerson = mention;
         claims.push({ id: `c_${hash64(`${doc.id}|${s.idx}`)}`, doc: doc.id, sentence: s.idx, span: sentenceSpan(s), quote: s.text, holder, holder_kind, holder_actor, kind, about, likelihood: lk?.likelihood ?? null, wep: lk?.wep ?? null });
       }
       doc.claims = claims;

@@ -126,7 +126,8 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
     // finite verb coordinated with an earlier one in its clause shares that verb's subject
     // "…, calling it a provocation", "…, accusing Kyiv of …": a participle after a comma is said of
     // the clause's subject; "began expelling diplomats": a gerund after a verb shares its subject
-    const conj = conjunctOf(i) >= 0 ? conjunctOf(i) : participleHost(i);
+    const coordinatedWith = conjunctOf(i);
+    const conj = coordinatedWith >= 0 ? coordinatedWith : participleHost(i);
     if (conj >= 0 && depth < 4) {
       const shared = subjectOf(conj, depth + 1);
       if (shared.length) return shared;

@@ -33,7 +33,7 @@ describe('coding', () => {
   it('nobody hosts a visit that did not happen', () => {
     const m = (actor: string) => ({ m: { doc: 'd', sentence: 0, span: [0, 1] as [number, number], text: actor, actor, country: actor, org: null, role: null, via: 'dict' }, how: 'subject' });
     const tr = { tok: 0, end: 0, code: '042', pattern: 'visit', form: 'clause' as const, sources: [m('IND')], targets: [m('RUS')], symmetric: false, reverse: '043', noTarget: false };
-    expect(pairsOf(tr, 'negated').map((p) => p[2])).toEqual(['042']);
-    expect(pairsOf(tr, 'factual').map((p) => p[2])).toEqual(['042', '043']);
+    expect(pairsOf(tr, 'negated', new Set()).map((p) => p[2])).toEqual(['042']);
+    expect(pairsOf(tr, 'factual', new Set()).map((p) => p[2])).toEqual(['042', '043']);
   });
 });

@@ -10,7 +10,7 @@ import { dedupeParts, distinct } from '../clause/parts.js';
 
 export type Pair = [Participant, Participant | null, string];
 
-export function pairsOf(tr: Trigger, modality: Modality, untargeted: ReadonlySet<string> = new Set(['14', '15'])): Pair[] {
+export function pairsOf(tr: Trigger, modality: Modality, untargeted: ReadonlySet<string>): Pair[] {
   const pairs: Pair[] = [];
   const srcs = dedupeParts(tr.sources);
   const tgts = dedupeParts(tr.targets);
