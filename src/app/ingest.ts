@@ -129,13 +129,9 @@ const BATCH_BYTES = 4 * 1024 * 1024;
  * in batches, over its `POST /api/ingest` with the token its lock records.
  */
 export async function ingestThroughServer(api: { url: string; token: string }, paths: string[], opts: IngestOptions = {}): Promise<IngestReport> {
-  const t0 = performance.now();
-  const report = emptyReport();
+  const run = await startRun(paths, opts);
+  const { report, flush } = run;
   const defaults: IngestDefaults = { published: opts.published, source: opts.source, title: opts.title };
-  const flush = reporter(report, opts.onDocument);
-  const { files, failures } = await expandPaths(paths);
-  report.failed.push(...failures.map((f) => failure(f, f.file ?? '?')));
-  flush();
   let batch: RawDocument[] = [];
   let size = 0;
   const send = async () => {
@@ -162,24 +158,44 @@ export async function ingestThroughServer(api: { url: string; token: string }, p
     }
     flush();
   };
+  for await (const raw of documentsOf(run, opts)) {
+    const n = Buffer.byteLength(raw.text, 'utf8');
+    report.bytes += n;
+    if (size + n > BATCH_BYTES) await send();
+    batch.push(raw);
+    size += n;
+  }
+  await send();
+  return run.finish();
+}
+
+/** What every ingest does first and last: the report and its reporter, the files the paths name (what cannot be read is reported), and the closing progress and time. */
+async function startRun(paths: string[], opts: IngestOptions) {
+  const t0 = performance.now();
+  const report = emptyReport();
+  const flush = reporter(report, opts.onDocument);
+  const { files, failures } = await expandPaths(paths);
+  report.failed.push(...failures.map((f) => failure(f, f.file ?? '?')));
+  flush();
+  const finish = (): IngestReport => {
+    opts.onProgress?.(files.length, files.length, '');
+    report.seconds = (performance.now() - t0) / 1000;
+    return report;
+  };
+  return { report, flush, files, finish };
+}
+
+/** Each file's documents in input order, its progress told and its read failures reported as it is read. */
+async function* documentsOf(run: Awaited<ReturnType<typeof startRun>>, opts: IngestOptions): AsyncGenerator<RawDocument> {
+  const { files, report, flush } = run;
   for (let fi = 0; fi < files.length; fi++) {
     const file = files[fi];
     opts.onProgress?.(fi, files.length, file);
-    const { docs, failures: readFailures } = await readInput(file, opts);
-    report.failed.push(...readFailures.map((f) => failure(f, file)));
+    const { docs, failures } = await readInput(file, opts);
+    report.failed.push(...failures.map((f) => failure(f, file)));
     flush();
-    for (const raw of docs) {
-      const n = Buffer.byteLength(raw.text, 'utf8');
-      report.bytes += n;
-      if (size + n > BATCH_BYTES) await send();
-      batch.push(raw);
-      size += n;
-    }
+    yield* docs;
   }
-  await send();
-  opts.onProgress?.(files.length, files.length, '');
-  report.seconds = (performance.now() - t0) / 1000;
-  return report;
 }
 
 /** a function that passes the report's entries added since its last call to `on` */
@@ -202,27 +218,13 @@ export function emptyReport(): IngestReport {
 export async function ingestPaths(store: Store, pipeline: Pipeline | null, paths: string[], opts: IngestOptions = {}): Promise<IngestReport> {
   if ((opts.threads ?? 1) > 1) return ingestPathsThreaded(store, paths, opts);
   if (!pipeline) throw new Error('ingestPaths: a pipeline is needed with one thread');
-  const t0 = performance.now();
-  const report = emptyReport();
-  const flush = reporter(report, opts.onDocument);
-  const { files, failures } = await expandPaths(paths);
-  report.failed.push(...failures.map((f) => failure(f, f.file ?? '?')));
-  flush();
+  const run = await startRun(paths, opts);
   const seenInRun = new Set<string>();
-  for (let fi = 0; fi < files.length; fi++) {
-    const file = files[fi];
-    opts.onProgress?.(fi, files.length, file);
-    const { docs, failures: readFailures } = await readInput(file, opts);
-    report.failed.push(...readFailures.map((f) => failure(f, file)));
-    flush();
-    for (const raw of docs) {
-      await ingestRaw(store, pipeline, raw, report, opts, seenInRun);
-      flush();
-    }
+  for await (const raw of documentsOf(run, opts)) {
+    await ingestRaw(store, pipeline, raw, run.report, opts, seenInRun);
+    run.flush();
   }
-  opts.onProgress?.(files.length, files.length, '');
-  report.seconds = (performance.now() - t0) / 1000;
-  return report;
+  return run.finish();
 }
 
 /**
@@ -232,13 +234,9 @@ export async function ingestPaths(store: Store, pipeline: Pipeline | null, paths
  * are the same as in process.
  */
 async function ingestPathsThreaded(store: Store, paths: string[], opts: IngestOptions): Promise<IngestReport> {
-  const t0 = performance.now();
   const threads = opts.threads ?? 1;
-  const report = emptyReport();
-  const flush = reporter(report, opts.onDocument);
-  const { files, failures } = await expandPaths(paths);
-  report.failed.push(...failures.map((f) => failure(f, f.file ?? '?')));
-  flush();
+  const run = await startRun(paths, opts);
+  const { report, flush, files } = run;
   const seenInRun = new Set<string>();
   const defaults = { published: opts.published, source: opts.source, title: opts.title };
   const pool = createExtractPool(threads - 1);
@@ -273,9 +271,7 @@ async function ingestPathsThreaded(store: Store, paths: string[], opts: IngestOp
   } finally {
     await pool.close();
   }
-  opts.onProgress?.(files.length, files.length, '');
-  report.seconds = (performance.now() - t0) / 1000;
-  return report;
+  return run.finish();
 }
 
 /** What an upload (`POST /api/documents`) did: the reports' items, and every failure as one line. */
