@@ -2,7 +2,7 @@
  * What samples/README.md and samples/bad/README.md say about each sample holds (#16): formats,
  * dates, titles, authors, sections, the traps (Daniel Kim is not Kim Jong Un), the page
  * furniture that must go, and how each bad input is reported. A claim the code does not meet
- * yet is written as `it.fails` with the reason, so it is visible and flips when fixed.
+ * yet is written as `it.fails` with the reason, so it is visible and flips when fixed (none now).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,14 +101,14 @@ describe('samples/README.md: corpus/', () => {
     expect(d.authors).toEqual(['Elena Brandt-Yoon']);
   });
 
-  // Known gaps (#16, "Documents"): the README says these hold for the raw page copy; they do not yet.
-  it.fails('finds the raw page copy\'s date in its body (2025-04-29)', () => {
+  // #16, "Documents": the raw page copy's head (headline, date line, byline) is read by its shape
+  it('finds the raw page copy\'s date in its body (2025-04-29)', () => {
     expect(one('2025-04-29-raw-page-copy-kursk-confirmation.txt').published).toBe('2025-04-29');
   });
-  it.fails('takes the raw page copy\'s headline, not a teaser, as its title', () => {
+  it('takes the raw page copy\'s headline, not a teaser, as its title', () => {
     expect(one('2025-04-29-raw-page-copy-kursk-confirmation.txt').title).toBe('Pyongyang Finally Admits What Everyone Knew: Its Soldiers Fought in Kursk');
   });
-  it.fails('drops the raw page copy\'s menu and section line', async () => {
+  it('drops the raw page copy\'s menu and section line', async () => {
     const d = (await getDocument(ts.store, one('2025-04-29-raw-page-copy-kursk-confirmation.txt').id))!;
     expect(d.text).not.toMatch(/ASIA \| RUSSIA \| SECURITY|^Menu$/m);
   });

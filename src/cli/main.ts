@@ -103,7 +103,7 @@ export function buildProgram(io: Io = defaultIo, state: { code: number } = { cod
     .argument('<doc>', 'document id or a unique prefix')
     .addOption(db())
     .option('--json', 'print the whole record as JSON')
-    .option('--dropped', 'also list what the cleaner dropped from the page')
+    .option('--dropped', 'also list what the reader dropped from the page (menus, banners, footers, captions, bylines, repeated paragraphs), each with its reason')
     .action(async (id: string, o) =>
       withStore(o.db, async (store) => {
         const d = await getDocument(store, id);
@@ -123,6 +123,7 @@ export function buildProgram(io: Io = defaultIo, state: { code: number } = { cod
         if (o.dropped) {
           io.out('\n--- dropped ---');
           for (const x of d.dropped) io.out(`[${x.reason}] ${x.text}`);
+          if (!d.dropped.length) io.out('(nothing: the whole input is the article)');
         }
       }));
 

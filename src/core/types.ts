@@ -37,6 +37,8 @@ export interface RawDocument {
   externalId?: string | null;
   /** 'news' (a report: its narration holds no claims, only what it attributes to others) or 'analysis' (its authors hold its judgements); unset: told by the text (src/extract/claims/genre.ts) */
   genre?: Genre | null;
+  /** what the reader already removed from the page (an HTML page's menu, banners, footer, captions), for `show --dropped` */
+  dropped?: { reason: string; text: string }[];
 }
 
 export type Genre = 'news' | 'analysis';

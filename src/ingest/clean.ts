@@ -47,6 +47,9 @@ const CTA = new RegExp(
 const CTA_WORD = new RegExp(`\\b(?:${CTA.source})\\b`, 'i');
 const SEP = /^[\s|•·‧∙◦▪●■□–—\-_*=~#+>/\\]*$/;
 const CAPTION = /^(?:source|photo|image|credit|photograph|illustration|picture|video|graphic)s?(?: credit)?\s*[:|]/i;
+/** a picture's credit in brackets at the end: "(Agency Photo/Name)", "(Name/Agency)" — two capitalised names around a slash */
+const CREDIT = /\((?:[\p{Lu}][\p{L}.&'’-]*\s?){1,4}\/\s?(?:[\p{Lu}][\p{L}.&'’-]*\s?){1,4}\)$/u;
+const lastSentence = (s: string) => s.split(/(?<=[.!?])\s+/).pop() ?? s;
 const URLISH = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\w+|^@\w+/;
 const TERMINAL = /[.!?]["”’)\]]*$/;
 
@@ -57,7 +60,7 @@ function wordCount(s: string): number {
 export function classify(text: string): BlockKind {
   if (SEP.test(text)) return 'sep';
   const words = wordCount(text);
-  if (CAPTION.test(text) && words < 30) return 'caption';
+  if (words < 30 && (CAPTION.test(text) || CAPTION.test(lastSentence(text)) || CREDIT.test(text))) return 'caption';
   // a call to action is short; inside a long paragraph the same word is just a word
   if (CTA_WORD.test(text) && (words < 45 || (text.match(new RegExp(CTA_WORD.source, 'gi'))?.length ?? 0) >= 3)) return 'cta';
   const urlish = text.match(new RegExp(URLISH.source, 'g'))?.length ?? 0;
@@ -140,7 +143,7 @@ export function cleanBlocks(texts: string[]): CleanResult {
   } else {
     // headings, bylines and affiliations sit just before and after the prose: take them until furniture starts
     while (lo > 0 && (blocks[lo - 1].kind === 'short' || blocks[lo - 1].kind === 'caption' || blocks[lo - 1].kind === 'prose') && !nextToSep(blocks, lo - 1)) lo--;
-    while (hi < blocks.length - 1 && (blocks[hi + 1].kind === 'short' || blocks[hi + 1].kind === 'caption' || blocks[hi + 1].kind === 'prose') && !nextToSep(blocks, hi + 1)) hi++;
+    while (hi < blocks.length - 1 && (blocks[hi + 1].kind === 'short' || blocks[hi + 1].kind === 'caption' || blocks[hi + 1].kind === 'prose') && !nextToSep(blocks, hi + 1) && !headsCta(blocks, hi + 1)) hi++;
   }
   // the page's headline: the topmost headline-shaped line before the article (teasers are sentences, furniture is CTA)
   let title: string | null = null;
@@ -171,6 +174,11 @@ export function cleanBlocks(texts: string[]): CleanResult {
     kept.push(b);
   });
   return { kept, dropped, title };
+}
+
+/** a lone short line between the article's prose and a call to action is that call's heading ("Don't miss a story") */
+function headsCta(blocks: Block[], i: number): boolean {
+  return blocks[i].kind === 'short' && blocks[i - 1]?.kind === 'prose' && blocks[i + 1]?.kind === 'cta';
 }
 
 function nextToSep(blocks: Block[], i: number): boolean {

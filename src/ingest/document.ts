@@ -32,25 +32,34 @@ export function buildDocument(raw: RawDocument, nlp: Nlp, defaults: { published?
   const normalized = normalizeText(raw.text);
   if (!normalized) throw new StatecraftError('E102', 'no text', where);
   const cleaned = cleanBlocks(toBlocks(normalized));
-  const titleIn = raw.title ? normalizeText(raw.title) : (defaults.title ?? cleaned.title);
-  const st = structure(cleaned.kept, titleIn ?? null);
-  if (st.blocks.length === 0) throw new StatecraftError('E102', 'nothing left after removing page furniture', where);
+  const known = raw.title ? normalizeText(raw.title) : (defaults.title ?? null);
+  const st = structure(cleaned.kept, known, cleaned.title);
+  // bylines and the lines under them are structure (the authors), not the article's text
+  const inText = st.blocks.map((b) => b.kind !== 'byline' && b.kind !== 'affiliation');
+  if (!inText.some(Boolean)) throw new StatecraftError('E102', 'nothing left after removing page furniture', where);
   // assemble the stored text: blocks separated by blank lines; spans index into it
   let text = '';
   const paragraphs: Span[] = [];
   const kinds: ParagraphKind[] = [];
-  for (const b of st.blocks) {
+  /** block index → paragraph index (a byline's: the next paragraph's) */
+  const at: number[] = [];
+  st.blocks.forEach((b, i) => {
+    at.push(paragraphs.length);
+    if (!inText[i]) return;
     if (text) text += '\n\n';
     paragraphs.push([text.length, text.length + b.text.length]);
     kinds.push(b.kind);
     text += b.text;
-  }
+  });
   if (!/\p{L}/u.test(text)) throw new StatecraftError('E102', 'no letters in the text', where);
-  const sections: Section[] = st.sections.map((s) => ({
-    title: s.title,
-    authors: s.authors.map(personCase),
-    span: [paragraphs[s.start][0], paragraphs[s.end][1]] as Span,
-  }));
+  const sections: Section[] = st.sections
+    .map((s) => ({ s, first: at[s.start], last: inText[s.end] ? at[s.end] : at[s.end] - 1 }))
+    .filter(({ first, last }) => last >= first)
+    .map(({ s, first, last }) => ({
+      title: s.title,
+      authors: s.authors.map(personCase),
+      span: [paragraphs[first][0], paragraphs[last][1]] as Span,
+    }));
   const sentences: Sentence[] = [];
   paragraphs.forEach((p, pi) => {
     const ptext = text.slice(p[0], p[1]);
@@ -70,7 +79,7 @@ export function buildDocument(raw: RawDocument, nlp: Nlp, defaults: { published?
     title: st.title,
     source: raw.source ?? defaults.source ?? null,
     url: raw.url ?? null,
-    published: raw.published ?? defaults.published ?? null,
+    published: raw.published ?? st.published ?? defaults.published ?? null,
     authors,
     language: 'en',
     sha256,
@@ -81,7 +90,12 @@ export function buildDocument(raw: RawDocument, nlp: Nlp, defaults: { published?
     paragraphKinds: kinds,
     genre: raw.genre ?? null,
     sentences,
-    dropped: cleaned.dropped,
+    dropped: [
+      ...(raw.dropped ?? []),
+      ...cleaned.dropped,
+      ...st.dropped,
+      ...st.blocks.filter((_, i) => !inText[i]).map((b) => ({ reason: b.kind, text: b.text })),
+    ],
   };
 }
 

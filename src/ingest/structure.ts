@@ -2,6 +2,7 @@
  * Find a cleaned article's structure: title, bylines, per-section bylines, headings,
  * author bios and name-and-title lines. Authors are stored as written, without titles.
  */
+import * as chrono from 'chrono-node';
 import type { Block } from './clean.js';
 
 export type ParagraphKind = 'body' | 'heading' | 'byline' | 'affiliation' | 'bio' | 'signature';
@@ -82,15 +83,134 @@ export interface Structure {
   title: string | null;
   authors: string[];
   sections: { title: string; authors: string[]; start: number; end: number }[];
+  /** the date of a date line at the top of the article ("April 29, 2025", "NAME | Saturday, October 26, 2024"), if any */
+  published: string | null;
+  /** blocks of the page's head that are not the article: the lines above its headline, section labels, date lines */
+  dropped: { reason: string; text: string }[];
 }
 
-/** Label blocks and find sections: a section starts at a heading and runs to the next. */
-export function structure(blocks: Block[], knownTitle: string | null): Structure {
+const words = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+/** the separators of a line of items: "ASIA | RUSSIA", "Home › World", "NAME · April 3, 2025" */
+const ITEM_SEP = /\s*[|•·›»]\s*|\s+[>/]\s+|\s+[–—-]\s+/;
+
+/**
+ * A line that only dates the article: a full date (day, month and year), with at most bylines,
+ * names and one- or two-word labels beside it ("April 29, 2025", "By NAME | April 29, 2025",
+ * "NAME | Saturday, October 26, 2024 | Updated 6:05 pm"). A headline that holds a date has more
+ * words around it and is no date line.
+ */
+export function dateLine(text: string): { date: string; authors: string[] } | null {
+  if (text.length > 140) return null;
+  const found = chrono.parse(text, new Date(Date.UTC(2100, 0, 1)));
+  const full = found.find((r) => r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day'));
+  if (!full) return null;
+  let rest = text;
+  for (const r of found) rest = rest.replace(r.text, ' | ');
+  const authors: string[] = [];
+  for (const item of rest.split(/\s*[|•·,;]\s*|\s+[–—-]\s+/).map((x) => x.trim()).filter((x) => /\p{L}/u.test(x))) {
+    const by = parseByline(item) ?? (cleanName(item) ? [cleanName(item)!] : null);
+    if (by) authors.push(...by);
+    else if (words(item) > 2) return null;
+  }
+  const c = full.start;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { date: `${c.get('year')}-${pad(c.get('month')!)}-${pad(c.get('day')!)}`, authors };
+}
+
+/** A line of short labels between separators: a section label or breadcrumb ("ASIA | RUSSIA | SECURITY", "Home › World › Asia"). */
+export function labelLine(text: string): boolean {
+  const items = text.split(ITEM_SEP).map((x) => x.trim()).filter(Boolean);
+  if (items.length < 2 || words(text) > 12) return false;
+  return items.every((x) => /\p{L}/u.test(x) && words(x) <= 3 && !TERMINAL.test(x));
+}
+
+/** "NAME, Agency" or "NAME | Agency" under a headline: a byline without "By" (the name first, at most four words after it). */
+function nameLine(text: string): string[] | null {
+  if (text.length > 80 || TERMINAL.test(text)) return null;
+  const [first, ...rest] = text.split(/\s*[,|•·]\s*/);
+  const name = cleanName(first);
+  if (!name || rest.length === 0 || rest.some((x) => words(x) > 4)) return null;
+  return [name];
+}
+
+function headlineShaped(b: Block): boolean {
+  return b.kind === 'short' && words(b.text) >= 3 && !TERMINAL.test(b.text) && !BYLINE.test(b.text) && !labelLine(b.text) && !dateLine(b.text);
+}
+
+/** How far down the page the article's head (headline, date line, byline) may start. */
+const HEAD_BLOCKS = 12;
+
+/**
+ * The article's head, by its shape: a headline directly above a date line (or a byline and a date
+ * line). What lies
+ * above that headline is the page's top (site name, menu, section labels) and goes; date lines
+ * give the date and their names, and section labels go wherever they are in the head.
+ */
+function readHead(blocks: Block[]): { title: number; skip: Map<number, string>; published: string | null; authors: Map<number, string[]> } {
+  const skip = new Map<number, string>();
+  const authors = new Map<number, string[]>();
+  let published: string | null = null;
+  let firstProse = blocks.findIndex((b) => b.kind === 'prose');
+  if (firstProse < 0) firstProse = blocks.length;
+  const head = Math.min(firstProse, HEAD_BLOCKS);
+  let anchor = -1;
+  for (let i = 0; i < head; i++) {
+    const t = blocks[i].text;
+    const d = dateLine(t);
+    if (d) {
+      published ??= d.date;
+      skip.set(i, 'date line');
+      if (d.authors.length) authors.set(i, d.authors);
+    } else if (labelLine(t)) skip.set(i, 'section label');
+    if ((d || parseByline(t)) && anchor < 0) anchor = i;
+  }
+  let title = -1;
+  // a dated head: the date line is the anchor or right under a byline that is (a byline alone may sit under a section heading)
+  const dated = anchor >= 0 && (skip.get(anchor) === 'date line' || skip.get(anchor + 1) === 'date line');
+  if (anchor > 0 && dated) {
+    let j = anchor - 1;
+    // "NAME, Agency" between the headline and the date line is a byline
+    while (j > 0 && nameLine(blocks[j].text) && blocks[j].text.includes(',')) {
+      authors.set(j, nameLine(blocks[j].text)!);
+      j--;
+    }
+    if (headlineShaped(blocks[j])) {
+      title = j;
+      for (let i = 0; i < j; i++) if (!skip.has(i)) skip.set(i, 'above the headline');
+      // a name line under the headline and before the first paragraph is a byline
+      for (let i = anchor + 1; i < head; i++) {
+        const n = skip.has(i) || parseByline(blocks[i].text) ? null : nameLine(blocks[i].text);
+        if (n) authors.set(i, n);
+      }
+    }
+  }
+  return { title, skip, published, authors };
+}
+
+/**
+ * Label blocks and find sections: a section starts at a heading and runs to the next.
+ * `knownTitle` comes from metadata; `titleGuess` is the cleaner's guess (the first headline-shaped
+ * line above the article), which a headline found above the article's date line or byline replaces.
+ */
+export function structure(blocks: Block[], knownTitle: string | null, titleGuess: string | null = null): Structure {
   const out: StructuredBlock[] = [];
-  let title = knownTitle;
+  const headInfo = readHead(blocks);
+  const dropped: Structure['dropped'] = [];
+  for (const [i, reason] of [...headInfo.skip].sort((a, b) => a[0] - b[0])) if (!headInfo.authors.has(i)) dropped.push({ reason, text: blocks[i].text });
+  const headTitle = headInfo.title >= 0 ? blocks[headInfo.title].text : null;
+  const headAuthors = new Map(headInfo.authors);
+  // the head's furniture goes before anything else is read; its date lines' names stay authors
+  const kept = blocks.filter((_, i) => !headInfo.skip.has(i) || headInfo.authors.has(i));
+  const keptIndex = blocks.map((_, i) => i).filter((i) => !headInfo.skip.has(i) || headInfo.authors.has(i));
+  blocks = kept;
+  let title = knownTitle ?? headTitle ?? titleGuess;
   let start = 0;
+  // the headline above the date line or byline is the title's line: not body text
+  const headAt = headInfo.title >= 0 ? keptIndex.indexOf(headInfo.title) : -1;
+  if (headAt === 0 && title && squashEq(blocks[0].text, title)) start = 1;
+  else if (headAt === 0 && !knownTitle) start = 1;
   // a short first line is the title when none is known; dropped from the body when it is (or repeats) the title
-  if (blocks.length > 1 && blocks[0].kind === 'short' && !TERMINAL.test(blocks[0].text) && !BYLINE.test(blocks[0].text)) {
+  if (start === 0 && headAt < 0 && blocks.length > 1 && blocks[0].kind === 'short' && !TERMINAL.test(blocks[0].text) && !BYLINE.test(blocks[0].text)) {
     if (!title) {
       title = blocks[0].text;
       start = 1;
@@ -119,6 +239,12 @@ export function structure(blocks: Block[], knownTitle: string | null): Structure
   let afterByline = false;
   for (let i = start; i < blocks.length; i++) {
     const b = blocks[i];
+    const head = headAuthors.get(keptIndex[i]);
+    if (head) {
+      out.push({ text: b.text, kind: 'byline', authors: head });
+      afterByline = true;
+      continue;
+    }
     const tail = tailKinds.get(i);
     if (tail) {
       out.push({ text: b.text, kind: tail.kind, authors: tail.authors });
@@ -153,7 +279,7 @@ export function structure(blocks: Block[], knownTitle: string | null): Structure
     });
   }
   const authors = dedupe(out.flatMap((b) => b.authors));
-  return { blocks: out, title, authors, sections };
+  return { blocks: out, title, authors, sections, published: headInfo.published, dropped };
 }
 
 function squashEq(a: string, b: string): boolean {
