@@ -15,6 +15,7 @@ import { benchRealistic, realisticTexts } from './realistic.js';
 import { apiLatency, fillStore } from './api.js';
 import { threadsAvailable } from '../app/workers/pool.js';
 import { benchThreads } from './threads.js';
+import { benchScale } from './scale.js';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 5000);
 /** The peak resident set size of a run: sampled every 50 ms from the call on, and whenever `sample` is called. */
@@ -27,8 +28,27 @@ function peakRss(): { sample: () => void; peak: () => number; stop: () => void }
   return { sample, peak: () => peak, stop: () => clearInterval(timer) };
 }
 
+/**
+ * #15: the views at a million events on both stores (`BENCH_1M=1 npm run bench`, about 15 minutes;
+ * `BENCH_1M=only` skips everything else). BENCH_1M_EVENTS sets the size, BENCH_PG the server's admin URL.
+ */
+async function millionEvents(): Promise<Record<string, unknown>> {
+  const news = fileURLToPath(new URL('../../test/golden/news/', import.meta.url));
+  const pgUrl = process.env.BENCH_PG ?? process.env.STATECRAFT_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const stores = (process.env.BENCH_1M_STORES ?? 'pglite,postgres').split(',') as ('pglite' | 'postgres')[];
+  return benchScale({
+    events: Number(process.env.BENCH_1M_EVENTS ?? 1_000_000),
+    texts: realisticTexts(news).map((t) => t.text),
+    knowledge: await loadKnowledge(),
+    pgAdminUrl: pgUrl,
+    stores,
+    log: (l) => console.log(l),
+  });
+}
+
 async function main() {
   const results: Record<string, unknown> = { when: new Date().toISOString(), node: process.version, docs: DOCS };
+  if (process.env.BENCH_1M === 'only') return write(await millionEvents());
   const { sample, peak, stop } = peakRss();
   const dir = mkdtempSync(path.join(tmpdir(), 'statecraft-bench-'));
   try {
@@ -117,6 +137,11 @@ async function main() {
     stop();
     rmSync(dir, { recursive: true, force: true });
   }
+  if (process.env.BENCH_1M) Object.assign(results, await millionEvents());
+  write(results);
+}
+
+function write(results: Record<string, unknown>) {
   const out = new URL('../../bench/results/latest.json', import.meta.url);
   let prev: Record<string, unknown> = {};
   try {
