@@ -112,10 +112,15 @@ export function pageLines(root: Node): string[] {
       return;
     }
     if (n.nodeType !== 1) return;
-    const block = BLOCK_NAMES.has(n.nodeName.toLowerCase());
+    const name = n.nodeName.toLowerCase();
+    const block = BLOCK_NAMES.has(name);
+    // links side by side are separate items ("Home", "Asia"), even with no space between them
+    const apart = name === 'a' || name === 'button';
     if (block) flush();
+    if (apart) cur += ' ';
     for (const c of Array.from(n.childNodes)) walk(c);
     if (block) flush();
+    if (apart) cur += ' ';
   };
   walk(root);
   flush();
@@ -145,8 +150,8 @@ export function chooseTitle(c: { h1: string | null; og: string | null; title: st
   };
   // the candidate most others agree with; on a tie the page's own heading, then og:title, then <title>
   let best = cands[0], bestVotes = -1;
-  for (const t of cands) {
-    const votes = cands.filter((o) => o !== t && agree(t, o)).length;
+  for (const [i, t] of cands.entries()) {
+    const votes = cands.filter((o, k) => k !== i && agree(t, o)).length;
     if (votes > bestVotes) [best, bestVotes] = [t, votes];
   }
   // a lone <h1> that nothing agrees with is often the site's logo or a teaser: metadata wins then
