@@ -3,6 +3,7 @@
  * Each reader returns documents and failures; a failure never stops the others.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -145,9 +146,37 @@ async function readBytes(file: string): Promise<Uint8Array> {
   return readFile(file);
 }
 
+/**
+ * How a file is named in its documents' `origin`, which the export and the API publish: a path
+ * as the user typed it when relative; an absolute one relative to the working directory when
+ * inside it, `~/…` when under the home directory, else as typed. The user's expanded home path
+ * (`/home/alice/…`, what a shell makes of `~/…`) is never published.
+ */
+export function originOf(file: string, cwd = process.cwd(), home = safeHomedir()): string {
+  if (file === '-') return 'stdin';
+  if (!path.isAbsolute(file)) return file;
+  const inside = (base: string) => {
+    const rel = path.relative(base, file);
+    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : rel === '' ? '.' : null;
+  };
+  const inCwd = cwd ? inside(cwd) : null;
+  if (inCwd && inCwd !== '.') return inCwd;
+  const inHome = home && home !== '/' ? inside(home) : null;
+  if (inHome) return inHome === '.' ? '~' : `~/${inHome.split(path.sep).join('/')}`;
+  return file;
+}
+
+function safeHomedir(): string {
+  try {
+    return homedir();
+  } catch {
+    return '';
+  }
+}
+
 /** Read one file (or stdin) into raw documents. Never throws: failures are returned. */
 export async function readInput(file: string, opts: ReadOptions = {}): Promise<ReadResult> {
-  const origin = file === '-' ? 'stdin' : file;
+  const origin = originOf(file);
   const failures: StatecraftError[] = [];
   try {
     const fmt = formatOf(file, opts);
