@@ -14,6 +14,8 @@ export const ERRORS = {
   E109: 'cannot read file',
   E110: 'unsupported file type',
   E111: 'malformed front matter',
+  E112: 'over the time budget of one document',
+  E113: 'over the memory budget of one document',
   E201: 'database error',
   E202: 'unknown document',
   E203: 'store in use',
