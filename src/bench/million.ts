@@ -15,8 +15,6 @@
  *
  * Everything is seeded: the same arguments give the same store.
  */
-import { loadCodebook, type CodeInfo } from '../knowledge/codebook.js';
-import { DEFAULT_DATA_DIR } from '../knowledge/load.js';
 import type { Knowledge } from '../app/pipeline.js';
 import type { Queryable, Store } from '../store/store.js';
 import { dateSort } from '../store/records.js';
@@ -134,9 +132,9 @@ export async function fillMillion(store: Store, knowledge: Knowledge, o: Million
     return c;
   };
 
-  const codebook = loadCodebook(DEFAULT_DATA_DIR);
-  const byRoot = new Map<string, CodeInfo[]>();
-  for (const c of codebook.codes()) (byRoot.get(c.root) ?? byRoot.set(c.root, []).get(c.root)!).push(c);
+  const codes = knowledge.codebook.codes();
+  const byRoot = new Map<string, typeof codes>();
+  for (const c of codes) (byRoot.get(c.root) ?? byRoot.set(c.root, []).get(c.root)!).push(c);
   const rootOf = weighted(ROOT_SHARE.filter(([root]) => byRoot.has(root)));
   const modalityOf = weighted(MODALITIES);
   const claimKind = weighted(CLAIM_KINDS);
@@ -146,6 +144,9 @@ export async function fillMillion(store: Store, knowledge: Knowledge, o: Million
   // publication years 2015–2025, each a little busier than the one before
   const yearOf = weighted(Array.from({ length: 11 }, (_, i): [number, number] => [2015 + i, 1 + i * 0.15]));
 
+  // the full-text index is built once at the end (its own definition, read from the catalog), as a bulk load does
+  const gin = await store.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE indexname = 'sentences_tsv'`);
+  if (gin.length) await store.query('DROP INDEX sentences_tsv');
   const figures: FillFigures = { documents: 0, sentences: 0, events: 0, mentions: 0, claims: 0, flow_evidence: 0, agreement_evidence: 0, compliance: 0, actors: 0 };
   let eventNo = 0;
   for (let d0 = 0; d0 < docsTotal && eventNo < o.events; d0 += batchDocs) {
@@ -307,6 +308,7 @@ export async function fillMillion(store: Store, knowledge: Knowledge, o: Million
     [actors.map((x) => x.id), actors.map((x) => x.name), actors.map((x) => x.kind), actors.map((x) => x.country), actors.map((x) => x.org)],
   );
   figures.actors = actors.length;
+  if (gin.length) await store.query(gin[0].indexdef);
   await store.query('ANALYZE');
   return figures;
 }

@@ -7,10 +7,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { createServer } from '../api/server.js';
 import type { Knowledge } from '../app/pipeline.js';
 import { openStore, type Store } from '../store/store.js';
+import { scratchDatabase } from '../store/scratch.js';
 import { fillMillion, type FillFigures } from './million.js';
 
 export interface ScaleOptions {
@@ -82,26 +82,6 @@ export async function latency(store: Store, runs = 20, queries = viewQueries()):
     await app.close();
   }
   return out;
-}
-
-/** a fresh database on the server of `adminUrl`, and how to drop it */
-export async function scratchDatabase(adminUrl: string, prefix = 'statecraft_bench'): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    async drop() {
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
 }
 
 export async function benchScale(o: ScaleOptions): Promise<Record<string, unknown>> {

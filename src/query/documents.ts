@@ -1,5 +1,6 @@
 /** Reading documents and sentences: list, one by id or prefix, full-text search. */
 import type { DocumentSummary, Section, Span } from '../core/types.js';
+import { rowCount } from '../store/aggregates.js';
 import type { Queryable } from '../store/store.js';
 import { searchHit, sentenceRecord, sentenceSpan, type FullSentenceRow, type SentenceRow } from './records.js';
 
@@ -13,7 +14,7 @@ export async function listDocuments(q: Queryable, opts: { limit?: number; offset
       LIMIT $1 OFFSET $2`,
     [opts.limit ?? 1000000, opts.offset ?? 0],
   );
-  const total = (await q.query<{ n: number }>('SELECT count(*)::int AS n FROM documents'))[0].n;
+  const total = await rowCount(q, 'documents');
   return { items, total };
 }
 

@@ -4,31 +4,37 @@
  * with a large store.
  */
 import type { Queryable } from '../store/store.js';
+import { rowCount } from '../store/aggregates.js';
 import { dateSort } from '../store/records.js';
 import { listDocuments } from './documents.js';
+import { eventSource } from './events.js';
 import { agreementRecord, claimRecord, complianceRecord } from './records.js';
 
 const n = async (q: Queryable, sql: string, p: unknown[] = []) => (await q.query<{ n: number }>(sql, p))[0].n;
 
 export async function stats(q: Queryable) {
   const [documents, sentences, events, actors, mentions, claims, flows, agreements, compliance] = await Promise.all([
-    n(q, 'SELECT count(*)::int AS n FROM documents'),
-    n(q, 'SELECT count(*)::int AS n FROM sentences'),
-    n(q, 'SELECT count(*)::int AS n FROM events'),
-    n(q, 'SELECT count(DISTINCT actor_id)::int AS n FROM mentions'),
-    n(q, 'SELECT count(*)::int AS n FROM mentions'),
-    n(q, 'SELECT count(*)::int AS n FROM claims'),
+    rowCount(q, 'documents'),
+    rowCount(q, 'sentences'),
+    rowCount(q, 'events'),
+    n(q, 'SELECT count(*)::int AS n FROM (SELECT actor_id FROM agg_actors GROUP BY actor_id HAVING sum(mentions) > 0) x'),
+    rowCount(q, 'mentions'),
+    rowCount(q, 'claims'),
     n(q, 'SELECT count(DISTINCT flow_id)::int AS n FROM flow_evidence'),
     n(q, 'SELECT count(DISTINCT agreement_id)::int AS n FROM agreement_evidence'),
-    n(q, 'SELECT count(*)::int AS n FROM compliance'),
+    rowCount(q, 'compliance'),
   ]);
   const newest = (await listDocuments(q, { limit: 8 })).items;
+  // countries on both sides (a side's node is its country when it has one): from the aggregate of pairs
+  const p: unknown[] = [];
   const dyads = await q.query<{ a: string; b: string; events: number; goldstein: number; coop: number; conflict: number }>(
-    `SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b, count(*)::int AS events,
-            round(sum(goldstein)::numeric, 1)::float8 AS goldstein,
-            count(*) FILTER (WHERE quad <= 2)::int AS coop, count(*) FILTER (WHERE quad >= 3)::int AS conflict
-       FROM events WHERE source_country IS NOT NULL AND target_country IS NOT NULL AND source_country <> target_country
-      GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT 10`,
+    `SELECT least(src, tgt) AS a, greatest(src, tgt) AS b, sum(n)::int AS events,
+            round(sum(g), 1)::float8 AS goldstein,
+            coalesce(sum(n) FILTER (WHERE quad <= 2), 0)::int AS coop, coalesce(sum(n) FILTER (WHERE quad >= 3), 0)::int AS conflict
+       FROM (${eventSource({}, ['src', 'tgt', 'quad'], p)}) x
+      WHERE src IS NOT NULL AND tgt IS NOT NULL AND src NOT LIKE 'org:%' AND tgt NOT LIKE 'org:%' AND src <> tgt
+      GROUP BY 1, 2 HAVING sum(n) > 0 ORDER BY events DESC, a, b LIMIT 10`,
+    p,
   );
   return { documents, sentences, events, actors, mentions, claims, flows, agreements, compliance, newest, dyads };
 }
@@ -37,52 +43,40 @@ export type Interval = 'week' | 'month' | 'year';
 
 export async function dyadSeries(q: Queryable, a: string, b: string, interval: Interval, since?: string, until?: string) {
   const fmt = { week: 'IYYY-"W"IW', month: 'YYYY-MM', year: 'YYYY' }[interval];
-  const p: unknown[] = [a, b];
-  let w = '';
-  if (since) {
-    p.push(dateSort(since));
-    w += ` AND date_sort >= $${p.length}::date`;
-  }
-  if (until) {
-    p.push(dateSort(until));
-    w += ` AND date_sort <= $${p.length}::date`;
-  }
-  // an event dated only to a year has no week or month: it counts in year series only
-  const precise = interval === 'year' ? '' : interval === 'month' ? ' AND length(date) >= 7' : ' AND length(date) = 10';
+  const p: unknown[] = [];
+  // an event dated only to a year has no week or month: it counts in year series only. Months and years
+  // come from the aggregates (whole months) and the events (the days at the window's ends); weeks from the events.
+  const source =
+    interval === 'week'
+      ? `SELECT date_sort AS month, length(date)::smallint AS prec, quad::smallint AS quad, 1::bigint AS n, goldstein::numeric AS g FROM events e
+          WHERE ((source_country = $1 AND target_country = $2) OR (source_country = $2 AND target_country = $1))${since ? (p.push(a, b, dateSort(since)), ` AND date_sort >= $3::date`) : (p.push(a, b), '')}${until ? (p.push(dateSort(until)), ` AND date_sort <= $${p.length}::date`) : ''}`
+      : eventSource({ dyad: [a, b], since, until: until && dateSort(until) }, ['month', 'prec', 'quad'], p);
+  const precise = interval === 'year' ? '' : interval === 'month' ? ' AND prec >= 7' : ' AND prec = 10';
   const items = await q.query<{ period: string; events: number; quad1: number; quad2: number; quad3: number; quad4: number; goldstein: number }>(
-    `SELECT to_char(date_trunc('${interval}', date_sort), '${fmt}') AS period, count(*)::int AS events,
-            count(*) FILTER (WHERE quad = 1)::int AS quad1, count(*) FILTER (WHERE quad = 2)::int AS quad2,
-            count(*) FILTER (WHERE quad = 3)::int AS quad3, count(*) FILTER (WHERE quad = 4)::int AS quad4,
-            round(sum(goldstein)::numeric, 1)::float8 AS goldstein
-       FROM events
-      WHERE ((source_country = $1 AND target_country = $2) OR (source_country = $2 AND target_country = $1)) AND date_sort IS NOT NULL${precise}${w}
-      GROUP BY 1 ORDER BY 1`,
+    `SELECT to_char(date_trunc('${interval}', month), '${fmt}') AS period, sum(n)::int AS events,
+            coalesce(sum(n) FILTER (WHERE quad = 1), 0)::int AS quad1, coalesce(sum(n) FILTER (WHERE quad = 2), 0)::int AS quad2,
+            coalesce(sum(n) FILTER (WHERE quad = 3), 0)::int AS quad3, coalesce(sum(n) FILTER (WHERE quad = 4), 0)::int AS quad4,
+            round(sum(g), 1)::float8 AS goldstein
+       FROM (${source}) x
+      WHERE month IS NOT NULL${precise}
+      GROUP BY 1 HAVING sum(n) > 0 ORDER BY 1`,
     p,
   );
   return { items, total: items.length };
 }
 
 export async function network(q: Queryable, opts: { since?: string; until?: string; min?: number }) {
+  // the window's dates are its first days, as the events' date_sort (`until` 2024 is 2024-01-01)
   const p: unknown[] = [];
-  let w = '';
-  if (opts.since) {
-    p.push(dateSort(opts.since));
-    w += ` AND date_sort >= $${p.length}::date`;
-  }
-  if (opts.until) {
-    p.push(dateSort(opts.until));
-    w += ` AND date_sort <= $${p.length}::date`;
-  }
+  const source = eventSource({ since: opts.since && dateSort(opts.since), until: opts.until && dateSort(opts.until) }, ['src', 'tgt', 'quad'], p);
   p.push(opts.min ?? 1);
-  const node = `coalesce(source_country, 'org:' || lower(source_org))`;
-  const tnode = `coalesce(target_country, 'org:' || lower(target_org))`;
   const edges = await q.query<{ source: string; target: string; events: number; coop: number; conflict: number; goldstein: number }>(
-    `SELECT least(${node}, ${tnode}) AS source, greatest(${node}, ${tnode}) AS target, count(*)::int AS events,
-            count(*) FILTER (WHERE quad <= 2)::int AS coop, count(*) FILTER (WHERE quad >= 3)::int AS conflict,
-            round(sum(goldstein)::numeric, 1)::float8 AS goldstein
-       FROM events
-      WHERE ${node} IS NOT NULL AND ${tnode} IS NOT NULL AND ${node} <> ${tnode}${w}
-      GROUP BY 1, 2 HAVING count(*) >= $${p.length} ORDER BY events DESC LIMIT 500`,
+    `SELECT least(src, tgt) AS source, greatest(src, tgt) AS target, sum(n)::int AS events,
+            coalesce(sum(n) FILTER (WHERE quad <= 2), 0)::int AS coop, coalesce(sum(n) FILTER (WHERE quad >= 3), 0)::int AS conflict,
+            round(sum(g), 1)::float8 AS goldstein
+       FROM (${source}) x
+      WHERE src IS NOT NULL AND tgt IS NOT NULL AND src <> tgt
+      GROUP BY 1, 2 HAVING sum(n) >= $${p.length} AND sum(n) > 0 ORDER BY events DESC, source, target LIMIT 500`,
     p,
   );
   const counts = new Map<string, number>();

@@ -3,9 +3,11 @@
  * so the tables can later be distributed by document (Citus) without a redesign.
  * Only PostgreSQL 15 features: the same SQL runs on PGlite (PG 18) and the server.
  */
+import { aggregateMigration } from './aggregates.js';
 import type { Store } from './types.js';
 
-export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+/** `sql` is split at semicolons that end a line; `statements` (function bodies hold semicolons) are run as given */
+export const MIGRATIONS: { version: number; name: string; sql: string; statements?: () => string[] }[] = [
   {
     version: 1,
     name: 'documents and sentences',
@@ -166,6 +168,25 @@ CREATE TABLE compliance (
 );
 `,
   },
+  {
+    version: 4,
+    name: 'a million events (#15): indexes for the sorted lists and filters, aggregates kept on write',
+    sql: `
+DROP INDEX events_date;
+CREATE INDEX events_date ON events (date_sort, doc_id, start_off);
+CREATE INDEX events_date_desc ON events (date_sort DESC NULLS LAST, doc_id, start_off);
+CREATE INDEX events_goldstein ON events (goldstein, doc_id, start_off);
+CREATE INDEX events_goldstein_desc ON events (goldstein DESC, doc_id, start_off);
+CREATE INDEX events_source ON events (source);
+CREATE INDEX events_target ON events (target);
+CREATE INDEX events_source_org ON events (('org:' || lower(source_org)));
+CREATE INDEX events_target_org ON events (('org:' || lower(target_org)));
+CREATE INDEX events_target_dyad ON events (target_country, source_country);
+CREATE INDEX documents_newest ON documents (published DESC NULLS LAST, ingested_at DESC, id);
+CREATE INDEX claims_order ON claims (doc_id, start_off);
+`,
+    statements: aggregateMigration,
+  },
 ];
 
 /** the advisory lock every process migrating one PostgreSQL database takes (an arbitrary constant) */
@@ -187,6 +208,7 @@ export async function migrate(store: Store): Promise<number> {
     for (const m of MIGRATIONS) {
       if (m.version <= current) continue;
       for (const stmt of m.sql.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) await q.query(stmt);
+      for (const stmt of m.statements?.() ?? []) await q.query(stmt);
       await q.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
     }
   });
