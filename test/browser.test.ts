@@ -171,9 +171,11 @@ describe.skipIf(!!reason)('dashboard in chromium', () => {
     // typed into the fields as a new user would: names, not codes (they were cut to three letters: RUS–NOR)
     await page.goto(`${base}/#/dyad`);
     await page.waitForSelector('input[name="a"]');
+    await page.waitForFunction(() => !document.querySelector('h2.dyad-title'), null, { timeout: 10000 });
     await page.fill('input[name="a"]', 'Russia');
     await page.fill('input[name="b"]', 'North Korea');
     await page.press('input[name="b"]', 'Enter');
+    await page.waitForFunction(() => /a=Russia.*b=North(%20|\+| )Korea/.test(location.hash), null, { timeout: 10000 });
     await page.waitForFunction(() => document.querySelector('h2.dyad-title')?.textContent?.includes('(PRK)'), null, { timeout: 20000 });
     expect(await page.locator('h2.dyad-title').innerText()).toMatch(/^Russia \(RUS\) – North Korea \(PRK\)/);
     expect(errors).toEqual([]);
