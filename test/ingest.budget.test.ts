@@ -67,3 +67,53 @@ describe('the document guard (an extraction thread with a time and a heap budget
     guard = null;
   });
 });
+
+describe('the budget in use', () => {
+  it('statecraft ingest --doc-timeout: the run-on document fails with E112 on its own line, the others are stored, exit 1', async () => {
+    const src = path.join(dir, 'mixed');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(src);
+    writeFileSync(path.join(src, 'a-ordinary.txt'), ordinary(10).raw.text);
+    writeFileSync(path.join(src, 'b-run-on.txt'), runOnSentence());
+    writeFileSync(path.join(src, 'c-ordinary.txt'), ordinary(11).raw.text);
+    writeFileSync(path.join(src, 'd-feed.jsonl'), [12, 13].map((i) => JSON.stringify({ title: `Feed ${i}`, text: ordinary(i).raw.text })).join('\n') + '\n');
+    const r = await runCli(cli, ['ingest', '--db', path.join(dir, 'mixed-db'), '--doc-timeout', '3', '--json', src]);
+    expect(r.code, r.err).toBe(1);
+    const report = JSON.parse(r.out) as { stored: { origin: string }[]; failed: { origin: string; code: string; message: string }[] };
+    expect(report.failed.map((f) => [path.basename(f.origin), f.code])).toEqual([['b-run-on.txt', 'E112']]);
+    expect(report.failed[0].message).toMatch(/over 3 s/);
+    expect(report.stored.map((d) => path.basename(d.origin)).sort()).toEqual(['a-ordinary.txt', 'c-ordinary.txt', 'd-feed.jsonl#line1', 'd-feed.jsonl#line2']);
+  });
+
+  it('an upload holding a run-on document: reads are answered while it is extracted, it fails with E112, the others are stored', async () => {
+    const { startCli, until } = await import('./support/processes.js');
+    const serve = startCli(cli, ['serve', '--db', path.join(dir, 'serve-db'), '--port', '0', '--token', 'tok', '--doc-timeout', '5']);
+    try {
+      const url = (await until('serve to listen', () => /http:\/\/127\.0\.0\.1:\d+/.exec(serve.out()), 120_000))[0];
+      const body = [ordinary(20), { raw: { text: runOnSentence() } }, ordinary(21)].map((j, i) => JSON.stringify({ title: `Upload ${i}`, text: j.raw.text })).join('\n') + '\n';
+      let done = false;
+      const upload = fetch(`${url}/api/documents`, { method: 'POST', headers: { authorization: 'Bearer tok', 'content-type': 'application/x-ndjson' }, body }).then(async (res) => {
+        done = true;
+        return { status: res.status, body: await res.json() };
+      });
+      // reads while the upload is in the extraction thread: each answered before the upload ends
+      const during: number[] = [];
+      while (!done) {
+        const res = await fetch(`${url}/api/stats`);
+        if (!done) during.push(res.status);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      const u = await upload;
+      expect(u.status).toBe(201);
+      expect(u.body.stored.map((d: { title: string }) => d.title).sort()).toEqual(['Upload 0', 'Upload 2']);
+      expect(u.body.failed).toHaveLength(1);
+      expect(u.body.failed[0]).toMatch(/^upload:line 2: E112 /);
+      expect(during.length).toBeGreaterThan(0);
+      expect(during.every((s) => s === 200 || s === 503)).toBe(true);
+      expect(during.filter((s) => s === 200).length).toBeGreaterThan(0);
+    } finally {
+      serve.child.kill('SIGTERM');
+      await serve.done;
+    }
+  });
+});

@@ -12,6 +12,7 @@ import { exportJsonl } from '../app/export.js';
 import { describeSubjects, loadLabels, resolveActorOrCountry } from '../app/labels.js';
 import { ingestRawBatch, ingestUpload } from '../app/ingest.js';
 import type { Pipeline } from '../app/pipeline.js';
+import type { DocumentGuard } from '../app/workers/guard.js';
 import type { Store } from '../app/store.js';
 import { dashboardDir } from '../app/web.js';
 import { registerDocs, type OpenApiDoc } from './docs.js';
@@ -23,6 +24,12 @@ import { agreements, claims, compliance, dyadSeries, ledger, network, stats } fr
 
 export interface ServerOptions {
   store: Store;
+  /**
+   * the document budget of uploads and local ingests (#14): each document is built and extracted
+   * in this guard's thread, so the server's thread answers reads meanwhile and one pathological
+   * document fails (E112, E113) instead of stalling it; without one, in the server's thread
+   */
+  guard?: DocumentGuard;
   /** needed only for uploads */
   pipeline?: () => Promise<Pipeline>;
   /** uploads are refused unless a token is set */
@@ -71,8 +78,8 @@ const toCountry = (s: string, ctx: z.RefinementCtx) => {
   }
 };
 const country = z.string().trim().min(1).max(100).transform(toCountry);
-/** a side of a flow: a country (code or name) or an organisation's id ("org:un") */
-const party = z.string().trim().min(1).max(100).transform((s, ctx) => (s.startsWith('org:') ? s : toCountry(s, ctx)));
+/** a side of a flow: a country (code or name), an organisation's id ("org:un") or a named group's ("group:houthis") */
+const party = z.string().trim().min(1).max(100).transform((s, ctx) => (s.startsWith('org:') || s.startsWith('group:') ? s : toCountry(s, ctx)));
 const paging = {
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
@@ -434,7 +441,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     if (!opts.token) return reply.code(403).send({ error: 'forbidden', message: 'uploads are disabled: start the server with --token or $STATECRAFT_TOKEN' });
     if (req.headers.authorization !== `Bearer ${opts.token}`) return reply.code(401).send({ error: 'unauthorized', message: 'send Authorization: Bearer <token>' });
     const body = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
-    const r = await ingestUpload(store, pipeline, body, clientGone(reply)).finally(() => answers?.clear());
+    const r = await ingestUpload(store, pipeline, body, clientGone(reply), opts.guard).finally(() => answers?.clear());
     if (!r.read) throw new BadRequest(`body: ${r.message}`);
     return reply.code(201).send({ stored: r.stored, unchanged: r.unchanged, failed: r.failed });
   });
@@ -444,7 +451,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     if (!tokens.length) return reply.code(403).send({ error: 'forbidden', message: 'ingest through this server is disabled: it holds no local token and no --token' });
     if (!tokens.some((t) => req.headers.authorization === `Bearer ${t}`)) return reply.code(401).send({ error: 'unauthorized', message: 'send Authorization: Bearer <token>' });
     const body = parse(RAW_BATCH, req.body);
-    const r = await ingestRawBatch(store, await pipeline(), body.documents, body.defaults, clientGone(reply)).finally(() => answers?.clear());
+    const r = await ingestRawBatch(store, opts.guard ? null : await pipeline(), body.documents, body.defaults, clientGone(reply), opts.guard).finally(() => answers?.clear());
     return reply.code(200).send(r);
   });
   app.addContentTypeParser(['application/x-ndjson', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));

@@ -7,6 +7,7 @@ import type { Store } from '../store/store.js';
 import type { RawDocument } from '../core/types.js';
 import type { BuiltDocument, Extraction, Pipeline } from './pipeline.js';
 import { createExtractPool } from './workers/pool.js';
+import type { DocumentGuard } from './workers/guard.js';
 import { ReportedFailure, toFailure, type IngestFailure, type JobResult } from './workers/job.js';
 
 export type { IngestFailure };
@@ -25,6 +26,12 @@ export interface IngestOptions extends ReadOptions {
    * cores: 2 extraction threads beside the writer were slower than one thread in all.)
    */
   threads?: number;
+  /**
+   * the document budget (#14): each document is built and extracted in this guard's thread, which
+   * is stopped when one overruns its time (E112) or heap (E113) and the others go on; without one,
+   * in process (or in `threads - 1` worker threads, unbudgeted)
+   */
+  guard?: DocumentGuard;
 }
 
 export interface IngestItem {
@@ -100,12 +107,12 @@ export interface IngestDefaults {
 }
 
 /** Store raw documents read by another process (a local `ingest` beside `serve`): the same outcome lines as a local ingest. */
-export async function ingestRawBatch(store: Store, pipeline: Pipeline, docs: RawDocument[], defaults: IngestDefaults = {}, signal?: AbortSignal): Promise<Omit<IngestReport, 'seconds' | 'bytes'>> {
+export async function ingestRawBatch(store: Store, pipeline: Pipeline | null, docs: RawDocument[], defaults: IngestDefaults = {}, signal?: AbortSignal, guard?: DocumentGuard): Promise<Omit<IngestReport, 'seconds' | 'bytes'>> {
   const r = emptyReport();
   const seen = new Set<string>();
   for (const raw of docs) {
     if (!(await turn(signal))) break;
-    await ingestRaw(store, pipeline, raw, r, defaults, seen);
+    await (guard ? storeJobResult(store, raw, await guard.run({ raw, defaults }), r, seen) : ingestRaw(store, pipeline!, raw, r, defaults, seen));
   }
   return { stored: r.stored, unchanged: r.unchanged, failed: r.failed };
 }
@@ -216,12 +223,29 @@ export function emptyReport(): IngestReport {
  * not used (pass a function that would make one, or null): each worker thread loads its own.
  */
 export async function ingestPaths(store: Store, pipeline: Pipeline | null, paths: string[], opts: IngestOptions = {}): Promise<IngestReport> {
+  if (opts.guard) return ingestPathsGuarded(store, opts.guard, paths, opts);
   if ((opts.threads ?? 1) > 1) return ingestPathsThreaded(store, paths, opts);
   if (!pipeline) throw new Error('ingestPaths: a pipeline is needed with one thread');
   const run = await startRun(paths, opts);
   const seenInRun = new Set<string>();
   for await (const raw of documentsOf(run, opts)) {
     await ingestRaw(store, pipeline, raw, run.report, opts, seenInRun);
+    run.flush();
+  }
+  return run.finish();
+}
+
+/**
+ * `ingestPaths` under the document budget (#14): each document is built and extracted in the
+ * guard's thread, one at a time, and stored here; a document that overruns its time or heap fails
+ * (E112, E113) and the next goes on in a fresh thread.
+ */
+async function ingestPathsGuarded(store: Store, guard: DocumentGuard, paths: string[], opts: IngestOptions): Promise<IngestReport> {
+  const run = await startRun(paths, opts);
+  const defaults = { published: opts.published, source: opts.source, title: opts.title };
+  const seenInRun = new Set<string>();
+  for await (const raw of documentsOf(run, opts)) {
+    await storeJobResult(store, raw, await guard.run({ raw, defaults }), run.report, seenInRun);
     run.flush();
   }
   return run.finish();
@@ -283,16 +307,17 @@ export type UploadResult =
  * Ingest the JSONL articles of a request body. The pipeline is made only once an article was
  * read; when none was, nothing is stored and `message` says why.
  */
-export async function ingestUpload(store: Store, pipeline: () => Promise<Pipeline>, body: string, signal?: AbortSignal): Promise<UploadResult> {
+export async function ingestUpload(store: Store, pipeline: () => Promise<Pipeline>, body: string, signal?: AbortSignal, guard?: DocumentGuard): Promise<UploadResult> {
   const { docs, failures } = readJsonl(body, 'upload');
   if (!docs.length) return { read: false, message: `no article read (${failures.map((f) => f.describe()).join('; ') || 'empty'})` };
-  const p = await pipeline();
+  // with a guard the documents are extracted in its thread: this one (a server's) never loads the knowledge
+  const p = guard ? null : await pipeline();
   const r = emptyReport();
   const seen = new Set<string>();
   // each document in turn with the server's reads; stopped when the client goes
   for (const raw of docs) {
     if (!(await turn(signal))) break;
-    await ingestRaw(store, p, raw, r, {}, seen);
+    await (guard ? storeJobResult(store, raw, await guard.run({ raw, defaults: {} }), r, seen) : ingestRaw(store, p!, raw, r, {}, seen));
   }
   return { read: true, stored: r.stored, unchanged: r.unchanged, failed: [...failures.map((f) => f.describe()), ...r.failed.map((f) => f.line)] };
 }

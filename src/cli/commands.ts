@@ -13,6 +13,7 @@ import { formatTriage, triageFile } from '../app/triage.js';
 import { reprocess } from '../app/reprocess.js';
 import { ingestPaths } from '../app/ingest.js';
 import { createDefaultPipeline } from '../app/pipeline.js';
+import { createGuard, DEFAULT_BUDGET, guardAvailable } from '../app/workers/guard.js';
 import { withStore, type Store } from '../app/store.js';
 import { listDocuments } from '../query/documents.js';
 import { listActors, listEvents, type EventFilter } from '../query/events.js';
@@ -252,13 +253,19 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
       .option('--port <n>', 'port', (v) => parseInt(v, 10), 8787)
       .option('--host <host>', 'interface to bind (127.0.0.1 keeps it on this machine)', '127.0.0.1')
       .option('--token <token>', 'allow uploads (POST /api/documents) with this bearer token (or $STATECRAFT_TOKEN)')
-      .option('--max-waiting <n>', 'embedded store: answer 503 with Retry-After when this many requests already wait for the store (0: queue them all)', (v) => parseInt(v, 10));
+      .option('--max-waiting <n>', 'embedded store: answer 503 with Retry-After when this many requests already wait for the store (0: queue them all)', (v) => parseInt(v, 10))
+      .option('--doc-timeout <s>', 'seconds one uploaded document may take to build and extract (E112 over it)', (v) => Number(v), DEFAULT_BUDGET.timeoutMs / 1000)
+      .option('--doc-memory <mb>', 'heap of the extraction thread in MB (E113 over it)', (v) => parseInt(v, 10), DEFAULT_BUDGET.memoryMb);
 
-  async function serve(store: Store, o: { port: number; host: string; token?: string; maxWaiting?: number }) {
+  async function serve(store: Store, o: { port: number; host: string; token?: string; maxWaiting?: number; docTimeout: number; docMemory: number }) {
     const { createServer, hostNames } = await import('../api/server.js');
     // the embedded store's lock tells a local `ingest` where we listen and a token for POST /api/ingest (lock file mode 0600)
     const localToken = store.advertise ? randomBytes(24).toString('hex') : null;
-    const app = await createServer({ store, token: o.token ?? process.env.STATECRAFT_TOKEN ?? null, localToken, pipeline: createDefaultPipeline, log: (l) => io.err(l), allowedHosts: hostNames(o.host) ?? undefined, maxWaiting: o.maxWaiting });
+    // uploads and local ingests are extracted in a budgeted thread (#14): reads go on meanwhile, a pathological document fails alone (started on the first upload)
+    const budget = { timeoutMs: Number.isFinite(o.docTimeout) && o.docTimeout >= 0 ? o.docTimeout * 1000 : DEFAULT_BUDGET.timeoutMs, memoryMb: Number.isInteger(o.docMemory) && o.docMemory >= 0 ? o.docMemory : DEFAULT_BUDGET.memoryMb };
+    const guard = guardAvailable() ? createGuard(budget) : undefined;
+    const app = await createServer({ store, token: o.token ?? process.env.STATECRAFT_TOKEN ?? null, localToken, pipeline: createDefaultPipeline, guard, log: (l) => io.err(l), allowedHosts: hostNames(o.host) ?? undefined, maxWaiting: o.maxWaiting });
+    app.addHook('onClose', async () => guard?.close());
     const url = await app.listen({ port: o.port, host: o.host });
     if (store.advertise && localToken) store.advertise({ url: localUrl(app.server.address()), token: localToken });
     io.out(`statecraft is serving ${store.kind === 'pglite' ? store.location : 'the PostgreSQL store'} at ${url.replace('[::1]', 'localhost')}/  (API: ${url}/api/docs; Ctrl-C to stop)`);

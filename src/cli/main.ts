@@ -12,12 +12,27 @@ import { announceNewStore, defaultIo, documentLine, formatOption, isoDateArg, su
 import { registerExtended } from './commands.js';
 import { availableParallelism } from 'node:os';
 import { threadsAvailable } from '../app/workers/pool.js';
+import { createGuard, DEFAULT_BUDGET, guardAvailable } from '../app/workers/guard.js';
 
 /** `--threads`: a whole number from 1; above 1 only where the compiled worker exists */
 function threadsArg(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number from 1');
   if (n > 1 && !threadsAvailable()) throw new InvalidArgumentError('above 1 needs the compiled CLI (npm run build); running from the sources, use --threads 1');
+  return n;
+}
+
+/** `--doc-timeout`: seconds, 0 for none */
+function secondsArg(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected seconds (0: no time budget)');
+  return n;
+}
+
+/** `--doc-memory`: MB of heap, 0 for Node's default */
+function megabytesArg(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || (n !== 0 && n < 128)) throw new InvalidArgumentError('expected a whole number of MB from 128 (the knowledge alone takes about 100), or 0 for no cap');
   return n;
 }
 
@@ -49,6 +64,9 @@ export function buildProgram(io: Io = defaultIo, state: { code: number } = { cod
     .option('--json', 'print a machine-readable summary')
     // default 1, not the cores: on 2 cores the measured gain of 2 threads is small and unsteady (README, #15)
     .option('--threads <n>', `threads in all: one writer and N-1 extracting (cores here: ${availableParallelism()}); 1 does all in process`, threadsArg, 1)
+    // bounded work per document (#14): with --threads 1, each document is built and extracted in one extraction thread that is stopped when it overruns
+    .option('--doc-timeout <s>', 'seconds one document may take to build and extract; over it the document fails with E112 and the others go on (0: no budget, all in process)', secondsArg, DEFAULT_BUDGET.timeoutMs / 1000)
+    .option('--doc-memory <mb>', 'heap of the extraction thread in MB; a document that needs more fails with E113 and the others go on (0: no cap)', megabytesArg, DEFAULT_BUDGET.memoryMb)
     .action(async (paths: string[], o) => {
       const opts: IngestOptions = {
         threads: o.threads,
@@ -66,15 +84,19 @@ export function buildProgram(io: Io = defaultIo, state: { code: number } = { cod
         };
         announceNewStore(io, o.db);
       }
+      // the document budget needs the compiled extraction thread; from the sources (vitest) all runs in process
+      if (opts.threads! <= 1 && (o.docTimeout > 0 || o.docMemory > 0) && guardAvailable()) opts.guard = createGuard({ timeoutMs: o.docTimeout * 1000, memoryMb: o.docMemory });
       let report: IngestReport;
       try {
         // a `serve` that has just started gets a few seconds to say where it listens
-        report = await withStore(o.db, async (store) => ingestPaths(store, opts.threads! > 1 ? null : await createDefaultPipeline(), paths, opts), { waitForServeMs: 30_000 });
+        report = await withStore(o.db, async (store) => ingestPaths(store, opts.threads! > 1 || opts.guard ? null : await createDefaultPipeline(), paths, opts), { waitForServeMs: 30_000 });
       } catch (e) {
-        // the embedded store is held by a running `serve`: the documents go through it
+        // the embedded store is held by a running `serve`: the documents go through it (and its budget)
         if (!(e instanceof StoreBusyError) || !e.holder.api || !e.sameHost) throw e;
         io.err(`statecraft: the store is held by \`statecraft serve\` (pid ${e.holder.pid}); sending the documents through it at ${e.holder.api.url}`);
         report = await ingestThroughServer(e.holder.api, paths, opts);
+      } finally {
+        await opts.guard?.close();
       }
       if (o.json) io.out(JSON.stringify({ stored: report.stored, unchanged: report.unchanged, failed: report.failed.map(({ line, ...f }) => f), seconds: report.seconds }, null, 2));
       else {
