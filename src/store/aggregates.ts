@@ -43,8 +43,9 @@ export type EventDim = keyof typeof EVENT_DIMS;
  */
 export const EVENT_AGGREGATES: { table: string; dims: EventDim[] }[] = [
   { table: 'agg_pairs', dims: ['src', 'tgt', 'quad'] },
-  { table: 'agg_months', dims: ['month', 'prec', 'src', 'tgt', 'quad'] },
+  // (before months by pair: far fewer rows, so series and totals without a country read this one)
   { table: 'agg_kinds', dims: ['month', 'prec', 'root', 'quad', 'modality'] },
+  { table: 'agg_months', dims: ['month', 'prec', 'src', 'tgt', 'quad'] },
 ];
 
 const TYPES: Record<EventDim, string> = { month: 'date', prec: 'smallint', src: 'text', tgt: 'text', root: 'text', quad: 'smallint', modality: 'text' };
