@@ -78,6 +78,18 @@ describe('uploads beside reads', () => {
   });
 });
 
+describe('uploads are bounded', () => {
+  it('a body over 8 MB is refused with 413 before any work; nothing is stored', async () => {
+    const before = await total();
+    const line = JSON.stringify({ title: 'Too big', text: 'Brazil and Argentina held talks on trade. '.repeat(220_000) }) + '\n';
+    expect(Buffer.byteLength(line)).toBeGreaterThan(8 * 1024 * 1024);
+    const r = await upload(line);
+    expect(r.status).toBe(413);
+    expect(await total()).toBe(before);
+    expect((await fetch(`${base}/api/stats`)).status).toBe(200);
+  });
+});
+
 describe('answers kept until the next write (embedded store)', () => {
   it('a write through the server is seen by the next read of the same URL', async () => {
     const a = await total();
