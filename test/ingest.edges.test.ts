@@ -34,6 +34,13 @@ describe('reading', () => {
     }
   });
 
+  it('a page of only scripts is E108 (it was stored as a 199-sentence document reading "x")', async () => {
+    const page = file('scripts-only.html', `<html><head><title>Scripts</title></head><body>${'<script>var x = "x"; document.write(x);</script>'.repeat(199)}<noscript></noscript></body></html>`);
+    const r = await readInput(page);
+    expect(r.docs).toEqual([]);
+    expect(r.failures.map((f) => f.code)).toEqual(['E108']);
+  });
+
   it('a newline in a file name cannot forge a second failure line', () => {
     const e = new StatecraftError('E102', undefined, { file: 'evil\nok.txt: E999 forged' });
     expect(e.describe()).toBe('evil\\nok.txt: E999 forged: E102 empty document (no text after cleaning)');
