@@ -145,6 +145,20 @@ export function createActorNormalizer(k: Knowledge) {
 }
 
 /**
+ * Whether the ledger's giver or receiver names the gold's: the same actor (a state, an
+ * organisation, a named group), or a named group's country when the gold names only the country
+ * ("group:taliban" for "AFG"), as events are compared.
+ */
+export function createPartyMatch(k: Knowledge) {
+  const norm = createActorNormalizer(k);
+  return (gold: string | null | undefined, pred: string | null | undefined): boolean => {
+    if (norm(gold) === norm(pred)) return true;
+    const a = pred ? k.actors.actors.get(pred) : undefined;
+    return !!(a && a.kind === 'group' && a.country && norm(a.country) === norm(gold));
+  };
+}
+
+/**
  * How events are compared with gold on (source, target, root): a group is itself (group:hamas), an
  * organisation its org code, anything else its country; a non-state group also counts as its home
  * country when the gold names only the country (the contract: "_country … and the actor id say who
@@ -339,6 +353,7 @@ const squashName = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').r
 
 export async function evalAnalysis(k: Knowledge, kind: 'claims' | 'flows' | 'agreements', gold: AnalysisGold[], nlp?: Nlp): Promise<AnalysisEvalReport> {
   const pipeline = await createDefaultPipeline(k, nlp);
+  const party = createPartyMatch(k);
   let tp = 0, fp = 0, fn = 0;
   const attrs: Record<string, { agree: number; of: number; rate: number }> = {};
   const attr = (name: string, ok: boolean) => {
@@ -373,7 +388,7 @@ export async function evalAnalysis(k: Knowledge, kind: 'claims' | 'flows' | 'agr
       show = (r) => `${r.kind}${r.likelihood != null ? ` ${r.likelihood}` : ''}`;
     } else if (kind === 'flows') {
       left = x.flows.map((f) => ({ ...f })) as unknown as Record<string, unknown>[];
-      match = (e, p) => (e.giver ?? null) === (p.giver ?? null) && (e.receiver ?? null) === (p.receiver ?? null) && e.category === p.category;
+      match = (e, p) => party(e.giver as string, p.giver as string) && party(e.receiver as string, p.receiver as string) && e.category === p.category;
       check = (e, p) => {
         attr('status', e.status === p.status);
         attr('item', String(p.item).toLowerCase().includes(String(e.item).toLowerCase().split(' ').pop()!.replace(/s$/, '')) || String(e.item).toLowerCase().includes(String(p.item).toLowerCase().split(' ').pop()!.replace(/s$/, '')));

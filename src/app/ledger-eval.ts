@@ -18,7 +18,7 @@ import type { Doc } from '../core/doc.js';
 import type { FlowEvidenceRow } from '../core/doc.js';
 import type { Actor, ClaimRecord } from '../core/types.js';
 import { readFileSync } from 'node:fs';
-import { createActorNormalizer, r3, readGold, score, type Score } from './eval.js';
+import { createActorNormalizer, createPartyMatch, r3, readGold, score, type Score } from './eval.js';
 import { createDefaultPipeline, loadKnowledge, type Knowledge } from './pipeline.js';
 
 export interface LedgerGold {
@@ -59,7 +59,7 @@ const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').t
 
 export function evalLedger(k: Knowledge, gold: LedgerGold[], pipeline: Awaited<ReturnType<typeof createDefaultPipeline>>): LedgerEvalReport {
   const norm = createActorNormalizer(k);
-  const side = (code: string | null | undefined) => norm(code ?? null);
+  const party = createPartyMatch(k);
   // every actor the dictionaries know, by each of its names
   const byName = new Map<string, Actor>();
   for (const x of k.actors.actors.values()) for (const n of [x.name, ...x.aliases]) if (!byName.has(fold(n))) byName.set(fold(n), x);
@@ -84,7 +84,7 @@ export function evalLedger(k: Knowledge, gold: LedgerGold[], pipeline: Awaited<R
     // ---- flows
     const left = [...flows];
     for (const g of item.flows) {
-      const j = left.findIndex((p) => side(p.giver) === side(g.giver) && side(p.receiver) === side(g.receiver) && p.category === g.category);
+      const j = left.findIndex((p) => party(g.giver, p.giver) && party(g.receiver, p.receiver) && p.category === g.category);
       if (j < 0) {
         ffn++;
         miss.flows_missing.push(`${g.giver ?? '?'}→${g.receiver ?? '?'} ${g.category} (${g.item}, ${g.status})`);

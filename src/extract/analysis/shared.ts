@@ -42,6 +42,22 @@ export function countryActors(ms: Mention[]): Mention[] {
   return ms.filter((m) => m.country && m.via !== 'place');
 }
 
+/** The mentions that can give or receive: states and their people and bodies, organisations, named non-state groups. */
+export function partyActors(ms: Mention[]): Mention[] {
+  return ms.filter((m) => m.via !== 'place' && (m.country || m.org || m.actor.startsWith('group:')));
+}
+
+/**
+ * Who a party mention stands for in the ledger, as events name actors: a named group by its id
+ * ("group:houthis"), an organisation by its actor id ("org:eu"), anyone else by their country.
+ */
+export function partyOf(m: Mention): string {
+  if (m.actor.startsWith('group:') && m.actor !== 'group:unnamed-armed') return m.actor;
+  // an organisation's officer ("NATO's secretary-general") acts for the organisation
+  if (!m.country && m.org && !m.actor.startsWith('org:')) return `org:${m.org.toLowerCase()}`;
+  return m.country ?? m.actor;
+}
+
 /** A word class as one expression matching any of its words between word boundaries. */
 export function wordsRe(lx: Lexicon, name: string, flags = ''): RegExp {
   const alt = lx.list(name).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');

@@ -75,6 +75,7 @@ export function eventWords(lx: Lexicon) {
     // conventions
     streetRoles: w('street_roles'),
     untargetedRoots: w('untargeted_roots'),
+    mutualCodes: lx.list('mutual_codes'),
     coerciveRoots: w('coercive_roots'),
     cooperativeRoots: w('cooperative_roots'),
     hostileRoots: w('hostile_roots'),

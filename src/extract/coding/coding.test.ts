@@ -36,4 +36,13 @@ describe('coding', () => {
     expect(pairsOf(tr, 'negated', new Set()).map((p) => p[2])).toEqual(['042']);
     expect(pairsOf(tr, 'factual', new Set()).map((p) => p[2])).toEqual(['042', '043']);
   });
+
+  it('coordinated parties of a mutual act with no target act on one another; of other acts, side by side', () => {
+    const m = (actor: string) => ({ m: { doc: 'd', sentence: 0, span: [0, 1] as [number, number], text: actor, actor, country: actor, org: null, role: null, via: 'dict' }, how: 'subject' });
+    const tr = (code: string) => ({ tok: 0, end: 0, code, pattern: 'x', form: 'clause' as const, sources: [m('ARM'), m('AZE')], targets: [], symmetric: false, noTarget: false });
+    // "Armenia and Azerbaijan declared a ceasefire"
+    expect(pairsOf(tr('0871'), 'factual', new Set(), ['046', '057', '087']).map((p) => `${p[0].m.actor}→${p[1]?.m.actor} ${p[2]}`)).toEqual(['ARM→AZE 0871', 'AZE→ARM 0871']);
+    // "Armenia and Azerbaijan welcomed the decision": no dyad between them
+    expect(pairsOf(tr('051'), 'factual', new Set(), ['046', '057', '087'])).toEqual([]);
+  });
 });

@@ -10,14 +10,14 @@ import { dedupeParts, distinct } from '../clause/parts.js';
 
 export type Pair = [Participant, Participant | null, string];
 
-export function pairsOf(tr: Trigger, modality: Modality, untargeted: ReadonlySet<string>): Pair[] {
+export function pairsOf(tr: Trigger, modality: Modality, untargeted: ReadonlySet<string>, mutual: readonly string[] = []): Pair[] {
   const pairs: Pair[] = [];
   const srcs = dedupeParts(tr.sources);
   const tgts = dedupeParts(tr.targets);
   if (tr.code.startsWith('15') && tgts.length === 0) {
     // joint drills: each participant shows force; no dyad between partners
     for (const a of srcs) pairs.push([a, null, tr.code]);
-  } else if (tr.symmetric && tgts.length === 0 && srcs.length >= 2) {
+  } else if ((tr.symmetric || mutual.some((c) => tr.code.startsWith(c))) && tgts.length === 0 && srcs.length >= 2) {
     for (const a of srcs) for (const b of srcs) if (distinct(a.m, b.m)) pairs.push([a, b, tr.code]);
   } else if (tgts.length) {
     for (const a of srcs) for (const b of tgts) {

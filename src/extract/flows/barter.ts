@@ -3,7 +3,7 @@ import type { DocSentence, FlowEvidenceRow } from '../../core/doc.js';
 import type { Mention } from '../../core/types.js';
 import type { Lexicon } from '../../knowledge/lexicon.js';
 import { hash64 } from '../../knowledge/text.js';
-import { countryActors, sentenceSpan } from '../analysis/shared.js';
+import { partyActors, partyOf, sentenceSpan } from '../analysis/shared.js';
 import type { ItemHit } from './items.js';
 
 export function createBarter(lx: Lexicon) {
@@ -18,12 +18,12 @@ export function createBarter(lx: Lexicon) {
     const between = s.text.slice(a.end - s.start, b.at - s.start);
     if (!FOR_CLOSE.test(between) && !VERB.test(s.text.slice(0, a.at - s.start))) return null;
     if (!FOR.test(between)) return null;
-    const actors = countryActors(ms);
+    const actors = partyActors(ms);
     const subj = actors[0];
-    const other = actors.find((m) => m.country !== subj?.country);
+    const other = actors.find((m) => !subj || partyOf(m) !== partyOf(subj));
     if (!subj || !other) return null;
     const span = sentenceSpan(s);
     const mk = (it: ItemHit, g: string, r: string): FlowEvidenceRow => ({ id: `f_${hash64(`${g}|${r}|${it.item}`)}`, giver: g, receiver: r, item: it.item, category: it.category, status: 'delivered', span, quote: s.text });
-    return [mk(a, subj.country!, other.country!), mk(b, other.country!, subj.country!)];
+    return [mk(a, partyOf(subj), partyOf(other)), mk(b, partyOf(other), partyOf(subj))];
   };
 }

@@ -8,7 +8,7 @@ import type { DocSentence, FlowEvidenceRow } from '../../core/doc.js';
 import type { EventRecord, FlowStatus, Mention } from '../../core/types.js';
 import type { Lexicon } from '../../knowledge/lexicon.js';
 import { hash64 } from '../../knowledge/text.js';
-import { countryActors, sentenceSpan } from '../analysis/shared.js';
+import { partyActors, partyOf, sentenceSpan } from '../analysis/shared.js';
 import type { ItemHit } from './items.js';
 
 export function createFlowReader(lx: Lexicon) {
@@ -47,8 +47,13 @@ export function createFlowReader(lx: Lexicon) {
   return function flowsIn(s: DocSentence, items: ItemHit[], ms: Mention[], evs: EventRecord[]): FlowEvidenceRow[] {
     const text = s.text;
     if (denied(s, items)) return [];
-    const actors = countryActors(ms);
-    const countryAt = (m: Mention) => m.country!;
+    const actors = partyActors(ms);
+    const countryAt = partyOf;
+    /** the first party other than `x` */
+    const firstOther = (x: string | null) => {
+      const m = actors.find((a) => partyOf(a) !== x);
+      return m ? partyOf(m) : null;
+    };
     const firstItem = items[0].at;
     const before = actors.filter((m) => m.span[1] <= firstItem);
     const after = actors.filter((m) => m.span[0] >= firstItem);
@@ -73,26 +78,26 @@ export function createFlowReader(lx: Lexicon) {
       const subj = actors.filter((m) => m.span[1] <= want).pop() ?? before.at(-1) ?? null;
       receiver = subj ? countryAt(subj) : null;
       // "asked Moscow for", "is pressing Washington for": the one asked gives
-      const objOfAsk = actors.find((m) => m.span[0] > want && m.country !== receiver && ASKED.test(text.slice(0, m.span[0] - s.start)));
+      const objOfAsk = actors.find((m) => m.span[0] > want && partyOf(m) !== receiver && ASKED.test(text.slice(0, m.span[0] - s.start)));
       // "wants Moscow to invest", "hopes Moscow will share": the one wanted of gives
-      const wantedOf = actors.find((m) => m.span[0] > want && m.span[0] - want <= 24 && m.country !== receiver && WANTED_OF.test(text.slice(m.span[1] - s.start)));
-      giver = fromX && fromX.country !== receiver ? countryAt(fromX) : objOfAsk ? countryAt(objOfAsk) : wantedOf ? countryAt(wantedOf) : null;
+      const wantedOf = actors.find((m) => m.span[0] > want && m.span[0] - want <= 24 && partyOf(m) !== receiver && WANTED_OF.test(text.slice(m.span[1] - s.start)));
+      giver = fromX && partyOf(fromX) !== receiver ? countryAt(fromX) : objOfAsk ? countryAt(objOfAsk) : wantedOf ? countryAt(wantedOf) : null;
       status = 'sought';
     } else if (receive >= 0 && (give < 0 || receive < give)) {
       const subj = actors.filter((m) => m.span[1] <= receive).pop() ?? null;
       receiver = subj ? countryAt(subj) : null;
-      giver = fromX ? countryAt(fromX) : after.find((m) => m.country !== receiver)?.country ?? null;
+      giver = fromX ? countryAt(fromX) : (() => { const m = after.find((x) => partyOf(x) !== receiver); return m ? partyOf(m) : null; })();
     } else if (give >= 0) {
       const subj = actors.filter((m) => m.span[1] <= give).pop() ?? null;
       giver = subj ? countryAt(subj) : null;
-      receiver = toX && toX.country !== giver ? countryAt(toX) : actors.find((m) => m.span[0] > give && m.country !== giver)?.country ?? null;
+      receiver = toX && partyOf(toX) !== giver ? countryAt(toX) : (() => { const m = actors.find((x) => x.span[0] > give && partyOf(x) !== giver); return m ? partyOf(m) : null; })();
     } else if (nominal >= 0) {
       // "Russian assistance with …", "the sale of shells to Russia", "Moscow's supply of …"
       const pre = actors.filter((m) => m.span[1] <= nominal && nominal - m.span[1] <= 4).pop();
       giver = pre ? countryAt(pre) : fromX ? countryAt(fromX) : null;
-      receiver = toX && toX.country !== giver ? countryAt(toX) : null;
-      if (!giver && receiver) giver = actors.find((m) => m.country !== receiver)?.country ?? null;
-      if (giver && !receiver) receiver = actors.find((m) => m.country !== giver)?.country ?? null;
+      receiver = toX && partyOf(toX) !== giver ? countryAt(toX) : null;
+      if (!giver && receiver) giver = firstOther(receiver);
+      if (giver && !receiver) receiver = firstOther(giver);
     } else {
       return [];
     }
@@ -102,12 +107,12 @@ export function createFlowReader(lx: Lexicon) {
     const span = sentenceSpan(s);
     // "from Norway and Denmark": each is a giver
     const givers = [giver];
-    if (fromX && giver === fromX.country) {
+    if (fromX && giver === partyOf(fromX)) {
       let cur = fromX;
       for (;;) {
         const nxt = actors.find((m) => m.span[0] > cur.span[1] && GIVER_LIST.test(text.slice(cur.span[1] - s.start, m.span[0] - s.start)));
         if (!nxt) break;
-        givers.push(nxt.country);
+        givers.push(partyOf(nxt));
         cur = nxt;
       }
     }
@@ -115,9 +120,9 @@ export function createFlowReader(lx: Lexicon) {
       // "Russian gas", "North Korean workers": a country adjective before the item names where it comes from
       const origin = actors.find((m) => m.via === 'adj' && m.span[1] <= it.at && it.at - m.span[1] <= 26 && /^[\s\p{L}-]*$/u.test(text.slice(m.span[1] - s.start, it.at - s.start)));
       let g = gv, r = receiver;
-      if (origin && origin.country !== receiver && (status === 'sought' || receive >= 0 || !g)) {
-        g = origin.country;
-        if (!r) r = actors.find((m) => m.country !== g)?.country ?? null;
+      if (origin && partyOf(origin) !== receiver && (status === 'sought' || receive >= 0 || !g)) {
+        g = partyOf(origin);
+        if (!r) r = firstOther(g);
       }
       return { id: `f_${hash64(`${g}|${r}|${it.item}`)}`, giver: g, receiver: r, item: it.item, category: it.category, status, span, quote: text };
     }).filter((f) => !(f.giver && f.giver === f.receiver));

@@ -18,6 +18,7 @@ const NAMES: Named[] = [
   ['Norway', 'NOR', 'NOR'],
   ['Denmark', 'DNK', 'DNK'],
   ['Ukraine', 'UKR', 'UKR'],
+  ['Iran', 'IRN', 'IRN'],
 ];
 
 function flowsOf(sentence: string, events: Parameters<typeof handDoc>[2] = []) {
@@ -27,6 +28,13 @@ function flowsOf(sentence: string, events: Parameters<typeof handDoc>[2] = []) {
 }
 
 describe('stage flows', () => {
+  it('names an organisation or a named group as a side by its id, as events do', () => {
+    const d = handDoc(['Iran sent artillery shells to the Houthis.', 'The European Union sent grain to Ukraine.'], [...NAMES, ['Houthis', 'group:houthis', 'YEM'], ['European Union', 'org:eu', null]]);
+    for (const m of d.mentions!) if (m.actor === 'org:eu') m.org = 'EU';
+    stage.run(d);
+    expect(d.flows!.map((f) => `${f.giver}→${f.receiver} ${f.item}`)).toEqual(['IRN→group:houthis artillery shells', 'org:eu→UKR grain']);
+  });
+
   it('reads a delivery: the subject of a verb of giving gives, the one after "to" receives', () => {
     expect(flowsOf('North Korea sent artillery shells to Russia last year.')).toEqual([{ giver: 'PRK', receiver: 'RUS', item: 'artillery shells', category: 'arms', status: 'delivered' }]);
   });
