@@ -45,4 +45,14 @@ describe('coding', () => {
     // "Armenia and Azerbaijan welcomed the decision": no dyad between them
     expect(pairsOf(tr('051'), 'factual', new Set(), ['046', '057', '087'])).toEqual([]);
   });
+
+  it("a country's crowd protesting at nobody named protests against its own state; a state's own untargeted act stays untargeted", () => {
+    const m = (actor: string, country: string, role: string | null) => ({ m: { doc: 'd', sentence: 0, span: [0, 1] as [number, number], text: actor, actor, country, org: null, role, via: 'role' }, how: 'subject' });
+    const tr = (src: ReturnType<typeof m>, code: string) => ({ tok: 0, end: 0, code, pattern: 'x', form: 'clause' as const, sources: [src], targets: [], symmetric: false, noTarget: false });
+    const street = new Set(['OPP', 'CVL']);
+    // "Thousands of protesters rallied in Tbilisi"
+    expect(pairsOf(tr(m('GEOOPP', 'GEO', 'OPP'), '141'), 'factual', new Set(['14', '15']), [], street).map((p) => `${p[0].m.actor}→${p[1]?.m.actor ?? null}`)).toEqual(['GEOOPP→GEO']);
+    // "Russia held naval drills": no one named, no one implied
+    expect(pairsOf(tr(m('RUS', 'RUS', null), '150'), 'factual', new Set(['14', '15']), [], street).map((p) => `${p[0].m.actor}→${p[1]?.m.actor ?? null}`)).toEqual(['RUS→null']);
+  });
 });

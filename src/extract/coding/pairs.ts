@@ -10,7 +10,7 @@ import { dedupeParts, distinct } from '../clause/parts.js';
 
 export type Pair = [Participant, Participant | null, string];
 
-export function pairsOf(tr: Trigger, modality: Modality, untargeted: ReadonlySet<string>, mutual: readonly string[] = []): Pair[] {
+export function pairsOf(tr: Trigger, modality: Modality, untargeted: ReadonlySet<string>, mutual: readonly string[] = [], streetRoles: ReadonlySet<string> = new Set()): Pair[] {
   const pairs: Pair[] = [];
   const srcs = dedupeParts(tr.sources);
   const tgts = dedupeParts(tr.targets);
@@ -29,7 +29,15 @@ export function pairsOf(tr: Trigger, modality: Modality, untargeted: ReadonlySet
   } else if ((tr.noTarget || (tr.code.startsWith('14') && tr.form === 'clause')) && untargeted.has(tr.code.slice(0, 2))) {
     // a protest, strike or rally aimed at nobody named is still an act of its own; other acts
     // need a target (a resignation, a ceasefire declared, tear gas fired at nobody named are no dyad)
-    for (const a of srcs) pairs.push([a, null, tr.code]);
+    // a country's crowd protesting at nobody named protests against its own state (CAMEO: domestic
+    // dissent targets the government); anyone else's untargeted act stays untargeted
+    for (const a of srcs) pairs.push([a, tr.code.startsWith('14') && a.m.country && a.m.role && streetRoles.has(a.m.role) ? ownState(a) : null, tr.code]);
   }
   return pairs;
+}
+
+/** The state of a participant's country, standing where the participant stands (the implied other side of domestic dissent). */
+function ownState(a: Participant): Participant {
+  const c = a.m.country!;
+  return { m: { ...a.m, actor: c, country: c, org: null, role: null }, how: 'own state' };
 }
