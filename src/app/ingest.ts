@@ -1,16 +1,15 @@
-/** Ingest use case: read → build → extract → store, one transaction per document. */
+/** Ingest use case: read → build → extract → store, in batches of documents (one transaction a batch, src/app/writer.ts). */
 import { StatecraftError } from '../core/errors.js';
 import { expandPaths, readInput, readJsonl, type ReadOptions } from '../ingest/read.js';
-import { documentExists, insertDocument } from '../store/documents.js';
-import { saveExtraction } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { RawDocument } from '../core/types.js';
-import type { BuiltDocument, Extraction, Pipeline } from './pipeline.js';
+import { createDefaultPipeline, type Pipeline } from './pipeline.js';
 import { createExtractPool } from './workers/pool.js';
 import type { DocumentGuard } from './workers/guard.js';
-import { ReportedFailure, toFailure, type IngestFailure, type JobResult } from './workers/job.js';
+import { ReportedFailure, runJob, type IngestFailure, type JobResult } from './workers/job.js';
+import { DEFAULT_BATCH, createBatchWriter, failure, type BatchWriter, type IngestItem } from './writer.js';
 
-export type { IngestFailure };
+export type { IngestFailure, IngestItem };
 
 export interface IngestOptions extends ReadOptions {
   /** defaults for documents that do not carry their own */
@@ -32,14 +31,8 @@ export interface IngestOptions extends ReadOptions {
    * in process (or in `threads - 1` worker threads, unbudgeted)
    */
   guard?: DocumentGuard;
-}
-
-export interface IngestItem {
-  id: string;
-  origin: string;
-  title: string | null;
-  sentences: number;
-  events?: number;
+  /** documents written in one transaction (#15; default 50); 1 writes each alone */
+  batch?: number;
 }
 
 export interface IngestReport {
@@ -50,53 +43,27 @@ export interface IngestReport {
   bytes: number;
 }
 
-function failure(e: unknown, origin: string, locator?: string): IngestFailure {
-  return e instanceof ReportedFailure ? e.failure : toFailure(e, origin, locator);
-}
-
 /** Store one raw document (build, extract, one transaction), recording the outcome in `report`. */
-export async function ingestRaw(store: Store, pipeline: Pipeline, raw: RawDocument, report: IngestReport, opts: IngestOptions = {}, seenInRun = new Set<string>()): Promise<void> {
-  await storeOne(store, raw, report, () => pipeline.build(raw, { published: opts.published, source: opts.source, title: opts.title }), (doc) => pipeline.extract(doc), seenInRun);
+export async function ingestRaw(store: Store, pipeline: Pipeline, raw: RawDocument, report: IngestReport, opts: IngestOptions = {}): Promise<void> {
+  const w = createBatchWriter(store, report, () => undefined, { batch: 1 });
+  await addRaw(w, pipeline, raw, opts);
+  await w.flush();
 }
 
-/** What a worker thread made of a document, stored by the same steps as in process (an extraction failure of a document already stored is no failure). */
-function storeJobResult(store: Store, raw: RawDocument, r: JobResult, report: IngestReport, seenInRun: Set<string>): Promise<void> {
-  return storeOne(store, raw, report, () => {
+/** a raw document to the writer, built and extracted in process */
+function addRaw(w: BatchWriter, pipeline: Pipeline, raw: RawDocument, opts: IngestDefaults): Promise<void> {
+  return w.add(raw, () => pipeline.build(raw, { published: opts.published, source: opts.source, title: opts.title }), (doc) => pipeline.extract(doc));
+}
+
+/** What a worker thread made of a document, to the writer (an extraction failure of a document already stored is no failure). */
+function addJobResult(w: BatchWriter, raw: RawDocument, r: JobResult): Promise<void> {
+  return w.add(raw, () => {
     if (r.buildFailed) throw new ReportedFailure(r.buildFailed);
     return r.built;
   }, () => {
     if (r.extractFailed) throw new ReportedFailure(r.extractFailed);
     return r.extraction!;
-  }, seenInRun);
-}
-
-/** The one writer's steps for one document: unchanged when already stored, else its extraction in one transaction. */
-async function storeOne(store: Store, raw: RawDocument, report: IngestReport, build: () => BuiltDocument, extract: (doc: BuiltDocument) => Extraction, seenInRun: Set<string>): Promise<void> {
-  report.bytes += Buffer.byteLength(raw.text, 'utf8');
-  try {
-    const doc = build();
-    const item: IngestItem = { id: doc.id, origin: doc.origin, title: doc.title, sentences: doc.sentences.length };
-    if (seenInRun.has(doc.id) || (await documentExists(store, doc.id))) {
-      report.unchanged.push(item);
-      return;
-    }
-    const extraction = extract(doc);
-    // another process may store the same document meanwhile (a shared PostgreSQL server): then it is unchanged
-    const inserted = await store.tx(async (q) => {
-      if (!(await insertDocument(q, doc))) return false;
-      await saveExtraction(q, doc.id, extraction);
-      return true;
-    });
-    seenInRun.add(doc.id);
-    if (!inserted) {
-      report.unchanged.push(item);
-      return;
-    }
-    item.events = extraction.events.length;
-    report.stored.push(item);
-  } catch (e) {
-    report.failed.push(failure(e, raw.origin, raw.locator));
-  }
+  });
 }
 
 /** The defaults an ingest applies to documents that carry no value of their own. */
@@ -109,11 +76,12 @@ export interface IngestDefaults {
 /** Store raw documents read by another process (a local `ingest` beside `serve`): the same outcome lines as a local ingest. */
 export async function ingestRawBatch(store: Store, pipeline: Pipeline | null, docs: RawDocument[], defaults: IngestDefaults = {}, signal?: AbortSignal, guard?: DocumentGuard): Promise<Omit<IngestReport, 'seconds' | 'bytes'>> {
   const r = emptyReport();
-  const seen = new Set<string>();
+  const w = createBatchWriter(store, r, () => undefined);
   for (const raw of docs) {
     if (!(await turn(signal))) break;
-    await (guard ? storeJobResult(store, raw, await guard.run({ raw, defaults }), r, seen) : ingestRaw(store, pipeline!, raw, r, defaults, seen));
+    await (guard ? addJobResult(w, raw, await guard.run({ raw, defaults })) : addRaw(w, pipeline!, raw, defaults));
   }
+  await w.flush();
   return { stored: r.stored, unchanged: r.unchanged, failed: r.failed };
 }
 
@@ -192,15 +160,22 @@ async function startRun(paths: string[], opts: IngestOptions) {
   return { report, flush, files, finish };
 }
 
-/** Each file's documents in input order, its progress told and its read failures reported as it is read. */
-async function* documentsOf(run: Awaited<ReturnType<typeof startRun>>, opts: IngestOptions): AsyncGenerator<RawDocument> {
+/**
+ * Each file's documents in input order, its progress told and its read failures reported as it
+ * is read (to `readFailed` when given: a writer that reports them after the documents before them).
+ */
+async function* documentsOf(run: Awaited<ReturnType<typeof startRun>>, opts: IngestOptions, readFailed?: (f: IngestFailure[]) => void): AsyncGenerator<RawDocument> {
   const { files, report, flush } = run;
   for (let fi = 0; fi < files.length; fi++) {
     const file = files[fi];
     opts.onProgress?.(fi, files.length, file);
     const { docs, failures } = await readInput(file, opts);
-    report.failed.push(...failures.map((f) => failure(f, file)));
-    flush();
+    const failed = failures.map((f) => failure(f, file));
+    if (readFailed) readFailed(failed);
+    else {
+      report.failed.push(...failed);
+      flush();
+    }
     yield* docs;
   }
 }
@@ -227,11 +202,9 @@ export async function ingestPaths(store: Store, pipeline: Pipeline | null, paths
   if ((opts.threads ?? 1) > 1) return ingestPathsThreaded(store, paths, opts);
   if (!pipeline) throw new Error('ingestPaths: a pipeline is needed with one thread');
   const run = await startRun(paths, opts);
-  const seenInRun = new Set<string>();
-  for await (const raw of documentsOf(run, opts)) {
-    await ingestRaw(store, pipeline, raw, run.report, opts, seenInRun);
-    run.flush();
-  }
+  const w = createBatchWriter(store, run.report, run.flush, { batch: opts.batch });
+  for await (const raw of documentsOf(run, opts, (f) => w.failed(f))) await addRaw(w, pipeline, raw, opts);
+  await w.flush();
   return run.finish();
 }
 
@@ -243,48 +216,50 @@ export async function ingestPaths(store: Store, pipeline: Pipeline | null, paths
 async function ingestPathsGuarded(store: Store, guard: DocumentGuard, paths: string[], opts: IngestOptions): Promise<IngestReport> {
   const run = await startRun(paths, opts);
   const defaults = { published: opts.published, source: opts.source, title: opts.title };
-  const seenInRun = new Set<string>();
-  for await (const raw of documentsOf(run, opts)) {
-    await storeJobResult(store, raw, await guard.run({ raw, defaults }), run.report, seenInRun);
-    run.flush();
-  }
+  const w = createBatchWriter(store, run.report, run.flush, { batch: opts.batch });
+  for await (const raw of documentsOf(run, opts, (f) => w.failed(f))) await addJobResult(w, raw, await guard.run({ raw, defaults }));
+  await w.flush();
   return run.finish();
 }
 
 /**
- * `ingestPaths` with extraction in `opts.threads - 1` worker threads beside this one, the writer (#15): files are read here, in
- * order; each document goes to the pool as it is read, and a bounded window of results is
- * consumed in input order by this thread, the one writer, so the report, its lines and the store
- * are the same as in process.
+ * `ingestPaths` on `opts.threads` threads in all (#15): `threads - 1` worker threads build and
+ * extract, and this thread — the one writer — reads the files in order, writes in batches and,
+ * while the workers have more queued than they hold, builds and extracts the next document
+ * itself (its own pipeline), so every core extracts. Results are consumed in input order, so the
+ * report, its lines and the store are the same as in process.
  */
 async function ingestPathsThreaded(store: Store, paths: string[], opts: IngestOptions): Promise<IngestReport> {
   const threads = opts.threads ?? 1;
   const run = await startRun(paths, opts);
   const { report, flush, files } = run;
-  const seenInRun = new Set<string>();
   const defaults = { published: opts.published, source: opts.source, title: opts.title };
   const pool = createExtractPool(threads - 1);
+  const w = createBatchWriter(store, report, flush, { batch: opts.batch });
   // in input order: a file's read failures, then each of its documents with its result to come
-  const pending: ({ failed: IngestFailure[] } | { raw: RawDocument; result: Promise<JobResult> })[] = [];
+  const pending: ({ failed: IngestFailure[] } | { raw: RawDocument; result: JobResult | Promise<JobResult> })[] = [];
   let inFlight = 0;
-  const WINDOW = (threads - 1) * 8;
+  // enough in flight that the workers keep extracting while this thread writes a batch
+  const WINDOW = Math.max(threads * 16, (opts.batch ?? DEFAULT_BATCH) + threads * 8);
   const settleHead = async () => {
     const head = pending.shift()!;
-    if ('failed' in head) report.failed.push(...head.failed);
+    if ('failed' in head) w.failed(head.failed);
     else {
       inFlight--;
-      await storeJobResult(store, head.raw, await head.result, report, seenInRun);
+      await addJobResult(w, head.raw, await head.result);
     }
-    flush();
   };
   try {
+    // this thread's own pipeline loads while the workers load theirs
+    const local = await createDefaultPipeline();
     for (let fi = 0; fi < files.length; fi++) {
       const file = files[fi];
       opts.onProgress?.(fi, files.length, file);
       const { docs, failures: readFailures } = await readInput(file, opts);
       if (readFailures.length) pending.push({ failed: readFailures.map((f) => failure(f, file)) });
       for (const raw of docs) {
-        pending.push({ raw, result: pool.run({ raw, defaults }) });
+        const job = { raw, defaults };
+        pending.push({ raw, result: pool.backlog() > 0 ? runJob(local, job) : pool.run(job) });
         inFlight++;
         while (inFlight >= WINDOW) await settleHead();
       }
@@ -292,6 +267,7 @@ async function ingestPathsThreaded(store: Store, paths: string[], opts: IngestOp
       while (pending.length && 'failed' in pending[0]) await settleHead();
     }
     while (pending.length) await settleHead();
+    await w.flush();
   } finally {
     await pool.close();
   }
@@ -313,11 +289,12 @@ export async function ingestUpload(store: Store, pipeline: () => Promise<Pipelin
   // with a guard the documents are extracted in its thread: this one (a server's) never loads the knowledge
   const p = guard ? null : await pipeline();
   const r = emptyReport();
-  const seen = new Set<string>();
+  const w = createBatchWriter(store, r, () => undefined);
   // each document in turn with the server's reads; stopped when the client goes
   for (const raw of docs) {
     if (!(await turn(signal))) break;
-    await (guard ? storeJobResult(store, raw, await guard.run({ raw, defaults: {} }), r, seen) : ingestRaw(store, p!, raw, r, {}, seen));
+    await (guard ? addJobResult(w, raw, await guard.run({ raw, defaults: {} })) : addRaw(w, p!, raw, {}));
   }
+  await w.flush();
   return { read: true, stored: r.stored, unchanged: r.unchanged, failed: [...failures.map((f) => f.describe()), ...r.failed.map((f) => f.line)] };
 }

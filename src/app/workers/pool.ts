@@ -24,6 +24,8 @@ interface Task {
 
 export interface ExtractPool {
   run(job: Job): Promise<JobResult>;
+  /** jobs waiting for a thread (every thread holds as many as it takes) */
+  backlog(): number;
   close(): Promise<void>;
 }
 
@@ -80,6 +82,7 @@ export function createExtractPool(threads: number): ExtractPool {
         dispatch();
       });
     },
+    backlog: () => queue.length,
     async close() {
       closed = true;
       const all = [...live];
