@@ -149,6 +149,14 @@ describe('readers', () => {
     expect(toIsoDate('March 2022')).toBe('2022-03');
     expect(toIsoDate('not a date')).toBeNull();
   });
+
+  it('reads a date no calendar has (year 0000, a 13th month, 31 February) as no date, so the store never refuses the document', () => {
+    expect(toIsoDate('0000-01-01')).toBeNull();
+    expect(toIsoDate('2023-13-01')).toBeNull();
+    expect(toIsoDate('2023-02-31')).toBeNull();
+    expect(toIsoDate('00000101')).toBeNull();
+    expect(toIsoDate('1999-12-31')).toBe('1999-12-31');
+  });
 });
 
 describe('authors', () => {

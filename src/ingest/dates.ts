@@ -8,8 +8,17 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** Normalise a metadata date ("2023-09-13", "2023-09-13T08:00:00Z", "20230913", "Sept. 13, 2023") to ISO at its precision. */
+/**
+ * Normalise a metadata date ("2023-09-13", "2023-09-13T08:00:00Z", "20230913", "Sept. 13, 2023") to
+ * ISO at its precision; a date no calendar has (the year 0000, a 13th month, 31 February) is no date:
+ * the document is undated rather than refused by the store.
+ */
 export function toIsoDate(v: string | null | undefined): string | null {
+  const iso = readDate(v);
+  return iso && isIsoDate(iso) ? iso : null;
+}
+
+function readDate(v: string | null | undefined): string | null {
   if (!v) return null;
   const s = v.trim();
   let m = COMPACT.exec(s);
