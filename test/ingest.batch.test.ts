@@ -80,7 +80,7 @@ describe.each([
     const t = await open();
     opened.push(t);
     const report = emptyReport();
-    const w = createBatchWriter(t.store, report, () => undefined, { batch: 10 });
+    const w = createBatchWriter(t.store, report, () => undefined, { batch: 10, whole: true });
     let badId = '';
     for (const [i, text] of TEXTS.entries()) {
       const raw = { origin: 'feed.jsonl', locator: `line${i + 1}`, text, kind: 'plain' as const, published: '2024-03-04', authors: [] };

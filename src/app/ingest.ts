@@ -56,7 +56,7 @@ function addRaw(w: BatchWriter, pipeline: Pipeline, raw: RawDocument, opts: Inge
 }
 
 /** What a worker thread made of a document, to the writer (an extraction failure of a document already stored is no failure). */
-function addJobResult(w: BatchWriter, raw: RawDocument, r: JobResult): Promise<void> {
+export function addJobResult(w: BatchWriter, raw: RawDocument, r: JobResult): Promise<void> {
   return w.add(raw, () => {
     if (r.buildFailed) throw new ReportedFailure(r.buildFailed);
     return r.built;
@@ -145,7 +145,7 @@ export async function ingestThroughServer(api: { url: string; token: string }, p
 }
 
 /** What every ingest does first and last: the report and its reporter, the files the paths name (what cannot be read is reported), and the closing progress and time. */
-async function startRun(paths: string[], opts: IngestOptions) {
+export async function startRun(paths: string[], opts: IngestOptions) {
   const t0 = performance.now();
   const report = emptyReport();
   const flush = reporter(report, opts.onDocument);
@@ -164,7 +164,7 @@ async function startRun(paths: string[], opts: IngestOptions) {
  * Each file's documents in input order, its progress told and its read failures reported as it
  * is read (to `readFailed` when given: a writer that reports them after the documents before them).
  */
-async function* documentsOf(run: Awaited<ReturnType<typeof startRun>>, opts: IngestOptions, readFailed?: (f: IngestFailure[]) => void): AsyncGenerator<RawDocument> {
+export async function* documentsOf(run: Awaited<ReturnType<typeof startRun>>, opts: IngestOptions, readFailed?: (f: IngestFailure[]) => void): AsyncGenerator<RawDocument> {
   const { files, report, flush } = run;
   for (let fi = 0; fi < files.length; fi++) {
     const file = files[fi];

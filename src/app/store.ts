@@ -1,7 +1,7 @@
 /** Opening the store for the faces (CLI, API, bench): they never reach into src/store themselves. */
-import { openStore, StoreBusyError, type LockInfo, type OpenOptions, type Store } from '../store/store.js';
+import { openStore, resolveLocation, StoreBusyError, type LockInfo, type OpenOptions, type Store } from '../store/store.js';
 
-export { openStore, StoreBusyError, type LockInfo, type OpenOptions, type Store };
+export { openStore, resolveLocation, StoreBusyError, type LockInfo, type OpenOptions, type Store };
 
 /** Open the store at `location` (see `openStore`), run `fn`, and close the store whatever happens. */
 export async function withStore<T>(location: string | undefined, fn: (store: Store) => Promise<T>, opts: OpenOptions = {}): Promise<T> {

@@ -59,9 +59,9 @@ export interface BatchWriter {
 /**
  * A writer that adds each outcome to `report` (then calls `reported`) in the order given.
  * Batches grow 1, 2, 4 … up to `batch` documents (so the first line comes as soon as the first
- * document is stored); `batch` 1 writes each document in its own transaction, as before #15.
+ * document is stored; `whole`: from the first batch on); `batch` 1 writes each document in its own transaction, as before #15.
  */
-export function createBatchWriter(store: Store, report: WriterReport, reported: (o: Outcome) => void, opts: { batch?: number } = {}): BatchWriter {
+export function createBatchWriter(store: Store, report: WriterReport, reported: (o: Outcome) => void, opts: { batch?: number; whole?: boolean } = {}): BatchWriter {
   const size = Math.max(1, opts.batch ?? DEFAULT_BATCH);
   // ids stored or found stored by this run: a document met twice is unchanged the second time
   const seen = new Set<string>();
@@ -70,7 +70,7 @@ export function createBatchWriter(store: Store, report: WriterReport, reported: 
   let sentences = 0;
   let since = 0;
   // the first batch holds one document, each next one twice as many up to `size`: the first lines come at once
-  let limit = 1;
+  let limit = opts.whole ? size : 1;
 
   const flush = async () => {
     if (!pending.length) return;

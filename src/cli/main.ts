@@ -10,6 +10,7 @@ import { getDocument, listDocuments, searchSentences } from '../query/documents.
 import { csv, progressBar, table } from './format.js';
 import { announceNewStore, defaultIo, documentLine, formatOption, isoDateArg, summaryLine, type Io } from './options.js';
 import { registerExtended } from './commands.js';
+import { enqueueCommand, queueOptions, registerQueue } from './queue.js';
 import { availableParallelism } from 'node:os';
 import { threadsAvailable } from '../app/workers/pool.js';
 import { createGuard, DEFAULT_BUDGET, guardAvailable } from '../app/workers/guard.js';
@@ -46,8 +47,8 @@ export function buildProgram(io: Io = defaultIo, state: { code: number } = { cod
     .exitOverride();
   const db = () => new Option('--db <location>', 'store: a directory (embedded PGlite) or postgres://… (default $STATECRAFT_DB or ./.statecraft)');
 
-  program
-    .command('ingest')
+  queueOptions(program
+    .command('ingest'))
     .description('read files, directories (recursively) or - (stdin) into the store')
     .argument('<paths...>')
     .addOption(db())
@@ -67,12 +68,19 @@ export function buildProgram(io: Io = defaultIo, state: { code: number } = { cod
     // bounded work per document (#14): with --threads 1, each document is built and extracted in one extraction thread that is stopped when it overruns
     .option('--doc-timeout <s>', 'seconds one document may take to build and extract; over it the document fails with E112 and the others go on (0: no budget, all in process)', secondsArg, DEFAULT_BUDGET.timeoutMs / 1000)
     .option('--doc-memory <mb>', 'heap of the extraction thread in MB; a document that needs more fails with E113 and the others go on (0: no cap)', megabytesArg, DEFAULT_BUDGET.memoryMb)
+    .option('--batch <n>', 'documents written in one transaction (a batch that fails is written again one by one)', (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number from 1');
+      return n;
+    }, 50)
     .action(async (paths: string[], o) => {
       const opts: IngestOptions = {
         threads: o.threads,
+        batch: o.batch,
         published: o.published, source: o.source, title: o.title, format: o.stdinFormat,
         fields: { text: o.textField, title: o.titleField, date: o.dateField, url: o.urlField, id: o.idField, authors: o.authorsField },
       };
+      if (o.queue) return enqueueCommand(io, state, paths, o, opts);
       // progress as it goes (#16): each document's line as soon as it is stored, on a terminal or not;
       // on a terminal a bar on stderr under the lines
       const bar = o.json ? undefined : progressBar();
@@ -202,6 +210,7 @@ export function buildProgram(io: Io = defaultIo, state: { code: number } = { cod
     });
 
   registerExtended(program, io, state, db);
+  registerQueue(program, io, state, db);
   return program;
 }
 
