@@ -15,6 +15,7 @@ import { benchRealistic, realisticTexts } from './realistic.js';
 import { apiLatency, fillStore } from './api.js';
 import { threadsAvailable } from '../app/workers/pool.js';
 import { benchThreads } from './threads.js';
+import { benchQueue } from './queue.js';
 import { benchScale } from './scale.js';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 5000);
@@ -120,6 +121,11 @@ async function main() {
     // 2c. ingest of the restated reports into a fresh store with 1 and 2 extraction threads (#15), each run from its own loading of the knowledge
     if (existsSync(news) && threadsAvailable()) {
       Object.assign(results, await benchThreads(news, dir, [1, 2], Number(process.env.BENCH_THREAD_REPEAT ?? 1)));
+      sample();
+    }
+    // 2d. the same reports through the job queue: two worker processes on a scratch PostgreSQL database (#15)
+    if (existsSync(news) && process.env.BENCH_QUEUE !== '0') {
+      Object.assign(results, await benchQueue(news, dir, Number(process.env.BENCH_THREAD_REPEAT ?? 1), process.env.BENCH_PG ?? process.env.STATECRAFT_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres'));
       sample();
     }
     // 3. API latency on a store of generated events
