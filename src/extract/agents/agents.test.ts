@@ -46,6 +46,12 @@ describe('agents', () => {
     expect(run('Pro-Russian protesters gathered.', (s) => [mention(s, 'Russian', 'RUS', { via: 'adj' })]).mentions).toEqual([]);
   });
 
+  it('armed men named by a stance ("pro-Russian separatists") are an armed group of no stated country, not the state', () => {
+    const r = run('Fighting between pro-Russian separatists and the army resumed.', (s) => [mention(s, 'Russian separatists', 'RUSSEP', { via: 'role', country: 'RUS', role: 'SEP' })]);
+    expect(r.mentions).toEqual([`Russian separatists→${UNNAMED_ARMED}`]);
+    expect(run('Pro-Kremlin activists rallied.', (s) => [mention(s, 'Kremlin activists', 'RUSOPP', { via: 'role', country: 'RUS', role: 'OPP' })]).mentions).toEqual([]);
+  });
+
   it('an unknown person takes the country of the role phrase in apposition', () => {
     const r = run('The German commander in Mali, General Jan Weber, spoke.', (s) => [mention(s, 'German commander', 'DEUMIL', { via: 'role', country: 'DEU' }), mention(s, 'Jan Weber', 'person:jan-weber', { country: null, via: 'title' })]);
     expect(r.mentions).toContain('Jan Weber→person:jan-weber/DEU');

@@ -39,6 +39,7 @@ export function createAgentRules(k: AgentsKnowledge) {
   const ARMED_PLURAL = lx.cue('armed_plural');
   const LINKS = lx.words('group_link_words');
   const PLACED_ROLES = lx.words('context_placed_roles');
+  const ARMED_ROLES = lx.words('armed_roles');
   const rebTitles = new Set([...k.actors.titleRoles].filter(([, r]) => r === 'REB').map(([t]) => t));
 
   /** a person the data does not know takes the country of the role phrase in apposition before the name */
@@ -93,11 +94,19 @@ export function createAgentRules(k: AgentsKnowledge) {
     return out;
   }
 
-  /** "pro-Palestinian demonstrators", "anti-American protests": a stance, not a nationality */
-  function dropStances(s: DocSentence, ms: Mention[]): void {
+  /**
+   * "pro-Palestinian demonstrators", "anti-American protests": a stance, not a nationality. Armed men
+   * named by their stance ("pro-Russian separatists", "pro-Iranian militias") are an armed group of
+   * no stated country; anyone else so named ("pro-Kremlin activists") is placed as if unnamed.
+   */
+  function dropStances(actors: Map<string, Actor>, s: DocSentence, ms: Mention[]): void {
     for (let j = ms.length - 1; j >= 0; j--) {
       const m = ms[j];
-      if (m.via === 'adj' && STANCE.test(s.text.slice(Math.max(0, m.span[0] - s.start - 5), m.span[0] - s.start))) ms.splice(j, 1);
+      if ((m.via !== 'adj' && m.via !== 'role') || !STANCE.test(s.text.slice(Math.max(0, m.span[0] - s.start - 5), m.span[0] - s.start))) continue;
+      if (m.via === 'role' && m.role && ARMED_ROLES.has(m.role)) {
+        if (!actors.has(UNNAMED_ARMED)) actors.set(UNNAMED_ARMED, { id: UNNAMED_ARMED, name: 'unnamed armed group', kind: 'group', country: null, org: null, role: m.role, aliases: [] });
+        ms[j] = { ...m, actor: UNNAMED_ARMED, country: null, org: null };
+      } else ms.splice(j, 1);
     }
   }
 
@@ -222,7 +231,7 @@ export function agentsStage(k: AgentsKnowledge): Stage {
         if (!s.prose) continue;
         const ms = s.mentions!;
         rules.appositions(actors, s, ms);
-        rules.dropStances(s, ms);
+        rules.dropStances(actors, s, ms);
         const named = rules.namedBefore(doc.id, actors, s, s.keys!, ms);
         if (named.length) ms.push(...named), ms.sort((a, b) => a.span[0] - b.span[0]);
         const agents = rules.genericAgents(doc.id, actors, s, s.keys!, ms, s.places!, home);
