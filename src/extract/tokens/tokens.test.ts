@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeDoc, type Token } from '../../core/doc.js';
 import { mention } from '../../../test/support/doc.js';
-import { tokensStage } from './index.js';
+import { retagVerbs, tokensStage } from './index.js';
 
 describe('tokens', () => {
   it('tags only prose sentences that name an actor other than an author or a place', () => {
@@ -18,5 +18,17 @@ describe('tokens', () => {
     expect(seen).toEqual(['Russia fired missiles.']);
     expect(doc.sentences[0].tokens![0].start).toBe(0);
     expect(doc.sentences[1].tokens).toBeUndefined();
+  });
+
+  it('reads a verb the tagger took for a plural noun between a subject and a determiner as the verb', () => {
+    const tok = (text: string, pos: string, lemma = text.toLowerCase()): Token => ({ text, norm: text.toLowerCase(), pos, lemma, start: 0, end: 0 });
+    const verbs = new Set(['plan', 'arm']);
+    const toks = [tok('Biden', 'PROPN'), tok('plans', 'NOUN', 'plan'), tok('a', 'DET'), tok('visit', 'NOUN')];
+    retagVerbs(toks, (l) => verbs.has(l));
+    expect(toks.map((t) => t.pos)).toEqual(['PROPN', 'VERB', 'DET', 'NOUN']);
+    // "the US arms sales": no determiner after it, a noun it stays
+    const nouns = [tok('the', 'DET'), tok('US', 'PROPN'), tok('arms', 'NOUN', 'arm'), tok('sales', 'NOUN', 'sale')];
+    retagVerbs(nouns, (l) => verbs.has(l));
+    expect(nouns[2].pos).toBe('NOUN');
   });
 });
