@@ -76,6 +76,8 @@ export function eventWords(lx: Lexicon) {
     streetRoles: w('street_roles'),
     untargetedRoots: w('untargeted_roots'),
     mutualCodes: lx.list('mutual_codes'),
+    domesticForceCodes: lx.list('domestic_force_codes'),
+    domesticForceCode: lx.map('domestic_force_code'),
     coerciveRoots: w('coercive_roots'),
     cooperativeRoots: w('cooperative_roots'),
     hostileRoots: w('hostile_roots'),

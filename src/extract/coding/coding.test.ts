@@ -41,9 +41,9 @@ describe('coding', () => {
     const m = (actor: string) => ({ m: { doc: 'd', sentence: 0, span: [0, 1] as [number, number], text: actor, actor, country: actor, org: null, role: null, via: 'dict' }, how: 'subject' });
     const tr = (code: string) => ({ tok: 0, end: 0, code, pattern: 'x', form: 'clause' as const, sources: [m('ARM'), m('AZE')], targets: [], symmetric: false, noTarget: false });
     // "Armenia and Azerbaijan declared a ceasefire"
-    expect(pairsOf(tr('0871'), 'factual', new Set(), ['046', '057', '087']).map((p) => `${p[0].m.actor}→${p[1]?.m.actor} ${p[2]}`)).toEqual(['ARM→AZE 0871', 'AZE→ARM 0871']);
+    expect(pairsOf(tr('0871'), 'factual', new Set(), { mutual: ['046', '057', '087'] }).map((p) => `${p[0].m.actor}→${p[1]?.m.actor} ${p[2]}`)).toEqual(['ARM→AZE 0871', 'AZE→ARM 0871']);
     // "Armenia and Azerbaijan welcomed the decision": no dyad between them
-    expect(pairsOf(tr('051'), 'factual', new Set(), ['046', '057', '087'])).toEqual([]);
+    expect(pairsOf(tr('051'), 'factual', new Set(), { mutual: ['046', '057', '087'] })).toEqual([]);
   });
 
   it("a country's crowd protesting at nobody named protests against its own state; a state's own untargeted act stays untargeted", () => {
@@ -51,8 +51,22 @@ describe('coding', () => {
     const tr = (src: ReturnType<typeof m>, code: string) => ({ tok: 0, end: 0, code, pattern: 'x', form: 'clause' as const, sources: [src], targets: [], symmetric: false, noTarget: false });
     const street = new Set(['OPP', 'CVL']);
     // "Thousands of protesters rallied in Tbilisi"
-    expect(pairsOf(tr(m('GEOOPP', 'GEO', 'OPP'), '141'), 'factual', new Set(['14', '15']), [], street).map((p) => `${p[0].m.actor}→${p[1]?.m.actor ?? null}`)).toEqual(['GEOOPP→GEO']);
+    expect(pairsOf(tr(m('GEOOPP', 'GEO', 'OPP'), '141'), 'factual', new Set(['14', '15']), { streetRoles: street }).map((p) => `${p[0].m.actor}→${p[1]?.m.actor ?? null}`)).toEqual(['GEOOPP→GEO']);
     // "Russia held naval drills": no one named, no one implied
-    expect(pairsOf(tr(m('RUS', 'RUS', null), '150'), 'factual', new Set(['14', '15']), [], street).map((p) => `${p[0].m.actor}→${p[1]?.m.actor ?? null}`)).toEqual(['RUS→null']);
+    expect(pairsOf(tr(m('RUS', 'RUS', null), '150'), 'factual', new Set(['14', '15']), { streetRoles: street }).map((p) => `${p[0].m.actor}→${p[1]?.m.actor ?? null}`)).toEqual(['RUS→null']);
+  });
+
+  it('force between a state and its own crowd is violent protest or repression; named arms stay military force', () => {
+    const m = (actor: string, country: string, role: string | null) => ({ m: { doc: 'd', sentence: 0, span: [0, 1] as [number, number], text: actor, actor, country, org: null, role, via: 'role' }, how: 'subject' });
+    const conv = { streetRoles: new Set(['OPP', 'CVL']), domesticForceCodes: ['18', '190'], domesticForceCode: new Map([['dissent', '145'], ['repression', '175']]) };
+    const tr = (a: ReturnType<typeof m>, b: ReturnType<typeof m>, code: string) => ({ tok: 0, end: 0, code, pattern: 'x', form: 'clause' as const, sources: [a], targets: [b], symmetric: false, noTarget: false });
+    const codes = (a: ReturnType<typeof m>, b: ReturnType<typeof m>, code: string) => pairsOf(tr(a, b, code), 'factual', new Set(), conv).map((p) => p[2]);
+    // "protesters fought running battles with police"
+    expect(codes(m('KENOPP', 'KEN', 'OPP'), m('KENCOP', 'KEN', 'COP'), '190')).toEqual(['145']);
+    // "security forces clashed with protesters"
+    expect(codes(m('PERCOP', 'PER', 'COP'), m('PEROPP', 'PER', 'OPP'), '190')).toEqual(['175']);
+    // "demonstrators launched missiles at the government", "Russian troops fought Ukrainian protesters"
+    expect(codes(m('GEOOPP', 'GEO', 'OPP'), m('GEOGOV', 'GEO', 'GOV'), '195')).toEqual(['195']);
+    expect(codes(m('RUSMIL', 'RUS', 'MIL'), m('UKROPP', 'UKR', 'OPP'), '190')).toEqual(['190']);
   });
 });

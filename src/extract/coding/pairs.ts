@@ -10,7 +10,20 @@ import { dedupeParts, distinct } from '../clause/parts.js';
 
 export type Pair = [Participant, Participant | null, string];
 
-export function pairsOf(tr: Trigger, modality: Modality, untargeted: ReadonlySet<string>, mutual: readonly string[] = [], streetRoles: ReadonlySet<string> = new Set()): Pair[] {
+/** The conventions a trigger's dyads follow besides the untargeted roots (conventions.yaml). */
+export interface PairConventions {
+  /** codes whose coordinated parties act on one another (`mutual_codes`) */
+  mutual?: readonly string[];
+  /** roles of a country's crowd, opposition, workers (`street_roles`) */
+  streetRoles?: ReadonlySet<string>;
+  /** codes of force between a state and its own crowd (`domestic_force_codes`, with sub-codes) and what they become (`domestic_force_code`: dissent, repression) */
+  domesticForceCodes?: readonly string[];
+  domesticForceCode?: ReadonlyMap<string, string>;
+}
+
+export function pairsOf(tr: Trigger, modality: Modality, untargeted: ReadonlySet<string>, conv: PairConventions = {}): Pair[] {
+  const mutual = conv.mutual ?? [];
+  const streetRoles = conv.streetRoles ?? new Set<string>();
   const pairs: Pair[] = [];
   const srcs = dedupeParts(tr.sources);
   const tgts = dedupeParts(tr.targets);
@@ -33,11 +46,25 @@ export function pairsOf(tr: Trigger, modality: Modality, untargeted: ReadonlySet
     // dissent targets the government); anyone else's untargeted act stays untargeted
     for (const a of srcs) pairs.push([a, tr.code.startsWith('14') && a.m.country && a.m.role && streetRoles.has(a.m.role) ? ownState(a) : null, tr.code]);
   }
-  return pairs;
+  return pairs.map((p) => domesticForce(p, conv));
 }
 
 /** The state of a participant's country, standing where the participant stands (the implied other side of domestic dissent). */
 function ownState(a: Participant): Participant {
   const c = a.m.country!;
   return { m: { ...a.m, actor: c, country: c, org: null, role: null }, how: 'own state' };
+}
+
+/**
+ * Force between a state and its own crowd is dissent or repression, as CAMEO codes it: protesters
+ * fighting police protest violently (145); police or soldiers using force on their country's
+ * protesters repress them (175).
+ */
+function domesticForce(p: Pair, conv: PairConventions): Pair {
+  const [a, b, code] = p;
+  const street = conv.streetRoles;
+  if (!b || !street || !conv.domesticForceCodes?.some((c) => code.startsWith(c)) || !a.m.country || a.m.country !== b.m.country) return p;
+  const aStreet = !!a.m.role && street.has(a.m.role), bStreet = !!b.m.role && street.has(b.m.role);
+  const recode = aStreet && !bStreet ? conv.domesticForceCode?.get('dissent') : bStreet && !aStreet ? conv.domesticForceCode?.get('repression') : undefined;
+  return recode ? [a, b, recode] : p;
 }
