@@ -259,6 +259,8 @@ async function ingestPathsThreaded(store: Store, paths: string[], opts: IngestOp
       if (readFailures.length) pending.push({ failed: readFailures.map((f) => failure(f, file)) });
       for (const raw of docs) {
         const job = { raw, defaults };
+        // the workers' answers first (each hands its thread the next job), then: extract here only what they cannot take yet
+        await new Promise<void>((resolve) => setImmediate(resolve));
         pending.push({ raw, result: pool.backlog() > 0 ? runJob(local, job) : pool.run(job) });
         inFlight++;
         while (inFlight >= WINDOW) await settleHead();

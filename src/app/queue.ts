@@ -120,16 +120,19 @@ export async function runWorker(store: Store, url: string, opts: WorkerOptions =
     const w = createBatchWriter(store, { stored: [], unchanged: [], failed: [], bytes: 0 }, (o) => outcomes.push(o), { batch: jobs.length, whole: true });
     const bad = new Map<number, IngestFailure>();
     // every document of the batch to extraction first (threads when there are), then to the writer in order
-    const results = jobs.map((j, i) => {
+    const results: ({ job: IngestJob; result: JobResult | Promise<JobResult> } | null)[] = [];
+    for (const [i, j] of jobs.entries()) {
+      // the threads' answers first (each hands its thread the next job): this thread extracts only what they cannot take yet
+      if (pool) await new Promise<void>((resolve) => setImmediate(resolve));
       try {
         const job = jobOf(j.data);
-        return { job, result: extract(job) };
+        results.push({ job, result: extract(job) });
       } catch (e) {
         const message = (e as Error).message;
         bad.set(i, { origin: `job ${j.id}`, code: 'E201', message, line: `job ${j.id}: E201 ${message}` });
-        return null;
+        results.push(null);
       }
-    });
+    }
     for (const r of results) if (r) await addJobResult(w, r.job.raw, await r.result);
     await w.flush();
     // outcomes come one a document, in order: match them to their jobs
