@@ -20,7 +20,7 @@ const cases: [string, string, { p: number; r: number }, { p: number; r: number }
   // the conventions added later (places as targets, unnamed agents, wishes, refusals, threats, lower case)
   ['events', 'test/golden/events.conv.dev.jsonl', { p: 0.89, r: 0.74 }, { p: 0.85, r: 0.75 }],
   // restated real news reports, coded blind (issue "Read real news"): floors at this session's figures, far below the target
-  ['events', 'test/golden/events.news.dev.jsonl', { p: 0.51, r: 0.245 }, { p: 0.85, r: 0.75 }],
+  ['events', 'test/golden/events.news.dev.jsonl', { p: 0.55, r: 0.27 }, { p: 0.85, r: 0.75 }],
   ['claims', 'test/golden/claims.dev.jsonl', { p: 0.95, r: 0.88 }, { p: 0.85, r: 0.75 }],
   ['flows', 'test/golden/flows.dev.jsonl', { p: 0.85, r: 0.75 }, { p: 0.85, r: 0.75 }],
   ['agreements', 'test/golden/agreements.dev.jsonl', { p: 0.95, r: 0.92 }, { p: 0.85, r: 0.75 }],
@@ -74,5 +74,6 @@ describe('news ledger (test/golden/ledger.news.dev.jsonl)', () => {
     expect(c.holder_right_when_found).toBeGreaterThanOrEqual(0.71);
     expect(c.precision).toBeGreaterThanOrEqual(0.63);
     expect(r.flows.precision).toBeGreaterThanOrEqual(0.3);
+    expect(r.flows.recall).toBeGreaterThanOrEqual(0.15);
   });
 });
