@@ -48,7 +48,7 @@ export function createStages(k: Knowledge, nlp: Tagger, opts: StageOptions = {})
     placesStage(k),
     agentsStage(k),
     corefStage(k),
-    tokensStage(nlp, (lemma) => clause.patterns.verbs.has(lemma) || clause.words.lightVerbs.has(lemma)),
+    tokensStage(nlp, (lemma) => clause.patterns.verbs.has(lemma) || clause.words.lightVerbs.has(lemma), (lemma) => clause.patterns.nouns.has(lemma)),
     triggersStage(clause),
     argumentsStage(clause),
     governingStage(clause),

@@ -23,7 +23,28 @@ export function retagVerbs(toks: Token[], isVerb: (lemma: string) => boolean): v
   }
 }
 
-export function tokensStage(nlp: Tagger, isVerb: (lemma: string) => boolean = () => false): Stage {
+/**
+ * The tagger splits a hyphenated word in three ("cease", "-", "fire"): written with no space, it is
+ * one word when the patterns know it joined ("ceasefire", "pullout", "walkout").
+ */
+export function joinHyphens(toks: Token[], isEventWord: (lemma: string) => boolean): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const a = toks[i], h = toks[i + 1], b = toks[i + 2];
+    if (h?.text === '-' && b && a.end === h.start && h.end === b.start) {
+      const joined = a.norm + b.norm;
+      if (/^\p{L}+$/u.test(joined) && isEventWord(joined)) {
+        out.push({ text: a.text + h.text + b.text, norm: `${a.norm}-${b.norm}`, pos: 'NOUN', lemma: joined, start: a.start, end: b.end });
+        i += 2;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+export function tokensStage(nlp: Tagger, isVerb: (lemma: string) => boolean = () => false, isNoun: (lemma: string) => boolean = () => false): Stage {
   return {
     name: 'tokens',
     requires: ['agents', 'coref'],
@@ -31,7 +52,7 @@ export function tokensStage(nlp: Tagger, isVerb: (lemma: string) => boolean = ()
     run(doc) {
       for (const s of doc.sentences) {
         if (!s.prose || !s.mentions!.some((m) => m.via !== 'author' && m.via !== 'place')) continue;
-        const toks = nlp.tokens(s.text, s.start);
+        const toks = joinHyphens(nlp.tokens(s.text, s.start), isNoun);
         retagVerbs(toks, isVerb);
         s.tokens = toks;
       }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeDoc, type Token } from '../../core/doc.js';
 import { mention } from '../../../test/support/doc.js';
-import { retagVerbs, tokensStage } from './index.js';
+import { joinHyphens, retagVerbs, tokensStage } from './index.js';
 
 describe('tokens', () => {
   it('tags only prose sentences that name an actor other than an author or a place', () => {
@@ -30,5 +30,18 @@ describe('tokens', () => {
     const nouns = [tok('the', 'DET'), tok('US', 'PROPN'), tok('arms', 'NOUN', 'arm'), tok('sales', 'NOUN', 'sale')];
     retagVerbs(nouns, (l) => verbs.has(l));
     expect(nouns[2].pos).toBe('NOUN');
+  });
+
+  it('joins a hyphenated word the patterns know as one word ("cease-fire" is "ceasefire"); other hyphens stay as they are', () => {
+    let at = 0;
+    const tok = (text: string, pos: string, space = true): Token => {
+      const t = { text, norm: text.toLowerCase(), pos, lemma: text.toLowerCase(), start: at, end: at + text.length };
+      at += text.length + (space ? 1 : 0);
+      return t;
+    };
+    const toks = [tok('a', 'DET'), tok('cease', 'VERB', false), tok('-', 'PUNCT', false), tok('fire', 'NOUN'), tok('and', 'CCONJ'), tok('Saudi', 'PROPN', false), tok('-', 'PUNCT', false), tok('led', 'VERB')];
+    const out = joinHyphens(toks, (l) => l === 'ceasefire');
+    expect(out.map((t) => `${t.text}/${t.lemma}/${t.pos}`)).toEqual(['a/a/DET', 'cease-fire/ceasefire/NOUN', 'and/and/CCONJ', 'Saudi/saudi/PROPN', '-/-/PUNCT', 'led/led/VERB']);
+    expect([out[1].start, out[1].end]).toEqual([toks[1].start, toks[3].end]);
   });
 });
