@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codebook, mention, oneSentenceDoc, patterns } from '../../../test/support/doc.js';
 import { clauseKnowledge, runEventStages } from '../../../test/support/events.js';
-import { codingStage } from './index.js';
+import { codingStage, onePerAct } from './index.js';
 import { pairsOf } from './pairs.js';
 
 const k = clauseKnowledge(patterns({ verbs: { visit: { code: '042', reverse: '043' }, meet: { code: '040', symmetric: true } }, nouns: { drill: { code: '150', no_target: true } } }));
@@ -68,5 +68,10 @@ describe('coding', () => {
     // "demonstrators launched missiles at the government", "Russian troops fought Ukrainian protesters"
     expect(codes(m('GEOOPP', 'GEO', 'OPP'), m('GEOGOV', 'GEO', 'GOV'), '195')).toEqual(['195']);
     expect(codes(m('RUSMIL', 'RUS', 'MIL'), m('UKROPP', 'UKR', 'OPP'), '190')).toEqual(['190']);
+  });
+
+  it('one event per act a sentence tells: the same sides, root and modality from two triggers are coded once, by the more specific code', () => {
+    const r = (cameo: string, target = 'UKR', modality = 'factual') => ({ source: 'RUS', target, root: cameo.slice(0, 2), cameo, modality }) as Parameters<typeof onePerAct>[0][number];
+    expect(onePerAct([r('087'), r('0871'), r('0871', 'USA'), r('087', 'UKR', 'future')]).map((e) => `${e.target} ${e.cameo} ${e.modality}`)).toEqual(['UKR 0871 factual', 'USA 0871 factual', 'UKR 087 future']);
   });
 });

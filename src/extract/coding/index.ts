@@ -64,8 +64,23 @@ export function codingStage(k: { codebook: Codebook }): Stage {
     run(doc) {
       for (const s of doc.sentences) {
         if (!s.tokens) continue;
-        s.coded = (s.triggers ?? []).flatMap((tr) => recordsOf(k.codebook, doc.id, s, s.tokens!, tr));
+        s.coded = onePerAct((s.triggers ?? []).flatMap((tr) => recordsOf(k.codebook, doc.id, s, s.tokens!, tr)));
       }
     },
   };
+}
+
+/**
+ * One event per act a sentence tells: two triggers of one sentence that give the same source, target,
+ * root and modality ("met … for talks", "signed … the agreement") are one act, coded once, by its
+ * most specific code (the longer CAMEO code; the first on a tie).
+ */
+export function onePerAct(records: EventRecord[]): EventRecord[] {
+  const best = new Map<string, EventRecord>();
+  for (const r of records) {
+    const key = `${r.source}|${r.target}|${r.root}|${r.modality}`;
+    const had = best.get(key);
+    if (!had || r.cameo.length > had.cameo.length) best.set(key, r);
+  }
+  return records.filter((r) => best.get(`${r.source}|${r.target}|${r.root}|${r.modality}`) === r);
 }
