@@ -83,6 +83,10 @@ describe('actors stage', () => {
     expect(mentions(read(['Drones struck targets in southern Russia.']))).toEqual([['Russia', 'RUS', 'place']]);
   });
 
+  it('a capitalised name after a title that ends in a body word is no person ("the militant Freedom Brigade")', () => {
+    expect(mentions(read(['Troops fought the militant Freedom Brigade near the border.'])).filter(([, a]) => a.startsWith('person:'))).toEqual([]);
+  });
+
   it('resolves a role phrase to the office holder on the date the text is read against', () => {
     const sentence = ['The Russian defense minister visited the front.'];
     expect(mentions(read(sentence, { published: '2020-06-01' }))).toEqual([['The Russian defense minister', 'person:sergei-shoigu', 'role']]);

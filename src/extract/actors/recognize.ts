@@ -68,6 +68,7 @@ export function createActorRecognizer(kn: ActorsKnowledge) {
   const PLURAL_TITLE = lx.cue('actor_plural_title');
   /** capitalised at a sentence's start, but never a given name ("In Georgia, …") */
   const NOT_GIVEN_NAMES = lx.words('actor_not_given_names');
+  const BODY_HEADS = lx.words('actor_body_name_heads');
   /** names that are also ordinary lower-case words: in lower-case text they stay words */
   const LOWER_WORDS = lx.words('actor_lower_case_words');
   const POSSESSIVE_GAPS = lx.words('actor_possessive_gaps');
@@ -327,6 +328,8 @@ export function createActorRecognizer(kn: ActorsKnowledge) {
       // a name after the title that the dictionary knows ("Syrian president Bashar al-Assad"): the main loop takes it
       if (k.trie.matchesAt(toks, end).some(([, es]) => es.some((x) => x.type === 'person'))) return end;
       const n = nameAt(toks, end);
+      // "the militant Kurdistan Workers Party": a body's name, not a person's
+      if (n && BODY_HEADS.has(toks[n.end - 1].key)) return end;
       if (n) {
         const pm = k.trie.matchesAt(toks, end).find(([en, es]) => en === n.end && es.some((x) => x.type === 'person' || x.type === 'short'));
         if (pm) return end; // the dictionary names this person: let the main loop take it

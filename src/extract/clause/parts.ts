@@ -2,8 +2,9 @@
 import type { Participant, Token } from '../../core/doc.js';
 import type { Mention } from '../../core/types.js';
 
-/** an actor's side: its country, else its organisation, else itself */
+/** an actor's side: a named non-state group is itself (the PKK against Turkey); anyone else its country, else its organisation, else itself */
 export function key(m: Mention): string {
+  if (m.actor.startsWith('group:')) return m.actor;
   return m.country ?? m.org ?? m.actor;
 }
 

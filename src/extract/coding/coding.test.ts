@@ -3,6 +3,7 @@ import { codebook, mention, oneSentenceDoc, patterns } from '../../../test/suppo
 import { clauseKnowledge, runEventStages } from '../../../test/support/events.js';
 import { codingStage, onePerAct } from './index.js';
 import { pairsOf } from './pairs.js';
+import { distinct } from '../clause/parts.js';
 
 const k = clauseKnowledge(patterns({ verbs: { visit: { code: '042', reverse: '043' }, meet: { code: '040', symmetric: true } }, nouns: { drill: { code: '150', no_target: true } } }));
 const cb = codebook({ '042': 'Make a visit', '043': 'Host a visit', '040': 'Consult', '150': 'Demonstrate military power' });
@@ -73,5 +74,12 @@ describe('coding', () => {
   it('one event per act a sentence tells: the same sides, root and modality from two triggers are coded once, by the more specific code', () => {
     const r = (cameo: string, target = 'UKR', modality = 'factual') => ({ source: 'RUS', target, root: cameo.slice(0, 2), cameo, modality }) as Parameters<typeof onePerAct>[0][number];
     expect(onePerAct([r('087'), r('0871'), r('0871', 'USA'), r('087', 'UKR', 'future')]).map((e) => `${e.target} ${e.cameo} ${e.modality}`)).toEqual(['UKR 0871 factual', 'USA 0871 factual', 'UKR 087 future']);
+  });
+
+  it('a named non-state group is a side of its own, not its home state: Turkey strikes the PKK', () => {
+    const m = (actor: string, country: string | null, role: string | null = null) => ({ doc: 'd', sentence: 0, span: [0, 1] as [number, number], text: actor, actor, country, org: null, role, via: 'dict' });
+    expect(distinct(m('TUR', 'TUR'), m('group:pkk', 'TUR'))).toBe(true);
+    expect(distinct(m('group:hamas', 'PSE'), m('group:hamas', 'PSE'))).toBe(false);
+    expect(distinct(m('TUR', 'TUR'), m('TURGOV', 'TUR', 'GOV'))).toBe(false);
   });
 });
