@@ -48,10 +48,9 @@ export function createFlowReader(lx: Lexicon) {
     const text = s.text;
     if (denied(s, items)) return [];
     const actors = partyActors(ms);
-    const countryAt = partyOf;
-    /** the first party other than `x` */
-    const firstOther = (x: string | null) => {
-      const m = actors.find((a) => partyOf(a) !== x);
+    /** the first party of `ms` (all of the sentence's) other than `x` */
+    const firstOther = (x: string | null, ms: Mention[] = actors) => {
+      const m = ms.find((a) => partyOf(a) !== x);
       return m ? partyOf(m) : null;
     };
     const firstItem = items[0].at;
@@ -76,26 +75,26 @@ export function createFlowReader(lx: Lexicon) {
     const toX = toAfter(TO);
     if (want >= 0 && (give < 0 || want < give)) {
       const subj = actors.filter((m) => m.span[1] <= want).pop() ?? before.at(-1) ?? null;
-      receiver = subj ? countryAt(subj) : null;
+      receiver = subj ? partyOf(subj) : null;
       // "asked Moscow for", "is pressing Washington for": the one asked gives
       const objOfAsk = actors.find((m) => m.span[0] > want && partyOf(m) !== receiver && ASKED.test(text.slice(0, m.span[0] - s.start)));
       // "wants Moscow to invest", "hopes Moscow will share": the one wanted of gives
       const wantedOf = actors.find((m) => m.span[0] > want && m.span[0] - want <= 24 && partyOf(m) !== receiver && WANTED_OF.test(text.slice(m.span[1] - s.start)));
-      giver = fromX && partyOf(fromX) !== receiver ? countryAt(fromX) : objOfAsk ? countryAt(objOfAsk) : wantedOf ? countryAt(wantedOf) : null;
+      giver = fromX && partyOf(fromX) !== receiver ? partyOf(fromX) : objOfAsk ? partyOf(objOfAsk) : wantedOf ? partyOf(wantedOf) : null;
       status = 'sought';
     } else if (receive >= 0 && (give < 0 || receive < give)) {
       const subj = actors.filter((m) => m.span[1] <= receive).pop() ?? null;
-      receiver = subj ? countryAt(subj) : null;
-      giver = fromX ? countryAt(fromX) : (() => { const m = after.find((x) => partyOf(x) !== receiver); return m ? partyOf(m) : null; })();
+      receiver = subj ? partyOf(subj) : null;
+      giver = fromX ? partyOf(fromX) : firstOther(receiver, after);
     } else if (give >= 0) {
       const subj = actors.filter((m) => m.span[1] <= give).pop() ?? null;
-      giver = subj ? countryAt(subj) : null;
-      receiver = toX && partyOf(toX) !== giver ? countryAt(toX) : (() => { const m = actors.find((x) => x.span[0] > give && partyOf(x) !== giver); return m ? partyOf(m) : null; })();
+      giver = subj ? partyOf(subj) : null;
+      receiver = toX && partyOf(toX) !== giver ? partyOf(toX) : firstOther(giver, actors.filter((x) => x.span[0] > give));
     } else if (nominal >= 0) {
       // "Russian assistance with …", "the sale of shells to Russia", "Moscow's supply of …"
       const pre = actors.filter((m) => m.span[1] <= nominal && nominal - m.span[1] <= 4).pop();
-      giver = pre ? countryAt(pre) : fromX ? countryAt(fromX) : null;
-      receiver = toX && partyOf(toX) !== giver ? countryAt(toX) : null;
+      giver = pre ? partyOf(pre) : fromX ? partyOf(fromX) : null;
+      receiver = toX && partyOf(toX) !== giver ? partyOf(toX) : null;
       if (!giver && receiver) giver = firstOther(receiver);
       if (giver && !receiver) receiver = firstOther(giver);
     } else {
