@@ -9,11 +9,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scratchDatabase } from '../src/store/scratch.js';
 import { buildCli, runCli } from './support/processes.js';
 import { PG_ADMIN_URL, serverUnavailable } from './support/stores.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'statecraft-shared-'));
-const name = `statecraft_shared_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+let db: Awaited<ReturnType<typeof scratchDatabase>> | null = null;
 let url = '';
 let cli = '';
 let reason: string | null = null;
@@ -24,22 +25,13 @@ beforeAll(async () => {
     console.warn(`[store.shared.postgres] skipped: ${reason}`);
     return;
   }
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(PG_ADMIN_URL);
-  u.pathname = `/${name}`;
-  url = u.toString();
+  db = await scratchDatabase(PG_ADMIN_URL, 'statecraft_shared');
+  url = db.url;
   cli = await buildCli();
 });
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
-  if (reason || !url) return;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await db?.drop();
 });
 
 /** article i: the same words whoever ingests it, naming its actors in an order that depends on i */

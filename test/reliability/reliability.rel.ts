@@ -21,6 +21,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../src/api/server.js';
+import { scratchDatabase } from '../../src/store/scratch.js';
 import { openStore } from '../../src/store/store.js';
 import { buildCli, runCli, startCli, until } from '../support/processes.js';
 import { loadRun } from '../support/load.js';
@@ -116,17 +117,11 @@ const corpusDb = path.join(dir, 'corpus-db');
 
 /** a fresh, uniquely named PostgreSQL database for `run`, dropped after */
 async function withPgDatabase(run: (url: string) => Promise<void>): Promise<void> {
-  const name = `statecraft_rel_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(PG_ADMIN_URL);
-  u.pathname = `/${name}`;
+  const db = await scratchDatabase(PG_ADMIN_URL, 'statecraft_rel');
   try {
-    await run(u.toString());
+    await run(db.url);
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await db.drop();
   }
 }
 

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { scratchDatabase } from '../../src/store/scratch.js';
 import { openStore, type Store } from '../../src/store/store.js';
 
 export const PG_ADMIN_URL = process.env.STATECRAFT_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -49,23 +50,14 @@ export function serverUnavailable(): Promise<string | null> {
 }
 
 export async function postgresStore(): Promise<TestStore> {
-  const name = `statecraft_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  const store = await openStore(url.toString());
+  const db = await scratchDatabase(PG_ADMIN_URL, 'statecraft_t');
+  const store = await openStore(db.url);
   return {
     store,
-    location: url.toString(),
+    location: db.url,
     async dispose() {
       await store.close();
-      const a = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
+      await db.drop();
     },
   };
 }
