@@ -73,18 +73,26 @@ export async function apiLatency(store: Store, runs = 25): Promise<Record<string
     search: '/api/search?q=generated%20briefing',
   };
   const out: Record<string, { p50: number; p95: number }> = {};
+  for (const [name, times] of Object.entries(await timeQueries(app, queries, runs))) {
+    const q = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))] * 10) / 10;
+    out[name] = { p50: q(0.5), p95: q(0.95) };
+  }
+  await app.close();
+  return out;
+}
+
+/** Each query's times in ms, `runs` of them after two warm-up runs, sorted; a query that does not answer 200 stops the bench. */
+export async function timeQueries(app: Awaited<ReturnType<typeof createServer>>, queries: Record<string, string>, runs: number): Promise<Record<string, number[]>> {
+  const out: Record<string, number[]> = {};
   for (const [name, url] of Object.entries(queries)) {
     const times: number[] = [];
     for (let i = 0; i < runs + 2; i++) {
       const t = performance.now();
       const res = await app.inject({ method: 'GET', url });
       if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-      if (i >= 2) times.push(performance.now() - t); // two warm-up runs
+      if (i >= 2) times.push(performance.now() - t);
     }
-    times.sort((a, b) => a - b);
-    const q = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))] * 10) / 10;
-    out[name] = { p50: q(0.5), p95: q(0.95) };
+    out[name] = times.sort((a, b) => a - b);
   }
-  await app.close();
   return out;
 }

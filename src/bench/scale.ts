@@ -11,6 +11,7 @@ import { createServer } from '../api/server.js';
 import type { Knowledge } from '../app/pipeline.js';
 import { openStore, type Store } from '../store/store.js';
 import { scratchDatabase } from '../store/scratch.js';
+import { timeQueries } from './api.js';
 import { fillMillion, type FillFigures } from './million.js';
 
 export interface ScaleOptions {
@@ -66,15 +67,7 @@ export async function latency(store: Store, runs = 20, queries = viewQueries()):
   const app = await createServer({ store, cache: false, maxWaiting: 0 });
   const out: Latency = {};
   try {
-    for (const [name, url] of Object.entries(queries)) {
-      const times: number[] = [];
-      for (let i = 0; i < runs + 2; i++) {
-        const t = performance.now();
-        const res = await app.inject({ method: 'GET', url });
-        if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-        if (i >= 2) times.push(performance.now() - t);
-      }
-      times.sort((a, b) => a - b);
+    for (const [name, times] of Object.entries(await timeQueries(app, queries, runs))) {
       const q = (p: number) => Math.round(times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)] * 10) / 10;
       out[name] = { p50: q(0.5), p95: q(0.95) };
     }
