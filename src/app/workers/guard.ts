@@ -6,11 +6,10 @@
  * so a thread that can be stopped is the only way one pathological document (a 1 MB sentence of
  * 200,000 words took over ten minutes) cannot stall the rest of an ingest, or a server's reads.
  */
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { oneLine, StatecraftError } from '../../core/errors.js';
-import { toFailure, type IngestFailure, type Job, type JobResult } from './job.js';
+import { compiledEntry, toFailure, type IngestFailure, type Job, type JobResult, type Task } from './job.js';
 
 /** the compiled worker entry beside this module (absent when running from the TypeScript sources, as vitest does) */
 const ENTRY = new URL('./guard-worker.js', import.meta.url);
@@ -35,14 +34,9 @@ export interface DocumentGuard {
 
 /** whether the extraction thread can be started from this build */
 export function guardAvailable(): boolean {
-  return ENTRY.protocol === 'file:' && existsSync(fileURLToPath(ENTRY));
+  return compiledEntry(ENTRY);
 }
 
-interface Task {
-  id: number;
-  job: Job;
-  resolve: (r: JobResult) => void;
-}
 
 /** the pipeline's load failure, said of one document */
 function loadFailure(f: IngestFailure, t: Task): JobResult {

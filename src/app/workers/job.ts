@@ -3,6 +3,8 @@
  * and hands back to the one writer on the main thread. Build and extraction failures travel as
  * the report's own failure lines, so a document extracted in a thread fails exactly as in process.
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { StatecraftError } from '../../core/errors.js';
 import type { RawDocument } from '../../core/types.js';
 import type { BuiltDocument, Extraction, Pipeline } from '../pipeline.js';
@@ -59,4 +61,16 @@ export function runJob(pipeline: Pipeline, { raw, defaults }: Job): JobResult {
   } catch (e) {
     return { built, extractFailed: toFailure(e, raw.origin, raw.locator) };
   }
+}
+
+/** A job handed to a worker thread, and how its answer comes back. */
+export interface Task {
+  id: number;
+  job: Job;
+  resolve: (r: JobResult) => void;
+}
+
+/** Whether a worker thread's compiled entry exists (absent when running from the TypeScript sources, as vitest does). */
+export function compiledEntry(entry: URL): boolean {
+  return entry.protocol === 'file:' && existsSync(fileURLToPath(entry));
 }

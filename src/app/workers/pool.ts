@@ -3,24 +3,18 @@
  * each thread holds a few at a time; a thread that dies fails its document (with the reason) and is
  * replaced. Results come back as promises; the caller consumes them in input order.
  */
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { toFailure, type Job, type JobResult } from './job.js';
+import { compiledEntry, toFailure, type Job, type JobResult, type Task } from './job.js';
 
 /** the compiled worker entry beside this module (absent when running from the TypeScript sources, as vitest does) */
 const ENTRY = new URL('./extract-worker.js', import.meta.url);
 
 /** whether extraction threads can be started from this build */
 export function threadsAvailable(): boolean {
-  return ENTRY.protocol === 'file:' && existsSync(fileURLToPath(ENTRY));
+  return compiledEntry(ENTRY);
 }
 
-interface Task {
-  id: number;
-  job: Job;
-  resolve: (r: JobResult) => void;
-}
 
 export interface ExtractPool {
   run(job: Job): Promise<JobResult>;
