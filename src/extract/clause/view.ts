@@ -166,25 +166,62 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
     const floor = subjectFloor(best.first) ?? -1;
     const possessor = toks[best.last + 1]?.norm === "'" || toks[best.last + 1]?.norm === "'s";
     // ("the Al Qaeda-linked group al-Shabab", "Iran-backed militias": a hyphened participle modifies, it is no verb)
-    const verbBetween = !possessor && toks.slice(0, best.first).some((t, k) => t.pos === 'VERB' && k > floor && !patterns.attribution.has(t.lemma) && toks[k + 1]?.norm !== 'that' && toks[k - 1]?.norm !== '-');
+    // "accused Doha of supporting …", "urged the EU to drop …": the object of the verb before is the one who acts
+    const objectOfVerb = (() => {
+      let j = best.first - 1;
+      while (j >= 0 && (toks[j].pos === 'DET' || toks[j].pos === 'ADJ' || toks[j].pos === 'NUM')) j--;
+      return j >= 0 && toks[j].pos === 'VERB';
+    })();
+    const controlled = objectOfVerb && (toks[best.last + 1]?.norm === 'of' || toks[best.last + 1]?.norm === 'to') && best.last + 2 <= i && i <= best.last + 3;
+    const verbBetween = !possessor && !controlled && toks.slice(0, best.first).some((t, k) => t.pos === 'VERB' && k > floor && !patterns.attribution.has(t.lemma) && toks[k + 1]?.norm !== 'that' && toks[k - 1]?.norm !== '-');
     if (verbBetween) {
       const earlier = mentionTok.filter((x) => x.last < best!.first && x.m.via !== 'place' && !(toks[x.first - 1]?.pos === 'ADP'));
       const vIdx = toks.findIndex((t, k) => k < best!.first && t.pos === 'VERB');
       const subj = earlier.filter((x) => x.last < vIdx).pop();
       if (subj && !clauseBetween(subj.last, i)) best = subj;
     }
+    // "the ELN, which has been through talks with Colombia's governments, has joined …": a relative
+    // clause set off by commas describes the mention before it, and the verb after it is that mention's
+    const rel = relativeAside(best, i);
+    if (rel) best = rel;
     // "Hungary, a NATO member, has refused …": a mention inside an apposition describes the one before it
-    // ("Kim Yo Jong, sister of DPRK leader Kim Jong Un, warned …": an apposition may open with a common noun)
+    // ("Kim Yo Jong, sister of DPRK leader Kim Jong Un, warned …": an apposition may open with a common noun;
+    // "Frank McKenzie, commander of U.S. Central Command, announced …": or with a title the recogniser read as a role)
     const open = (() => {
       for (let j = best!.first - 1; j > 0 && best!.first - j <= 6; j--) if (toks[j].norm === ',') return j;
       return -1;
     })();
-    if (open > 0 && (toks[open + 1]?.pos === 'DET' || (toks[open + 1]?.pos === 'NOUN' && !inMention[open + 1]))) {
+    const roleOpens = open > 0 && best.first === open + 1 && best.m.via === 'role' && toks[open + 1]?.pos === 'NOUN';
+    if (open > 0 && (toks[open + 1]?.pos === 'DET' || (toks[open + 1]?.pos === 'NOUN' && !inMention[open + 1]) || roleOpens)) {
       const close = toks.findIndex((t, k) => k > best!.last && k < i && t.norm === ',');
       const head = mentionTok.find((x) => x.last === open - 1 && x.m.via !== 'place');
       if (close > 0 && head && !toks.slice(close + 1, i).some((t) => t.pos === 'VERB' && t !== toks[i] && !['AUX'].includes(t.pos))) best = head;
     }
     return coordinated(best).map((m) => ({ m, how: 'subject' }));
+  }
+
+  /**
+   * "X, which/who …, V": the antecedent X of a relative clause that is set off by commas and ends
+   * right before the verb (only adverbs or auxiliaries between), when the mention found is inside it.
+   */
+  function relativeAside(best: MentionAt, i: number): MentionAt | null {
+    let close = -1;
+    for (let j = i - 1; j > best.last; j--) {
+      if (toks[j].norm === ',') {
+        close = j;
+        break;
+      }
+      // ("…, has only once before joined": an adverbial preposition standing alone)
+      if (!['ADV', 'AUX', 'PART'].includes(toks[j].pos) && !(toks[j].pos === 'ADP' && ['ADV', 'AUX', 'VERB'].includes(toks[j + 1]?.pos ?? ''))) return null;
+    }
+    if (close < 0) return null;
+    for (let j = best.first - 1; j > 0 && best.first - j <= 25; j--) {
+      if (toks[j].norm === ';' || toks[j].pos === 'CCONJ') return null;
+      if (toks[j].norm !== ',' || !W.relativePronouns.has(toks[j + 1]?.norm ?? '') || toks[j + 1].norm === 'that') continue;
+      const head = mentionTok.find((x) => x.last === j - 1 && x.m.via !== 'place');
+      return head ?? null;
+    }
+    return null;
   }
 
   /**
@@ -213,8 +250,18 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
    * verb). -1 when none.
    */
   function participleHost(i: number): number {
-    if (toks[i]?.pos !== 'VERB' || !W.gerundEnding.test(toks[i].norm)) return -1;
+    if (!toks[i] || !W.gerundEnding.test(toks[i].norm)) return -1;
     const prev = toks[i - 1];
+    // (the tagger calls some such gerunds nouns: "after landing")
+    if (prev && W.adjunctPreps.has(prev.norm) && prev.pos !== 'VERB' && (toks[i].pos === 'VERB' || toks[i].pos === 'NOUN')) {
+      // "Iran retaliated by firing missiles", "Grossi told journalists after landing in Kyiv": the finite verb before it in the sentence
+      for (let v = i - 2; v >= 0; v--) {
+        if (toks[v].norm === ';' || (toks[v].norm === 'that' && toks[v].pos === 'SCONJ') || W.relativePronouns.has(toks[v].norm)) return -1;
+        if (toks[v].pos === 'VERB' && !W.gerundEnding.test(toks[v].norm) && toks[v - 1]?.pos !== 'PART' && toks[v - 1]?.pos !== 'ADP') return v;
+      }
+      return -1;
+    }
+    if (toks[i].pos !== 'VERB') return -1;
     if (prev?.pos === 'VERB' && !W.gerundEnding.test(prev.norm)) return i - 1;
     if (prev?.norm !== ',' || inMention[i - 2]) return -1;
     for (let v = i - 2; v >= 0; v--) {
@@ -271,6 +318,12 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
       const gap = toks.slice(cur.last + 1, nxt.first).map((t) => t.norm);
       // "… to Russia, U.S. officials said": the speaker after a comma is not in the list
       const speaker = !gap.includes('and') && speaks(nxt);
+      // "Frank McKenzie, commander of U.S. Central Command, …": a title after a person's name describes the person
+      // ("signed by Moon Jae In, the South Korean President, and Kim Jong Un": the list goes on after it)
+      if (gap.length === 1 && gap[0] === ',' && cur.m.actor.startsWith('person:') && nxt.m.via === 'role') {
+        cur = nxt;
+        continue;
+      }
       if (gap.length >= 1 && gap.length <= 3 && gap.every((g) => W.coordinationAfter.has(g)) && !speaker) {
         out.push(nxt.m);
         cur = nxt;
@@ -332,6 +385,11 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
   /** Object or prepositional target after the trigger, inside the clause. */
   function targetAfter(end: number, preps: string[], verb: number, noTarget = false): Participant[] {
     if (toks[end + 1]?.norm === 'and' && toks[end + 2]?.pos === 'VERB') end += 2;
+    // "turned down Zelensky's plan", "handed over the prisoners": a phrasal particle before an object that is no place
+    if (end === verb && W.phrasalParticles.has(toks[end + 1]?.norm ?? '') && !preps.includes(toks[end + 1].norm)) {
+      const nx = mentionTok.find((y) => y.first > end + 1 && y.first <= end + 4);
+      if (nx && nx.m.via !== 'place' && toks.slice(end + 2, nx.first).every((t) => ['DET', 'ADJ', 'NUM'].includes(t.pos))) end += 1;
+    }
     const holder = end > verb ? mentionTok.find((y) => y.first <= end && y.last >= end && y.first > verb) : undefined;
     if (holder) return coordinated(holder).map((m) => ({ m, how: 'object' }));
     let ofTarget: Participant[] | null = null;
@@ -369,6 +427,8 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
           continue;
         }
         if (det && det.pos === 'ADP' && W.nonTargetPreps.has(det.norm)) continue;
+        if (det?.norm === 'of' && partitive(end + 1, j - 1)) return coordinated(x).map((m) => ({ m, how: 'object' }));
+        if (quantity(end + 1, j)) return coordinated(x).map((m) => ({ m, how: 'object' }));
         if (det?.norm === 'of') {
           // "the assets of Iranian officials": a target, if nothing better follows
           ofTarget ??= coordinated(x).map((m) => ({ m, how: 'prep:of' }));
@@ -382,6 +442,20 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
       }
     }
     return ofTarget ?? [];
+  }
+
+  /** "the same number of", "seven members of", "millions of": tokens a..b (b the "of") make a part or a number of what follows */
+  function partitive(a: number, b: number): boolean {
+    if (b - a < 1 || b - a > 4) return false;
+    const run = toks.slice(a, b);
+    return W.partitiveHeads.has(run[run.length - 1].norm) && run.every((t) => ['DET', 'NUM', 'ADJ'].includes(t.pos) || W.partitiveHeads.has(t.norm));
+  }
+
+  /** "more than 10,000", "at least 20": tokens a..j-1 are a quantity with a number, right before the mention at j */
+  function quantity(a: number, j: number): boolean {
+    if (j - a < 2 || j - a > 5) return false;
+    const run = toks.slice(a, j);
+    return run.some((t) => t.pos === 'NUM') && run.every((t) => t.pos === 'NUM' || t.pos === 'DET' || W.quantityWords.has(t.norm));
   }
 
   function objectAfter(i: number, objects: Record<string, string | null>): { code: string | null; end: number; key: string } | null {

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { createClauseKnowledge, createSentenceView, type ClauseKnowledge } from './view.js';
+import { eventLexicon, mention, oneSentenceDoc, patterns } from '../../../test/support/doc.js';
+import type { Mention } from '../../core/types.js';
+
+const k: ClauseKnowledge = createClauseKnowledge(patterns({ verbs: { accuse: { code: '112' }, urge: { code: '020' } } }), eventLexicon());
+
+/** the view of one hand-tagged sentence, and the index of a token by its text */
+function view(spec: string, ms: (s: { text: string }) => Mention[]) {
+  const { s } = oneSentenceDoc(spec, ms);
+  const v = createSentenceView({ doc: 'd', idx: 0, text: s.text, start: 0, tokens: s.tokens!, mentions: s.mentions!, places: [] }, k);
+  const at = (w: string) => s.tokens!.findIndex((t) => t.text === w);
+  return { v, at };
+}
+const actors = (ps: { m: Mention }[]) => ps.map((p) => p.m.actor);
+
+describe('clause view: subjects', () => {
+  it('skips a relative clause set off by commas: the verb after it is its antecedent’s', () => {
+    const { v, at } = view(
+      'The/DET rebels/NOUN ,/PUNCT who/PRON have/AUX fought/VERB Peru/PROPN for/ADP years/NOUN ,/PUNCT have/AUX now/ADV signed/VERB a/DET truce/NOUN ./PUNCT',
+      (s) => [mention(s, 'rebels', 'group:shining-path'), mention(s, 'Peru', 'PER')],
+    );
+    expect(actors(v.subjectOf(at('signed')))).toEqual(['group:shining-path']);
+  });
+
+  it('reads an apposition that opens with a title read as a role as describing the name before it', () => {
+    const { v, at } = view(
+      'General/PROPN Ada/PROPN Moss/PROPN ,/PUNCT commander/NOUN of/ADP Chile/PROPN \'s/PART navy/NOUN ,/PUNCT announced/VERB the/DET exercise/NOUN ./PUNCT',
+      (s) => [mention(s, 'Ada Moss', 'person:ada-moss', { country: 'CHL' }), mention(s, "commander of Chile 's navy", 'CHLMIL', { via: 'role', country: 'CHL', role: 'MIL' })],
+    );
+    expect(actors(v.subjectOf(at('announced')))).toEqual(['person:ada-moss']);
+  });
+
+  it('gives a verb after "accused X of" or "urged X to" the object X as its subject', () => {
+    const { v, at } = view(
+      'Lima/PROPN accused/VERB Quito/PROPN of/ADP arming/VERB the/DET smugglers/NOUN ./PUNCT',
+      (s) => [mention(s, 'Lima', 'PER'), mention(s, 'Quito', 'ECU')],
+    );
+    expect(actors(v.subjectOf(at('arming')))).toEqual(['ECU']);
+    // an agent after "by" is no object of a verb: its own verb keeps the subject before it
+    const b = view('Peru/PROPN used/VERB boats/NOUN sold/VERB by/ADP Chile/PROPN to/PART patrol/VERB the/DET coast/NOUN ./PUNCT', (s) => [mention(s, 'Peru', 'PER'), mention(s, 'Chile', 'CHL')]);
+    expect(actors(b.v.subjectOf(b.at('patrol')))).toEqual(['PER']);
+  });
+
+  it('hangs a gerund after "by" or "after" on the finite verb of its clause', () => {
+    const { v, at } = view(
+      'Ecuador/PROPN answered/VERB the/DET raid/NOUN by/ADP expelling/VERB Peru/PROPN \'s/PART envoy/NOUN ./PUNCT',
+      (s) => [mention(s, 'Ecuador', 'ECU'), mention(s, 'Peru', 'PER')],
+    );
+    expect(actors(v.subjectOf(at('expelling')))).toEqual(['ECU']);
+  });
+});
+
+describe('clause view: objects', () => {
+  it('reads the object after a phrasal particle, a part or a number of it, and a quantity', () => {
+    const a = view('Chile/PROPN turned/VERB down/ADP Peru/PROPN \'s/PART offer/NOUN ./PUNCT', (s) => [mention(s, 'Chile', 'CHL'), mention(s, 'Peru', 'PER')]);
+    expect(actors(a.v.targetAfter(a.at('turned'), [], a.at('turned')))).toEqual(['PER']);
+    const b = view('Chile/PROPN freed/VERB the/DET same/ADJ number/NOUN of/ADP Peruvian/PROPN sailors/NOUN ./PUNCT', (s) => [mention(s, 'Chile', 'CHL'), mention(s, 'Peruvian sailors', 'PERMIL', { via: 'adj' })]);
+    expect(b.v.targetAfter(b.at('freed'), [], b.at('freed')).map((p) => p.how)).toEqual(['object']);
+    const c = view('The/DET army/NOUN detained/VERB more/ADJ than/ADP 300/NUM Bolivian/PROPN miners/NOUN ./PUNCT', (s) => [mention(s, 'Bolivian miners', 'BOLCVL', { via: 'adj' })]);
+    expect(c.v.targetAfter(c.at('detained'), [], c.at('detained')).map((p) => p.how)).toEqual(['object']);
+  });
+
+  it('does not read a place after a particle as the object ("flew over Bolivia")', () => {
+    const { v, at } = view('Jets/NOUN flew/VERB over/ADP Bolivia/PROPN ./PUNCT', (s) => [mention(s, 'Bolivia', 'BOL', { via: 'place' })]);
+    expect(v.targetAfter(at('flew'), [], at('flew')).filter((p) => p.how === 'object')).toEqual([]);
+  });
+});
