@@ -33,13 +33,28 @@ describe('clause view: subjects', () => {
 
   it('gives a verb after "accused X of" or "urged X to" the object X as its subject', () => {
     const { v, at } = view(
-      'Lima/PROPN accused/VERB Quito/PROPN of/ADP arming/VERB the/DET smugglers/NOUN ./PUNCT',
+      'Lima/PROPN accused/VERB:accuse Quito/PROPN of/ADP arming/VERB the/DET smugglers/NOUN ./PUNCT',
       (s) => [mention(s, 'Lima', 'PER'), mention(s, 'Quito', 'ECU')],
     );
     expect(actors(v.subjectOf(at('arming')))).toEqual(['ECU']);
     // an agent after "by" is no object of a verb: its own verb keeps the subject before it
     const b = view('Peru/PROPN used/VERB boats/NOUN sold/VERB by/ADP Chile/PROPN to/PART patrol/VERB the/DET coast/NOUN ./PUNCT', (s) => [mention(s, 'Peru', 'PER'), mention(s, 'Chile', 'CHL')]);
     expect(actors(b.v.subjectOf(b.at('patrol')))).toEqual(['PER']);
+  });
+
+  it('lets only verbs of control hand the act to their object ("urged X to leave", not "called in X to complain")', () => {
+    const a = view('Quito/PROPN urged/VERB:urge Lima/PROPN to/PART withdraw/VERB ./PUNCT', (s) => [mention(s, 'Quito', 'ECU'), mention(s, 'Lima', 'PER')]);
+    expect(actors(a.v.subjectOf(a.at('withdraw')))).toEqual(['PER']);
+    const b = view('Quito/PROPN summoned/VERB:summon Lima/PROPN \'s/PART envoy/NOUN to/PART protest/VERB ./PUNCT', (s) => [mention(s, 'Quito', 'ECU'), mention(s, "Lima 's envoy", 'PERGOV')]);
+    expect(actors(b.v.subjectOf(b.at('protest')))).toEqual(['ECU']);
+  });
+
+  it('reads the mention after a subordinator as the subject of its own clause ("as Moscow readies …")', () => {
+    const { v, at } = view(
+      'Biden/PROPN visited/VERB Kyiv/PROPN as/SCONJ Moscow/PROPN readied/VERB a/DET new/ADJ offensive/NOUN ./PUNCT',
+      (s) => [mention(s, 'Biden', 'person:joe-biden', { country: 'USA' }), mention(s, 'Kyiv', 'UKR'), mention(s, 'Moscow', 'RUS')],
+    );
+    expect(actors(v.subjectOf(at('readied')))).toEqual(['RUS']);
   });
 
   it('hangs a gerund after "by" or "after" on the finite verb of its clause', () => {

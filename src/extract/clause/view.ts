@@ -135,7 +135,7 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
     // "the militant group that has seized …": a relative clause's subject is its antecedent,
     // an actor if the antecedent names one, nobody if it does not
     let r = i - 1;
-    while (r > 0 && ['AUX', 'ADV', 'PART'].includes(toks[r].pos)) r--;
+    while (r > 0 && (['AUX', 'ADV', 'PART'].includes(toks[r].pos) || QUOTES.has(toks[r].norm))) r--;
     if (r > 0 && r < i && W.relativePronouns.has(toks[r].norm) && ['NOUN', 'PROPN', 'PUNCT'].includes(toks[r - 1].pos)) {
       const ante = mentionTok.find((x) => x.last === r - 1 || (toks[r - 1].norm === ',' && x.last === r - 2));
       if (ante && ante.m.via !== 'place') return coordinated(ante).map((m) => ({ m, how: 'subject' }));
@@ -167,13 +167,16 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
     const possessor = toks[best.last + 1]?.norm === "'" || toks[best.last + 1]?.norm === "'s";
     // ("the Al Qaeda-linked group al-Shabab", "Iran-backed militias": a hyphened participle modifies, it is no verb)
     // "accused Doha of supporting …", "urged the EU to drop …": the object of the verb before is the one who acts
-    const objectOfVerb = (() => {
+    const governor = (() => {
       let j = best.first - 1;
       while (j >= 0 && (toks[j].pos === 'DET' || toks[j].pos === 'ADJ' || toks[j].pos === 'NUM')) j--;
-      return j >= 0 && toks[j].pos === 'VERB';
+      return j >= 0 && toks[j].pos === 'VERB' ? toks[j].lemma : null;
     })();
-    const controlled = objectOfVerb && (toks[best.last + 1]?.norm === 'of' || toks[best.last + 1]?.norm === 'to') && best.last + 2 <= i && i <= best.last + 3;
-    const verbBetween = !possessor && !controlled && toks.slice(0, best.first).some((t, k) => t.pos === 'VERB' && k > floor && !patterns.attribution.has(t.lemma) && toks[k + 1]?.norm !== 'that' && toks[k - 1]?.norm !== '-');
+    const link = toks[best.last + 1]?.norm;
+    const controlled = !!governor && best.last + 2 <= i && i <= best.last + 3 && ((link === 'of' && W.chargeVerbs.has(governor)) || (link === 'to' && W.objectControlVerbs.has(governor)));
+    // "… as Moscow readies …", "whether Russia would help …": a subordinator opens a clause whose subject it is
+    const opensClause = W.subordinators.has(toks[best.first - 1]?.norm ?? '') || (toks[best.first - 1]?.pos === 'DET' && W.subordinators.has(toks[best.first - 2]?.norm ?? ''));
+    const verbBetween = !possessor && !controlled && !opensClause && toks.slice(0, best.first).some((t, k) => t.pos === 'VERB' && k > floor && !patterns.attribution.has(t.lemma) && toks[k + 1]?.norm !== 'that' && toks[k - 1]?.norm !== '-');
     if (verbBetween) {
       const earlier = mentionTok.filter((x) => x.last < best!.first && x.m.via !== 'place' && !(toks[x.first - 1]?.pos === 'ADP'));
       const vIdx = toks.findIndex((t, k) => k < best!.first && t.pos === 'VERB');
@@ -188,11 +191,13 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
     // ("Kim Yo Jong, sister of DPRK leader Kim Jong Un, warned …": an apposition may open with a common noun;
     // "Frank McKenzie, commander of U.S. Central Command, announced …": or with a title the recogniser read as a role)
     const open = (() => {
-      for (let j = best!.first - 1; j > 0 && best!.first - j <= 6; j--) if (toks[j].norm === ',') return j;
+      for (let j = best!.first - 1; j > 0 && best!.first - j <= 20; j--) if (toks[j].norm === ',') return j;
       return -1;
     })();
     const roleOpens = open > 0 && best.first === open + 1 && best.m.via === 'role' && toks[open + 1]?.pos === 'NOUN';
-    if (open > 0 && (toks[open + 1]?.pos === 'DET' || (toks[open + 1]?.pos === 'NOUN' && !inMention[open + 1]) || roleOpens)) {
+    // ("Edi Rama, Chairperson-in-Office of the OSCE, urged …": a capitalised title is no name)
+    const titleOpens = open > 0 && toks[open + 1]?.pos === 'PROPN' && !inMention[open + 1] && toks.slice(open + 2, open + 7).some((t) => t.norm === 'of');
+    if (open > 0 && (toks[open + 1]?.pos === 'DET' || (toks[open + 1]?.pos === 'NOUN' && !inMention[open + 1]) || roleOpens || titleOpens)) {
       const close = toks.findIndex((t, k) => k > best!.last && k < i && t.norm === ',');
       const head = mentionTok.find((x) => x.last === open - 1 && x.m.via !== 'place');
       if (close > 0 && head && !toks.slice(close + 1, i).some((t) => t.pos === 'VERB' && t !== toks[i] && !['AUX'].includes(t.pos))) best = head;

@@ -13,6 +13,8 @@ export function eventWords(lx: Lexicon) {
     subordinators: w('subordinators'),
     relativePronouns: w('relative_pronouns'),
     adjunctPreps: w('adjunct_preps'),
+    objectControlVerbs: w('object_control_verbs'),
+    chargeVerbs: w('charge_verbs'),
     phrasalParticles: w('phrasal_particles'),
     partitiveHeads: w('partitive_heads'),
     quantityWords: w('quantity_words'),
