@@ -3,7 +3,7 @@ import { createClauseKnowledge, createSentenceView, type ClauseKnowledge } from 
 import { eventLexicon, mention, oneSentenceDoc, patterns } from '../../../test/support/doc.js';
 import type { Mention } from '../../core/types.js';
 
-const k: ClauseKnowledge = createClauseKnowledge(patterns({ verbs: { accuse: { code: '112' }, urge: { code: '020' } } }), eventLexicon());
+const k: ClauseKnowledge = createClauseKnowledge(patterns({ verbs: { accuse: { code: '112' }, urge: { code: '020' }, say: { attribution: true } } }), eventLexicon());
 
 /** the view of one hand-tagged sentence, and the index of a token by its text */
 function view(spec: string, ms: (s: { text: string }) => Mention[]) {
@@ -47,6 +47,22 @@ describe('clause view: subjects', () => {
     expect(actors(a.v.subjectOf(a.at('withdraw')))).toEqual(['PER']);
     const b = view('Quito/PROPN summoned/VERB:summon Lima/PROPN \'s/PART envoy/NOUN to/PART protest/VERB ./PUNCT', (s) => [mention(s, 'Quito', 'ECU'), mention(s, "Lima 's envoy", 'PERGOV')]);
     expect(actors(b.v.subjectOf(b.at('protest')))).toEqual(['ECU']);
+  });
+
+  it('does not make a speaker the subject of the clause he reports, unless a pronoun stands for him', () => {
+    const a = view(
+      'The/DET governor/NOUN of/ADP Lima/PROPN said/VERB:say Sunday/PROPN \'s/PART raids/NOUN had/AUX killed/VERB nine/NUM people/NOUN ./PUNCT',
+      (s) => [mention(s, 'governor of Lima', 'PERGOV', { via: 'role' })],
+    );
+    expect(actors(a.v.subjectOf(a.at('killed')))).toEqual([]);
+    const b = view('Quito/PROPN said/VERB:say it/PRON would/AUX expel/VERB the/DET envoy/NOUN ./PUNCT', (s) => [mention(s, 'Quito', 'ECU')]);
+    expect(actors(b.v.subjectOf(b.at('expel')))).toEqual(['ECU']);
+    // ("said … but called …": the second verb goes with the speech verb)
+    const c = view(
+      'Boric/PROPN said/VERB:say the/DET risk/NOUN was/AUX low/ADJ but/CCONJ called/VERB:call Lima/PROPN \'s/PART claims/NOUN false/ADJ ./PUNCT',
+      (s) => [mention(s, 'Boric', 'person:gabriel-boric', { country: 'CHL' }), mention(s, 'Lima', 'PER')],
+    );
+    expect(actors(c.v.subjectOf(c.at('called')))).toEqual(['person:gabriel-boric']);
   });
 
   it('reads the mention after a subordinator as the subject of its own clause ("as Moscow readies …")', () => {

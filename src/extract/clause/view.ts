@@ -146,6 +146,8 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
     for (const x of mentionTok) {
       if (x.last >= i) continue;
       if (clauseBetween(x.last, i)) continue;
+      // "Villamizar said Thursday's attacks had killed 30 people": the speaker does not do what he reports
+      if (reportsBetween(x.last, i)) continue;
       const before = toks[x.first - 1];
       if (x.m.via === 'place' || (before && before.pos === 'ADP' && !W.subjectPreps.has(before.norm) && before.norm !== 'by' && !(W.subordinators.has(before.norm) && x.first < i))) continue;
       // object of another verb between it and the trigger ("A met B and condemned C": A stays subject)
@@ -279,6 +281,26 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
   function subjectFloor(first: number): number | null {
     for (let j = first - 1; j >= 0; j--) if (W.clauseBreaks.has(toks[j].norm) || toks[j].norm === ',') return j;
     return null;
+  }
+
+  /** a verb of speech between tokens a and b that opens the clause holding b ("X said [Y's attacks] had killed …") */
+  function reportsBetween(a: number, b: number): boolean {
+    // ("Stoltenberg said the risk was low but called …": a verb after a conjunction may go with the speech verb)
+    let c = b - 1;
+    while (c > a && ['ADV', 'AUX'].includes(toks[c].pos)) c--;
+    if (toks[c]?.pos === 'CCONJ') return false;
+    for (let j = a + 1; j < b - 1; j++) {
+      if (toks[j].pos !== 'VERB' || !patterns.attribution.has(toks[j].lemma)) continue;
+      // ("X, Y said, attacked Z": a speaker set off by commas is an aside)
+      if (toks.slice(j + 1, b).some((t) => t.norm === ',')) continue;
+      // ("X said and attacked"; "X told Y to …": the reported clause needs words of its own before the verb)
+      // ("he told parliament he had put troops …": a pronoun in the report most often stands for the speaker)
+      const words = toks.slice(j + 1, b);
+      // ("Putin told his defence chiefs to put …": an order, not a report)
+      if (words.some((t) => W.speakerPronouns.has(t.norm) || (t.norm === 'to' && t.pos === 'PART'))) continue;
+      if (words.some((t) => ['NOUN', 'PROPN', 'NUM'].includes(t.pos))) return true;
+    }
+    return false;
   }
 
   /** a clause break (";" or a "that" clause) between tokens a and b */

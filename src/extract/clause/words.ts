@@ -20,6 +20,7 @@ export function eventWords(lx: Lexicon) {
     quantityWords: w('quantity_words'),
     objectRelatives: w('object_relatives'),
     subjectPronouns: w('subject_pronouns'),
+    speakerPronouns: w('speaker_pronouns'),
     possessivePronouns: w('possessive_pronouns'),
     subjectPreps: w('subject_preps'),
     coordinationBefore: w('coordination_gap_before'),
