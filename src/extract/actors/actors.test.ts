@@ -73,6 +73,14 @@ describe('actors stage', () => {
     expect(actors.branch('RUS', 'COP')).toMatchObject({ name: 'Police of Russia', kind: 'government' });
   });
 
+  it('reads no actor in a currency sign ("USA$5 million")', () => {
+    const doc = read(['Jordan pledged USA$5 million to Russia.'], { published: '2023-03-01' });
+    expect(mentions(doc)).toEqual([
+      ['Jordan', 'JOR', 'dict'],
+      ['Russia', 'RUS', 'dict'],
+    ]);
+  });
+
   it('reads a capital after a locative word, or before an event noun, as a place', () => {
     const doc = read(['Envoys gathered in Moscow.', 'The Pyongyang summit ended.', 'Moscow rejected the plan.']);
     expect(mentions(doc)).toEqual([

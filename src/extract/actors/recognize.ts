@@ -132,6 +132,8 @@ export function createActorRecognizer(kn: ActorsKnowledge) {
     const recent: Mention[] = [];
 
     const emit = (m: Omit<Mention, 'doc'>, entryActor?: Actor) => {
+      // "US$3.9 million", "HK$": a currency's prefix names no actor
+      if (doc.text[m.span[1]] === '$') return;
       const men: Mention = { doc: doc.id, ...m };
       mentions.push(men);
       recent.push(men);

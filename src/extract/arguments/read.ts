@@ -85,7 +85,8 @@ export function createArgumentReader(k: ClauseKnowledge) {
         if (other) targets = coordinated(other).map((m) => ({ m, how: 'near' }));
       }
       if (targets.length === 0 && end > i + 1) {
-        const between = mentionTok.find((y) => y.first > i && y.last < end && y.m.via !== 'place');
+        // ("fired North Korean-made missiles at Kharkiv": a hyphened modifier of the object is no target)
+        const between = mentionTok.find((y) => y.first > i && y.last < end && y.m.via !== 'place' && toks[y.last + 1]?.norm !== '-');
         if (between) targets = coordinated(between).map((m) => ({ m, how: 'object' }));
       }
     }

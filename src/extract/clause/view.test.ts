@@ -65,6 +65,17 @@ describe('clause view: subjects', () => {
     expect(actors(c.v.subjectOf(c.at('called')))).toEqual(['person:gabriel-boric']);
   });
 
+  it('does not make the agent of a participle the subject of the clause ("forces backed by Chile marched …")', () => {
+    const { v, at } = view(
+      'Militias/NOUN backed/VERB by/ADP Chile/PROPN marched/VERB into/ADP the/DET city/NOUN ./PUNCT',
+      (s) => [mention(s, 'Chile', 'CHL')],
+    );
+    expect(actors(v.subjectOf(at('marched')))).toEqual([]);
+    // the agent of an event noun is: "raids by Chile killed …"
+    const b = view('Raids/NOUN by/ADP Chile/PROPN killed/VERB nine/NUM people/NOUN ./PUNCT', (s) => [mention(s, 'Chile', 'CHL')]);
+    expect(actors(b.v.subjectOf(b.at('killed')))).toEqual(['CHL']);
+  });
+
   it('reads the mention after a subordinator as the subject of its own clause ("as Moscow readies …")', () => {
     const { v, at } = view(
       'Biden/PROPN visited/VERB Kyiv/PROPN as/SCONJ Moscow/PROPN readied/VERB a/DET new/ADJ offensive/NOUN ./PUNCT',
@@ -90,6 +101,11 @@ describe('clause view: objects', () => {
     expect(b.v.targetAfter(b.at('freed'), [], b.at('freed')).map((p) => p.how)).toEqual(['object']);
     const c = view('The/DET army/NOUN detained/VERB more/ADJ than/ADP 300/NUM Bolivian/PROPN miners/NOUN ./PUNCT', (s) => [mention(s, 'Bolivian miners', 'BOLCVL', { via: 'adj' })]);
     expect(c.v.targetAfter(c.at('detained'), [], c.at('detained')).map((p) => p.how)).toEqual(['object']);
+  });
+
+  it('reads an object past a hyphened participle ("signed a long-awaited accord")', () => {
+    const { v, at } = view('Chile/PROPN signed/VERB a/DET long/ADJ -/PUNCT awaited/VERB accord/NOUN with/ADP Peru/PROPN ./PUNCT', (s) => [mention(s, 'Chile', 'CHL'), mention(s, 'Peru', 'PER')]);
+    expect(v.objectAfter(at('signed'), { accord: '057' })).toEqual({ code: '057', end: at('accord'), key: 'accord' });
   });
 
   it('does not read a place after a particle as the object ("flew over Bolivia")', () => {

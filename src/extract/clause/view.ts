@@ -150,6 +150,9 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
       if (reportsBetween(x.last, i)) continue;
       const before = toks[x.first - 1];
       if (x.m.via === 'place' || (before && before.pos === 'ADP' && !W.subjectPreps.has(before.norm) && before.norm !== 'by' && !(W.subordinators.has(before.norm) && x.first < i))) continue;
+      // "rebel forces backed by Rwanda marched into Goma": the agent of a participle is not the clause's subject
+      // ("strikes by Russia killed …": the agent of an event noun is)
+      if (before?.norm === 'by' && toks[x.first - 2]?.pos === 'VERB') continue;
       // object of another verb between it and the trigger ("A met B and condemned C": A stays subject)
       if (!best || x.last > best.last) best = x;
     }
@@ -496,7 +499,8 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
       if (two in objects) return { code: objects[two], end: j + 1, key: two };
       if (t.lemma in objects) return { code: objects[t.lemma], end: j, key: t.lemma };
       if (t.norm in objects) return { code: objects[t.norm], end: j, key: t.norm };
-      if (t.pos === 'VERB' && j > i + 1) break;
+      // ("struck a wide-ranging deal", "a long-awaited accord": a hyphened participle modifies the object)
+      if (t.pos === 'VERB' && j > i + 1 && toks[j - 1]?.norm !== '-') break;
     }
     return null;
   }
