@@ -76,6 +76,15 @@ describe('coding', () => {
     expect(onePerAct([r('087'), r('0871'), r('0871', 'USA'), r('087', 'UKR', 'future')]).map((e) => `${e.target} ${e.cameo} ${e.modality}`)).toEqual(['UKR 0871 factual', 'USA 0871 factual', 'UKR 087 future']);
   });
 
+  it('one event per act: a leader and his country acting with the same code are one act; another code of the same root between other actors stays', () => {
+    const r = (source: string, target: string, cameo: string) =>
+      ({ source, source_country: source.startsWith('person:') ? source.slice(7, 10).toUpperCase() : source, source_org: null, target, target_country: target.startsWith('person:') ? target.slice(7, 10).toUpperCase() : target, target_org: null, root: cameo.slice(0, 2), cameo, modality: 'factual' }) as Parameters<typeof onePerAct>[0][number];
+    const out = onePerAct([r('KGZ', 'TJK', '040'), r('person:kgz-japarov', 'person:tjk-rahmon', '040'), r('KGZ', 'TJK', '042')]);
+    expect(out.map((e) => `${e.source}>${e.target} ${e.cameo}`)).toEqual(['KGZ>TJK 040']);
+    const two = onePerAct([r('person:kgz-japarov', 'TJK', '040'), r('KGZ', 'TJK', '042')]);
+    expect(two.map((e) => `${e.source}>${e.target} ${e.cameo}`)).toEqual(['person:kgz-japarov>TJK 040', 'KGZ>TJK 042']);
+  });
+
   it('a named non-state group is a side of its own, not its home state: Turkey strikes the PKK', () => {
     const m = (actor: string, country: string | null, role: string | null = null) => ({ doc: 'd', sentence: 0, span: [0, 1] as [number, number], text: actor, actor, country, org: null, role, via: 'dict' });
     expect(distinct(m('TUR', 'TUR'), m('group:pkk', 'TUR'))).toBe(true);

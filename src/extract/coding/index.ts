@@ -71,16 +71,27 @@ export function codingStage(k: { codebook: Codebook }): Stage {
 }
 
 /**
- * One event per act a sentence tells: two triggers of one sentence that give the same source, target,
- * root and modality ("met … for talks", "signed … the agreement") are one act, coded once, by its
- * most specific code (the longer CAMEO code; the first on a tie).
+ * One event per act a sentence tells: two triggers of one sentence that give the same sides, root
+ * and modality ("met … for talks", "signed … the agreement") are one act, coded once, by its most
+ * specific code (the longer CAMEO code; the first on a tie). A side is the state, organisation or
+ * named group an actor stands for, so a list of leaders in apposition to their countries ("the
+ * presidents of Kyrgyzstan and Tajikistan, Sadyr Japarov and Emomali Rahmon, met") is one meeting.
  */
 export function onePerAct(records: EventRecord[]): EventRecord[] {
-  const best = new Map<string, EventRecord>();
-  for (const r of records) {
-    const key = `${r.source}|${r.target}|${r.root}|${r.modality}`;
-    const had = best.get(key);
-    if (!had || r.cameo.length > had.cameo.length) best.set(key, r);
+  const side = (actor: string | null, org: string | null, country: string | null) => (actor === null ? '' : actor.startsWith('group:') ? actor : (org ?? country ?? actor));
+  // the same actors, root and modality: one act, by its most specific code
+  const byActors = (r: EventRecord) => `${r.source}|${r.target}|${r.root}|${r.modality}`;
+  // the same sides and code: one act, told of a leader and of his country
+  const bySides = (r: EventRecord) => `${side(r.source, r.source_org, r.source_country)}|${side(r.target, r.target_org, r.target_country)}|${r.cameo}|${r.modality}`;
+  let out = records;
+  for (const keyOf of [byActors, bySides]) {
+    const best = new Map<string, EventRecord>();
+    for (const r of out) {
+      const key = keyOf(r);
+      const had = best.get(key);
+      if (!had || r.cameo.length > had.cameo.length) best.set(key, r);
+    }
+    out = out.filter((r) => best.get(keyOf(r)) === r);
   }
-  return records.filter((r) => best.get(`${r.source}|${r.target}|${r.root}|${r.modality}`) === r);
+  return out;
 }
