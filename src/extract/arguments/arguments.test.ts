@@ -14,6 +14,12 @@ const k: ClauseKnowledge = createClauseKnowledge(
       detain: { code: '173' },
       refuse: { code: '120', preps: ['to'] },
       encircle: { code: '150' },
+      say: { attribution: true },
+      defend: { code: '051' },
+    },
+    nouns: {
+      talk: { code: '040', symmetric: true, target: ['with'], source: [] },
+      deal: { code: '057', symmetric: true, target: ['with'], source: [], participle: ['sign'], requires_participle: true },
     },
   }),
   eventLexicon(),
@@ -63,6 +69,16 @@ describe('arguments', () => {
       mention(s, 'Javier Milei', 'person:milei', { country: 'ARG' }),
     ]);
     expect(r).toEqual([{ code: '040', src: ['person:boric:subject', 'person:milei:subject'], tgt: [] }]);
+  });
+
+  it('a phrase before the main clause has its subject as source ("After talks with X, Y said …")', () => {
+    const r = triggers('After/ADP talks/NOUN:talk with/ADP Boric/PROPN ,/PUNCT Milei/PROPN said/VERB:say more/ADJ ./PUNCT', (s) => [mention(s, 'Boric', 'person:boric', { country: 'CHL' }), mention(s, 'Milei', 'person:milei', { country: 'ARG' })]);
+    expect(r).toEqual([{ code: '040', src: ['person:milei:subject'], tgt: ['person:boric:prep:with'] }]);
+  });
+
+  it('an event noun takes the subject of its relative clause when that clause has its verb ("the deal that X and Y signed")', () => {
+    const r = triggers('Chile/PROPN defended/VERB:defend the/DET deal/NOUN:deal that/PRON Peru/PROPN and/CCONJ Bolivia/PROPN signed/VERB:sign ./PUNCT', (s) => [mention(s, 'Chile', 'CHL'), mention(s, 'Peru', 'PER'), mention(s, 'Bolivia', 'BOL')]);
+    expect(r.find((t) => t.code === '057')).toEqual({ code: '057', src: ['PER:subject', 'BOL:subject'], tgt: [] });
   });
 
   it('a participle the tagger calls an adjective after a passive auxiliary and before its agent is the verb', () => {

@@ -209,7 +209,31 @@ export function createArgumentReader(k: ClauseKnowledge) {
       }
       j++;
     }
-    if (np.requires_participle && !toks.slice(Math.max(0, i - 3), last + 4).some((t) => np.participle?.includes(t.lemma)) && sources.length < 2) return null;
+    // "the peace deal that he and Isaias Afwerki signed": the subject of a relative clause of the noun's own verb
+    let byRelative = false;
+    if (sources.length === 0 && np.participle?.length) {
+      const rel = toks[last + 1] && W.objectRelatives.has(toks[last + 1].norm) ? last + 1 : -1;
+      const verb = rel >= 0 ? toks.findIndex((t, k) => k > rel + 1 && k <= rel + 12 && t.pos === 'VERB') : -1;
+      if (verb > 0 && np.participle.includes(toks[verb].lemma)) {
+        const inRel = mentionTok.filter((x) => x.first > rel && x.last < verb && x.m.via !== 'place');
+        if (inRel.length) sources = v.subjectOf(verb).filter((p) => inRel.some((x) => x.m === p.m));
+        byRelative = sources.length > 0;
+      }
+    }
+    if (np.requires_participle && !toks.slice(Math.max(0, i - 3), last + 4).some((t) => np.participle?.includes(t.lemma)) && sources.length < 2) {
+      // ("the deal that he and Afwerki signed on July 9": the verb of the relative clause)
+      if (!byRelative) return null;
+    }
+    // "After talks with Fumio Kishida, Yoon said …", "During a visit to Gao, Mali, Trudeau announced …":
+    // a phrase before the main clause has the main clause's subject as its source
+    if (sources.length === 0 && (np.symmetric || np.reverse) && W.frontedOpeners.has(toks[0]?.norm ?? '') && i <= 6 && toks.slice(1, i).every((t) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'PART', 'NUM', 'PRON'].includes(t.pos))) {
+      const comma = toks.findIndex((t, k) => k > last && t.norm === ',');
+      const main = comma > 0 ? toks.findIndex((t, k) => k > comma && t.pos === 'VERB' && !W.gerundEnding.test(t.norm) && toks[k - 1]?.norm !== ',') : -1;
+      if (main > 0) {
+        const subj = v.subjectOf(main).filter((p) => toks.findIndex((t) => t.end > p.m.span[0]) > comma && !targets.some((t) => !distinct(t.m, p.m)));
+        if (subj.length) sources = subj.map((p) => ({ m: p.m, how: 'subject' }));
+      }
+    }
     // "its two failed satellite launches", "his trip to Moscow": the owner is the pronoun's antecedent
     if (sources.length === 0 && (np.no_target || (targets.length > 0 && hasPrefix(W.ownerRoots, code)))) {
       let j = i - 1;

@@ -168,7 +168,16 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
     // if the nearest is an object of a verb that stands before it, the subject is earlier, unless
     // that verb reports speech ("Kirby said North Korea had supplied …") or the nearest is a
     // possessor ("Washington's decision to pause aid")
-    const floor = subjectFloor(best.first) ?? -1;
+    // ("the deal that Peru and Bolivia signed": a relative pronoun or subordinator opens a clause of its own)
+    let opener = -1;
+    for (let k2 = best.first - 1; k2 >= 0; k2--) {
+      if (toks[k2].pos === 'VERB') break;
+      if (W.relativePronouns.has(toks[k2].norm) || W.subordinators.has(toks[k2].norm)) {
+        opener = k2;
+        break;
+      }
+    }
+    const floor = Math.max(subjectFloor(best.first) ?? -1, opener);
     const possessor = toks[best.last + 1]?.norm === "'" || toks[best.last + 1]?.norm === "'s";
     // ("the Al Qaeda-linked group al-Shabab", "Iran-backed militias": a hyphened participle modifies, it is no verb)
     // "accused Doha of supporting …", "urged the EU to drop …": the object of the verb before is the one who acts
