@@ -12,6 +12,7 @@ const k: ClauseKnowledge = createClauseKnowledge(
       buy: { from_source: { drone: '061' } },
       meet: { code: '040', symmetric: true },
       detain: { code: '173' },
+      arrest: { code: '173' },
       refuse: { code: '120', preps: ['to'] },
       encircle: { code: '150' },
       say: { attribution: true },
@@ -79,6 +80,13 @@ describe('arguments', () => {
   it('an event noun takes the subject of its relative clause when that clause has its verb ("the deal that X and Y signed")', () => {
     const r = triggers('Chile/PROPN defended/VERB:defend the/DET deal/NOUN:deal that/PRON Peru/PROPN and/CCONJ Bolivia/PROPN signed/VERB:sign ./PUNCT', (s) => [mention(s, 'Chile', 'CHL'), mention(s, 'Peru', 'PER'), mention(s, 'Bolivia', 'BOL')]);
     expect(r.find((t) => t.code === '057')).toEqual({ code: '057', src: ['PER:subject', 'BOL:subject'], tgt: [] });
+  });
+
+  it('an arrest with no agent is the state’s: of the place after "in", else of the person arrested', () => {
+    const home = triggers('Pedro/PROPN Ruiz/PROPN was/AUX:be arrested/VERB:arrest on/ADP Monday/PROPN ./PUNCT', (s) => [mention(s, 'Pedro Ruiz', 'person:pedro-ruiz', { country: 'PER' })]);
+    expect(home).toEqual([{ code: '173', src: ['PERGOV:implied'], tgt: ['PERCVL:subject'] }]);
+    const abroad = triggers('Two/NUM Peruvians/PROPN were/AUX:be detained/VERB:detain in/ADP Chile/PROPN ./PUNCT', (s) => [mention(s, 'Peruvians', 'PER', { via: 'adj' }), mention(s, 'Chile', 'CHL')]);
+    expect(abroad).toEqual([{ code: '173', src: ['CHLGOV:implied'], tgt: ['PER:subject'] }]);
   });
 
   it('a participle the tagger calls an adjective after a passive auxiliary and before its agent is the verb', () => {

@@ -50,6 +50,19 @@ export function createArgumentReader(k: ClauseKnowledge) {
     if (passive) {
       sources = byAgent(end);
       targets = subjectOf(i);
+      // "Shonov was detained in March", "seven Americans held in Venezuela": an arrest with no agent is the state's —
+      // the state of the place in the clause, else the state of the people it is done to
+      if (sources.length === 0 && targets.length && hasPrefix(W.impliedStateCodes, code) && targets.every((t) => t.m.country && !t.m.org && !t.m.actor.startsWith('group:'))) {
+        // ("detained in Iran", "held in Israeli jails": a state or its adjective after "in")
+        const [, b] = v.clauseBounds(i);
+        const inState = mentionTok.find((y) => y.first > end && toks[y.first].start < b && y.m.country && !y.m.org && !y.m.actor.startsWith('person:') && !y.m.actor.startsWith('group:') && W.territoryPreps.has(toks[y.first - 1]?.norm ?? ''));
+        const state = inState?.m.country ?? placeCountry(v, i) ?? targets[0].m.country!;
+        const m: Mention = { doc: s.doc, sentence: s.idx, span: [toks[i].start, toks[i].end], text: toks[i].text, actor: `${state}${W.impliedStateRole}`, country: state, org: null, role: W.impliedStateRole, via: 'implied' };
+        sources = [{ m, how: 'implied' }];
+        // (its own people, named or not, are the state's civilians: "Shonov" → Russia's civilians)
+        const civilian = (t: Participant) => t.m.country === state && (t.m.actor === t.m.country || (t.m.actor.startsWith('person:') && (!t.m.role || t.m.role === W.civilianRole)));
+        targets = targets.map((t) => (civilian(t) ? { ...t, m: { ...t.m, actor: `${t.m.country}${W.civilianRole}`, role: W.civilianRole } } : t));
+      }
       if (targets.length === 0) {
         // "New sanctions on North Korean firms were imposed by the EU"
         const onAt = toks.slice(0, i).map((t, k) => [t, k] as const).reverse().find(([t]) => W.passiveTargetPreps.has(t.norm));

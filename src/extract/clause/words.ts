@@ -100,6 +100,8 @@ export function eventWords(lx: Lexicon) {
     threatCode: lx.map('threat_code'),
     reportedClaimCode: lx.map('reported_claim_code'),
     victimRoots: lx.list('victim_roots'),
+    impliedStateCodes: lx.list('implied_state_codes'),
+    impliedStateRole: lx.list('implied_state_role')[0],
     victimNouns: w('victim_nouns'),
     linkParticiples: w('link_participles'),
     linkPreps: w('link_prepositions'),
