@@ -76,6 +76,19 @@ describe('clause view: subjects', () => {
     expect(actors(b.v.subjectOf(b.at('killed')))).toEqual(['CHL']);
   });
 
+  it('reads an absolute phrase: "with Chile and Peru mediating" has them as subject, and is no target of the verb before', () => {
+    const { v, at } = view(
+      'Ecuador/PROPN signed/VERB:sign a/DET truce/NOUN ,/PUNCT with/ADP Chile/PROPN and/CCONJ Peru/PROPN mediating/VERB:mediate ./PUNCT',
+      (s) => [mention(s, 'Ecuador', 'ECU'), mention(s, 'Chile', 'CHL'), mention(s, 'Peru', 'PER')],
+    );
+    expect(actors(v.subjectOf(at('mediating')))).toEqual(['CHL', 'PER']);
+    expect(v.targetAfter(at('truce'), ['with'], at('signed'))).toEqual([]);
+    expect(v.absoluteGerund(at('mediating'))).toBe(true);
+    // ("during" ends like a gerund but is none)
+    const b = view('Lima/PROPN shared/VERB:share data/NOUN with/ADP Quito/PROPN during/ADP the/DET crisis/NOUN ./PUNCT', (s) => [mention(s, 'Lima', 'PER'), mention(s, 'Quito', 'ECU')]);
+    expect(actors(b.v.targetAfter(b.at('data'), ['with'], b.at('shared')))).toEqual(['ECU']);
+  });
+
   it('reads the mention after a subordinator as the subject of its own clause ("as Moscow readies …")', () => {
     const { v, at } = view(
       'Biden/PROPN visited/VERB Kyiv/PROPN as/SCONJ Moscow/PROPN readied/VERB a/DET new/ADJ offensive/NOUN ./PUNCT',

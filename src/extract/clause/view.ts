@@ -149,7 +149,9 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
       // "Villamizar said Thursday's attacks had killed 30 people": the speaker does not do what he reports
       if (reportsBetween(x.last, i)) continue;
       const before = toks[x.first - 1];
-      if (x.m.via === 'place' || (before && before.pos === 'ADP' && !W.subjectPreps.has(before.norm) && before.norm !== 'by' && !(W.subordinators.has(before.norm) && x.first < i))) continue;
+      // "with Egypt and Qatar mediating", "with Russia acting as mediator": the subject of an absolute phrase
+      const absolute = toks[i].pos === 'VERB' && W.gerundEnding.test(toks[i].norm) && toks.slice(x.last + 1, i).every((t) => t.pos === 'ADV') && W.absoluteOpeners.has(toks[coordStart(x) - 1]?.norm ?? '');
+      if (x.m.via === 'place' || (before && before.pos === 'ADP' && !W.subjectPreps.has(before.norm) && before.norm !== 'by' && !(W.subordinators.has(before.norm) && x.first < i) && !absolute)) continue;
       // "rebel forces backed by Rwanda marched into Goma": the agent of a participle is not the clause's subject
       // ("strikes by Russia killed …": the agent of an event noun is)
       if (before?.norm === 'by' && toks[x.first - 2]?.pos === 'VERB') continue;
@@ -326,6 +328,20 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
     return toks.slice(x.last + 1, x.last + 3).some((t) => t.pos === 'VERB' && patterns.attribution.has(t.lemma));
   }
 
+  /** the last token of the list a mention opens ("Egypt and Qatar" for "Egypt") */
+  function coordinatedEnd(x: MentionAt): number {
+    const list = coordinated(x);
+    const last = mentionTok.find((y) => y.m === list[list.length - 1]);
+    return last ? last.last : x.last;
+  }
+
+  /** the first token of the list a mention closes ("Egypt and Qatar" for "Qatar") */
+  function coordStart(x: MentionAt): number {
+    const list = coordinated(x);
+    const first = mentionTok.find((y) => y.m === list[0]);
+    return first ? first.first : x.first;
+  }
+
   /** A mention and those coordinated with it ("Kim and Putin", "Russia, China and Iran"). */
   function coordinated(x: { m: Mention; first: number; last: number }): Mention[] {
     // "the two Koreas": a pair phrase stands for both its members
@@ -454,6 +470,11 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
       if (x) {
         const before = toks[j - 1];
         const det = before && (before.pos === 'DET' || before.pos === 'ADJ') ? toks[j - 2] : before;
+        // ("… a ceasefire, with Russia acting as mediator": the actor of an absolute phrase is not the verb's target)
+        if (W.absoluteOpeners.has(det?.norm ?? '') && toks[coordinatedEnd(x) + 1]?.pos === 'VERB' && W.gerundEnding.test(toks[coordinatedEnd(x) + 1].norm)) {
+          j = coordinatedEnd(x);
+          continue;
+        }
         // "helped the two exiled dissidents from Egypt": only a determiner, numbers and modifiers between verb and object
         let d0 = j - 1;
         while (d0 > end && j - d0 <= 4 && (['DET', 'NUM', 'ADJ'].includes(toks[d0].pos) || (toks[d0].pos === 'VERB' && W.pastEnding.test(toks[d0].norm) && toks[d0 - 1] && ['DET', 'NUM'].includes(toks[d0 - 1].pos)))) d0--;
@@ -574,9 +595,17 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
     return a;
   }
 
+  /** "with Russia acting as mediator": the gerund at token i heads an absolute phrase */
+  function absoluteGerund(i: number): boolean {
+    if (toks[i]?.pos !== 'VERB' || !W.gerundEnding.test(toks[i].norm)) return false;
+    const x = mentionTok.filter((y) => y.last < i && toks.slice(y.last + 1, i).every((t) => t.pos === 'ADV')).pop();
+    return !!x && W.absoluteOpeners.has(toks[coordStart(x) - 1]?.norm ?? '');
+  }
+
   return {
     s,
     toks,
+    absoluteGerund,
     mentionTok,
     inMention,
     lemmaAt,

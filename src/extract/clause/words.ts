@@ -13,6 +13,7 @@ export function eventWords(lx: Lexicon) {
     subordinators: w('subordinators'),
     relativePronouns: w('relative_pronouns'),
     adjunctPreps: w('adjunct_preps'),
+    absoluteOpeners: w('absolute_openers'),
     frontedOpeners: w('fronted_adjunct_openers'),
     objectControlVerbs: w('object_control_verbs'),
     chargeVerbs: w('charge_verbs'),

@@ -29,6 +29,8 @@ export function createGoverningRules(k: ClauseKnowledge) {
         if (outer === inner || outer.form !== 'clause' || outer.tok >= inner.tok || outer.tok < a || inner.tok - outer.end > 8) continue;
         const link = toks.slice(outer.end + 1, inner.tok).map((t) => t.norm);
         if (!(W.governingLinks.some((w) => link.includes(w)) || W.gerundEnding.test(toks[inner.tok].norm))) continue;
+        // ("agreed a ceasefire, with Russia acting as mediator": an absolute phrase is no governed act)
+        if (v.absoluteGerund(inner.tok)) continue;
         const ol = toks[outer.tok].lemma;
         if (W.intentVerbs.has(ol)) {
           if (inner.modality) {
