@@ -32,6 +32,7 @@ export function eventWords(lx: Lexicon) {
     passiveAux: w('passive_auxiliaries'),
     counterfactualModals: w('counterfactual_modals'),
     topicPreps: w('topic_prepositions'),
+    outcomeGerunds: w('outcome_gerunds'),
     verbLicensers: w('verb_licensers'),
     givenPreceders: w('preposition_given_preceders'),
     lightVerbs: w('light_verbs'),

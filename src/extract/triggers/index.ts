@@ -23,7 +23,9 @@ export function findCandidates(v: SentenceView, k: ClauseKnowledge): Candidate[]
     if (t.pos === 'VERB' && past.test(t.norm) && i > 0 && ['DET', 'NUM'].includes(toks[i - 1].pos)) continue; // "five detained Americans"
     if (t.pos === 'VERB' && past.test(t.norm) && i > 0 && toks[i - 1].pos === 'VERB' && ['ADJ', 'PROPN'].includes(toks[i + 1]?.pos ?? '') && toks[i + 2]?.pos === 'NOUN') continue; // "released captured Indian pilots"
     if (i >= 2 && toks[i - 1].norm === 'have' && W.counterfactualModals.has(toks[i - 2].norm)) continue; // "would have tightened": did not happen
-    if (gerund.test(t.norm) && toks[i - 1]?.norm === ',') continue; // ", committing the two countries": an adjunct of the main event
+    // ", killing eight people", ", committing the two countries": a gerund after a comma that tells what the main act did is part of it
+    // (", accusing Kyiv of …", ", urging restraint": one that does something of its own is an event)
+    if (gerund.test(t.norm) && toks[i - 1]?.norm === ',' && W.outcomeGerunds.has(lemma)) continue;
     if (gerund.test(t.norm) && W.topicPreps.has(toks[i - 1]?.norm ?? '')) continue; // "a treaty on expanding cooperation": a topic, not an act
     if (t.norm === 'given' && (i === 0 || W.givenPreceders.has(toks[i - 1].norm)) && ['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON'].includes(toks[i + 1]?.pos ?? '')) continue; // "given the emasculation of the UNSC": a preposition
     // the tagger calls some past-tense verbs adjectives or nouns ("Qatar mediated", "F-16s shot down"):

@@ -5,7 +5,7 @@ import { findCandidates, triggersStage } from './index.js';
 
 const k: ClauseKnowledge = createClauseKnowledge(
   patterns({
-    verbs: { impose: { objects: { sanction: '163', curfew: null } }, tighten: { code: '163' }, free: { code: '0841' } },
+    verbs: { impose: { objects: { sanction: '163', curfew: null } }, tighten: { code: '163' }, free: { code: '0841' }, kill: { code: '180' }, accuse: { code: '112' }, strike: { code: '195' } },
     nouns: { talk: { code: '046', target: ['with'] }, 'summit talk': { code: '043', target: ['with'] }, summit: { code: '043', target: ['with'] } },
   }),
   eventLexicon(),
@@ -21,6 +21,13 @@ describe('triggers', () => {
   it('finds a pattern verb by its lemma, before reading any argument', () => {
     const { cands } = candidates('Russia/PROPN imposed/VERB:impose sanctions/NOUN:sanction on/ADP Japan/PROPN ./PUNCT', (s) => [mention(s, 'Russia', 'RUS'), mention(s, 'Japan', 'JPN')]);
     expect(cands).toEqual([{ tok: 1, verb: 'impose' }]);
+  });
+
+  it('reads a gerund after a comma as an act of its own, unless it tells what the main act did', () => {
+    const a = candidates('Lima/PROPN expelled/VERB:expel the/DET envoy/NOUN ,/PUNCT accusing/VERB:accuse Quito/PROPN of/ADP spying/VERB:spy ./PUNCT', (s) => [mention(s, 'Lima', 'PER'), mention(s, 'Quito', 'ECU')]);
+    expect(a.cands).toEqual([{ tok: 5, verb: 'accuse' }]);
+    const b = candidates('Rockets/NOUN struck/VERB:strike Lima/PROPN ,/PUNCT killing/VERB:kill nine/NUM people/NOUN ./PUNCT', (s) => [mention(s, 'Lima', 'PER')]);
+    expect(b.cands).toEqual([{ tok: 1, verb: 'strike' }]);
   });
 
   it('never reads a word inside an actor mention as a trigger', () => {
