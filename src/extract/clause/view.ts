@@ -162,7 +162,10 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
       // "Russia said it would …": a pronoun subject stands for the last actor before it
       const pro = toks.slice(0, i).map((t, k) => [t, k] as const).reverse().find(([t]) => W.subjectPronouns.has(t.norm));
       if (pro && !toks.slice(pro[1] + 1, i).some((t) => t.pos === 'VERB' && !patterns.verbs.has(t.lemma) && t.norm !== 'would')) {
-        const ante = mentionTok.filter((x) => x.last < pro[1] && x.m.via !== 'place' && (x.m.country || x.m.org)).pop();
+        // (the last such actor that is no preposition's object: "EULEX, which has officers from Poland and
+        // Lithuania, said it …" is EULEX's "it"; a person stands for no "it")
+        const fits = mentionTok.filter((x) => x.last < pro[1] && x.m.via !== 'place' && (x.m.country || x.m.org) && !(toks[pro[1]].norm.startsWith('it') && x.m.actor.startsWith('person:')));
+        const ante = fits.filter((x) => toks[x.first - 1]?.pos !== 'ADP' && !W.relativePronouns.has(toks[x.first - 1]?.norm ?? '')).pop() ?? fits.pop();
         if (ante) return [{ m: ante.m, how: 'pronoun' }];
       }
       return [];
