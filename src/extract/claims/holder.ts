@@ -33,6 +33,8 @@ export interface Discourse {
   before: Mention[];
   /** the person who last held a claim */
   lastPerson: Mention | null;
+  /** the body (a state, a ministry, an agency) that last held a claim */
+  lastBody?: Mention | null;
 }
 
 /** a speaker the sentence names: their mention, or a name no mention covers; `at`: where the attribution stands */
@@ -56,6 +58,12 @@ export function createHolders(lx: Lexicon) {
   const NOT_NAMES = lx.words('actor_not_given_names');
   const GERUND = lx.cue('gerund_ending');
   const PAST = lx.cue('past_ending');
+  const PASSIVE = lx.words('claim_passive_auxiliaries');
+  const PARTICLES = lx.words('claim_verb_particles');
+  const BETWEEN = lx.words('claim_between_words');
+  const COORD = lx.words('claim_coordinators');
+  const RELATIVE = lx.words('claim_relative_pronouns');
+  const DETERMINERS = lx.words('coref_determiners');
   /** a capitalised run that is a name: not one opening with a function word ("In July", "On Wednesday") */
   const nameLike = (n: string) => !NOT_NAMES.has(n.split(/\s+/)[0].toLowerCase());
 
@@ -82,16 +90,126 @@ export function createHolders(lx: Lexicon) {
     return null;
   }
 
+  /** the folded last word of a mention's words, singular ("Russia's defence ministries" → "ministry") */
+  const headWord = (m: Mention) => m.text.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '');
+
+  /**
+   * "the ministry said", "the Commission confirmed", "according to the agency": the speaker a
+   * definite description refers back to — one this sentence already quotes, the last body or
+   * person that held a claim, else the last actor named with that word.
+   */
+  function described(noun: string, here: Quoted[], d: Discourse | undefined, ms: Mention[], before: number): Mention | null {
+    const n = noun.replace(/s$/, '');
+    const fits = (m: Mention | null | undefined): m is Mention => !!m && (headWord(m) === n || (personal(m) && m.text.toLowerCase().split(/\s+/).some((w) => w.replace(/s$/, '') === n)));
+    const hereM = here.map((q) => q.m).reverse().find(fits);
+    if (hereM) return hereM;
+    const inSentence = ms.filter((m) => m.span[1] <= before).reverse().find(fits);
+    if (inSentence) return inSentence;
+    if (!d) return null;
+    if (fits(d.lastBody)) return d.lastBody;
+    if (fits(d.lastPerson)) return d.lastPerson;
+    return [...d.before].reverse().find(fits) ?? null;
+  }
+
+  /** a name as the holder goes by it: no leading article, and "DANIEL KIM" as "Daniel Kim" */
+  function cleanName(n: string): string {
+    let out = n.trim().replace(/^(?:the|The|THE)\s+/, '');
+    if (/\s/.test(out) && out === out.toUpperCase() && /\p{Lu}{2}/u.test(out)) out = out.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+    return out;
+  }
+
   /**
    * "X said …", "according to X", "…, X argued": the quoted holder, if any — its mention, or a
    * name no mention covers. `reporting`: the verbs a news report attributes statements with
    * ("accused", "urged", "described … as") count too.
+   *
+   * The speaker is the subject of the verb of report: the noun phrase right before it (past
+   * "has also", "later", "on Monday"); a pronoun or a definite description there is resolved
+   * to the speaker it refers back to (the one this sentence already quotes, else the last one
+   * of its kind); a verb after a conjunction or a comma ("said … and urged", "…, praised …")
+   * or a participle ("…, saying") shares the speaker of the verb before it, else the clause's
+   * subject, read past its appositions and relative clauses ("EULEX, the EU's mission, which
+   * …, said"). A passive ("is accused of") or a word the tagger reads as a noun ("the Baltic
+   * states") reports nothing.
    */
   function quotedHolders(s: DocSentence, toks: KeyToken[], all: Mention[], reporting = false, subjectAt?: (at: number) => Mention | null, d?: Discourse): Quoted[] {
     const out: Quoted[] = [];
     // what is quoted names no holder
     const inQuote = quoted(s);
+    const quotedAt = (x: number) => inQuote.some(([a, b]) => x > a && x < b);
     const ms = all.filter((m) => !inQuote.some(([a, b]) => m.span[0] > a && m.span[1] <= b));
+    const pos = s.tokens ? new Map(s.tokens.map((t) => [t.start, t.pos])) : null;
+    const posOf = (k: number) => pos?.get(toks[k].start);
+    // a token of a noun phrase: a noun, a name, an adjective, a determiner, a possessive
+    const npTok = (k: number): boolean => {
+      const t = toks[k];
+      if (!t) return false;
+      if (t.key === "'" || t.key === '’') return toks[k + 1]?.key === 's';
+      if (t.key === 's' && (toks[k - 1]?.key === "'" || toks[k - 1]?.key === '’')) return true;
+      if (t.key === '-' || t.key === '.') return !!toks[k - 1]?.cap && !!toks[k + 1] && toks[k + 1].start === t.end;
+      if (SPEECH.has(t.key) || REPORTING.has(t.key)) return false;
+      const p = posOf(k);
+      if (p) return ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(p) && !PERSON_PRONOUNS.has(t.key) && !ACTOR_PRONOUNS.has(t.key) && !PLURAL_PRONOUNS.has(t.key);
+      return t.cap || DETERMINERS.has(t.key);
+    };
+    const pronoun = (k: number) => !!toks[k] && (PERSON_PRONOUNS.has(toks[k].key) || ACTOR_PRONOUNS.has(toks[k].key) || PLURAL_PRONOUNS.has(toks[k].key));
+    /** who a noun phrase [a, b] names: the mention over its head, the mentions it coordinates, the speaker a description refers to, or its name */
+    const resolveNP = (a: number, b: number): Quoted[] => {
+      const from = toks[a].start, to = toks[b].end;
+      const inside = ms.filter((m) => m.span[1] > from && m.span[0] < to);
+      const head = inside.find((m) => m.span[0] <= toks[b].start && m.span[1] >= toks[b].end);
+      if (head) {
+        // "Kyiv and Moscow": each
+        const ands = toks.slice(a, b).some((t) => COORD.has(t.key));
+        if (ands) {
+          const each = inside.filter((m) => m === head || toks.some((t) => t.start >= m.span[1] && t.start - m.span[1] <= 2 && (COORD.has(t.key) || t.key === ',')));
+          return each.map((m) => ({ m }));
+        }
+        return [{ m: head }];
+      }
+      if (!toks[b].cap) {
+        const m = described(toks[b].key, out, d, ms, from);
+        return m ? [{ m }] : [];
+      }
+      let f = a;
+      while (f < b && !toks[f].cap) f++;
+      const name = s.text.slice(toks[f].start - s.start, to - s.start);
+      const proper = !posOf(b) || posOf(b) === 'PROPN';
+      return proper && nameLike(name) && !inside.length ? [{ name: cleanName(name) }] : [];
+    };
+    /** the noun phrase ending at token b, read leftwards */
+    const npEndingAt = (b: number, lo = 0): Quoted[] => {
+      let a = b;
+      while (a - 1 >= lo && npTok(a - 1)) a--;
+      // "Kyiv and Moscow"
+      if (a - 2 >= lo && COORD.has(toks[a - 1].key) && toks[a - 2].cap) {
+        let a2 = a - 2;
+        while (a2 - 1 >= lo && npTok(a2 - 1)) a2--;
+        const left = resolveNP(a2, a - 2), right = resolveNP(a, b);
+        if (left.length && right.length) return [...left, ...right];
+      }
+      return resolveNP(a, b);
+    };
+    /** the subject of the clause before token i: its first segment that is not an introduction ("In a statement, …", "Speaking on Sunday, …"), past appositions */
+    const clauseSubject = (i: number): Quoted[] => {
+      let lo = 0;
+      for (let k = i - 1; k >= 0; k--) if (toks[k].key === ';' || toks[k].key === ':') { lo = k + 1; break; }
+      let k = lo;
+      while (k < i) {
+        let end = k;
+        while (end < i && toks[end].key !== ',') end++;
+        const p = posOf(k);
+        const intro = p ? !['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(p) || GERUND.test(toks[k].key) : (NOT_NAMES.has(toks[k].key) && !DETERMINERS.has(toks[k].key)) || GERUND.test(toks[k].key) || !toks[k].cap;
+        if (!intro && npTok(k)) {
+          let b = k;
+          while (b + 1 < end && (npTok(b + 1) || (COORD.has(toks[b + 1].key) && toks[b + 2]?.cap))) b++;
+          const r = b > k && toks.slice(k, b).some((t) => COORD.has(t.key)) ? npEndingAt(b, k) : resolveNP(k, b);
+          return r;
+        }
+        k = end + 1;
+      }
+      return [];
+    };
     const intro = SOURCE_INTRO.exec(s.text.toLowerCase());
     if (intro) {
       const acc = intro.index + intro[0].length;
@@ -100,11 +218,61 @@ export function createHolders(lx: Lexicon) {
       const np = ms.filter((x) => x.span[0] >= after && x.span[0] <= after + 40 && !/[,;]/.test(s.text.slice(after - s.start, x.span[0] - s.start)));
       const m = np.find((x) => personal(x)) ?? np[0];
       const name = SOURCE_NAME.exec(s.text.slice(acc));
+      // "according to the ministry": the body named before
+      const k = toks.findIndex((t) => t.start >= after);
+      const desc = !m && k >= 0 && DETERMINERS.has(toks[k].key) && toks[k + 1] && !toks[k + 1].cap && (toks[k + 2]?.key === ',' || !toks[k + 2]) ? described(toks[k + 1].key, out, d, ms, after) : null;
       if (m) out.push({ m, at: after });
-      else if (name) out.push({ name: name[1].trim(), at: after });
+      else if (desc) out.push({ m: desc, at: after });
+      else if (name) out.push({ name: cleanName(name[1]), at: after });
     }
     for (let i = 0; i < toks.length; i++) {
       if (!SPEECH.has(toks[i].key) && !(reporting && REPORTING.has(toks[i].key))) continue;
+      // a word of report inside a quotation or a name, or one the tagger reads as a noun or an adjective ("the Baltic states", "the alleged plot"), reports nothing
+      if (quotedAt(toks[i].start) || all.some((m) => m.span[0] <= toks[i].start && m.span[1] >= toks[i].end)) continue;
+      const p = posOf(i);
+      if (reporting && p && ['NOUN', 'PROPN', 'ADJ'].includes(p)) continue;
+      // "called in the ambassador"
+      if (PARTICLES.has(toks[i + 1]?.key ?? '') && PAST.test(toks[i].key)) continue;
+      // the speaker before the verb, past what may stand between ("has also", "later", "on Monday")
+      let j = i - 1;
+      while (j >= 0 && (BETWEEN.has(toks[j].key) || (posOf(j) && ['ADV', 'AUX', 'PART'].includes(posOf(j)!) && !PASSIVE.has(toks[j].key)))) j--;
+      // "is accused of", "stand accused", "had been told": a passive
+      if (j >= 0 && PASSIVE.has(toks[j].key) && !GERUND.test(toks[i].key)) continue;
+      if (j >= 1 && (toks[j].cap || /\d/.test(toks[j].key)) && (posOf(j) === 'PROPN' || posOf(j) === 'NUM')) {
+        let o = j;
+        while (o >= 0 && (toks[o].cap || /\d/.test(toks[o].key) || toks[o].key === ',')) o--;
+        if (o >= 0 && toks[o].key === 'on' && o < j) j = o - 1;
+      }
+      const prev = out.length ? out[out.length - 1] : null;
+      const w = toks[j];
+      const push = (qs: Quoted[]) => { for (const q of qs) out.push({ ...q, at: toks[i].start, verb: toks[i].key }); };
+      // (", said Kim" is read below, as before)
+      const inverted0 = w?.key === ',' && SPEECH.has(toks[i].key) && ms.some((m) => m.span[0] >= toks[i].end && m.span[0] - toks[i].end <= 3 && /^\s*(?:[,.;:]|$)/.test(s.text.slice(m.span[1] - s.start)));
+      // (an analysis names its few sources as before: by the clause reader and the mention nearest the verb)
+      if (reporting && !inverted0 && w) {
+        // "…, saying …", "… as saying …": the speaker of the verb before, else the clause's subject
+        if ((w.key === ',' || w.key === 'as') && GERUND.test(toks[i].key)) {
+          const r = prev ? [prev] : clauseSubject(i);
+          if (r.length) { push(r); continue; }
+        } else if ((w.key === ',' || COORD.has(w.key)) && prev) {
+          // "said … and urged …", "said …, praised …"
+          push([prev]);
+          continue;
+        } else if (w.key === ',') {
+          // "EULEX, the EU's mission, which …, said"
+          const r = clauseSubject(i);
+          if (r.length) { push(r); continue; }
+        } else if (pronoun(j) && (j === 0 || !npTok(j - 1) || RELATIVE.has(toks[j - 1].key))) {
+          // "he said", "which she said", "it added": the speaker this sentence quotes, else the last of that kind
+          const person = PERSON_PRONOUNS.has(w.key);
+          const here = out.map((q) => q.m).reverse().find((m) => m && personal(m) === person) ?? null;
+          const m = here ?? (person ? d?.lastPerson : d?.lastBody) ?? referredBack(s, toks, j + 1, d);
+          if (m) { push([{ m }]); continue; }
+        } else if (npTok(j)) {
+          const r = npEndingAt(j);
+          if (r.length) { push(r); continue; }
+        }
+      }
       // subject before the verb, or after it ("…, said Kim")
       const before = ms.filter((m) => m.span[1] <= toks[i].start && toks[i].start - m.span[1] <= 40).pop();
       const after = ms.find((m) => m.span[0] >= toks[i].end && m.span[0] - toks[i].end <= 3);
@@ -142,11 +310,11 @@ export function createHolders(lx: Lexicon) {
       const left = s.text.slice(0, toks[i].start - s.start);
       const nm = /((?:[A-Z][\w’'-]+\s){1,3}[A-Z][\w’'-]+)(?:,[^,]{3,80},)?\s*$/.exec(left);
       if (nm && nameLike(nm[1])) {
-        out.push({ name: nm[1], at: toks[i].start, verb: toks[i].key });
+        out.push({ name: cleanName(nm[1]), at: toks[i].start, verb: toks[i].key });
         continue;
       }
       const right = /^\s*((?:[A-Z][\w’'-]+\s?){2,4})/.exec(s.text.slice(toks[i].end - s.start));
-      if (right && toks[i - 1]?.key === ',' && nameLike(right[1])) out.push({ name: right[1].trim(), at: toks[i].start, verb: toks[i].key });
+      if (right && toks[i - 1]?.key === ',' && nameLike(right[1])) out.push({ name: cleanName(right[1]), at: toks[i].start, verb: toks[i].key });
     }
     return out;
   }
@@ -162,10 +330,10 @@ export function createHolders(lx: Lexicon) {
     if (!q.m) return q.name!;
     const m = q.m;
     const actor = actors.get(m.actor);
-    if (personal(m)) return actor?.name ?? m.text;
+    if (personal(m)) return actor?.name ?? cleanName(m.text);
     // "it said", "Russian officials said": the actor; "Azerbaijan's foreign ministry said": the body as the text names it
-    if (m.via === 'coref' || m.via === 'adj' || m.via === 'pair') return actor?.name ?? m.actor;
-    return m.text;
+    if (m.via === 'coref' || m.via === 'adj' || m.via === 'pair') return actor?.name ?? cleanName(m.text);
+    return cleanName(m.text);
   }
 
   /** The claim's holder: quoted, else (in analysis) the section's or the document's authors, else unknown. */

@@ -45,6 +45,7 @@ export function claimsStage(k: ClaimsKnowledge, clause?: ClauseKnowledge): Stage
       const prior = (doc.mentions ?? []).filter((m) => m.via !== 'author');
       let upTo = 0;
       let lastPerson: Mention | null = null;
+      let lastBody: Mention | null = null;
       for (const { s, ms, evs } of sentences) {
         while (upTo < prior.length && prior[upTo].span[1] <= s.start) upTo++;
         const toks = s.keys!;
@@ -55,7 +56,7 @@ export function claimsStage(k: ClaimsKnowledge, clause?: ClauseKnowledge): Stage
         } : undefined;
         const words = toks.filter((t) => /\p{L}/u.test(t.text)).length;
         if (words < 6 || s.text.trim().endsWith('?')) continue;
-        const discourse: Discourse = { before: prior.slice(0, upTo), lastPerson };
+        const discourse: Discourse = { before: prior.slice(0, upTo), lastPerson, lastBody };
         const lk = likelihoodOf(k.analysis, toks, s.text, news);
         // the countries it is about
         const about = [...new Set(ms.filter((m) => m.via !== 'author' && m.country).map((m) => m.country!))];
@@ -77,6 +78,7 @@ export function claimsStage(k: ClaimsKnowledge, clause?: ClauseKnowledge): Stage
             const id = `c_${hash64(seen.size ? `${doc.id}|${s.idx}|${key}` : `${doc.id}|${s.idx}`)}`;
             seen.add(key);
             if (holder_actor?.startsWith('person:')) lastPerson = q.m!;
+            else if (q.m) lastBody = q.m;
             claims.push({ id, doc: doc.id, sentence: s.idx, span: sentenceSpan(s), quote: s.text, holder: holders.nameOf(q, actors), holder_kind: 'quoted', holder_actor, kind: kindHere, about, likelihood: lk?.likelihood ?? null, wep: lk?.wep ?? null });
           }
           continue;
