@@ -44,6 +44,8 @@ export interface Quoted {
   at?: number;
   /** the verb of speech or report, as a folded token ("urged", "warned") */
   verb?: string;
+  /** the holder's name as the text gives it, when the mention only names whom it speaks for ("its border service", "Moscow region investigators") */
+  label?: string;
 }
 
 export function createHolders(lx: Lexicon) {
@@ -64,6 +66,7 @@ export function createHolders(lx: Lexicon) {
   const COORD = lx.words('claim_coordinators');
   const RELATIVE = lx.words('claim_relative_pronouns');
   const DETERMINERS = lx.words('coref_determiners');
+  const NP_PREPS = lx.words('claim_np_prepositions');
   /** a capitalised run that is a name: not one opening with a function word ("In July", "On Wednesday") */
   const nameLike = (n: string) => !NOT_NAMES.has(n.split(/\s+/)[0].toLowerCase());
 
@@ -100,7 +103,7 @@ export function createHolders(lx: Lexicon) {
    */
   function described(noun: string, here: Quoted[], d: Discourse | undefined, ms: Mention[], before: number): Mention | null {
     const n = noun.replace(/s$/, '');
-    const fits = (m: Mention | null | undefined): m is Mention => !!m && (headWord(m) === n || (personal(m) && m.text.toLowerCase().split(/\s+/).some((w) => w.replace(/s$/, '') === n)));
+    const fits = (m: Mention | null | undefined): m is Mention => !!m && headWord(m) === n;
     const hereM = here.map((q) => q.m).reverse().find(fits);
     if (hereM) return hereM;
     const inSentence = ms.filter((m) => m.span[1] <= before).reverse().find(fits);
@@ -153,42 +156,57 @@ export function createHolders(lx: Lexicon) {
       return t.cap || DETERMINERS.has(t.key);
     };
     const pronoun = (k: number) => !!toks[k] && (PERSON_PRONOUNS.has(toks[k].key) || ACTOR_PRONOUNS.has(toks[k].key) || PLURAL_PRONOUNS.has(toks[k].key));
-    /** who a noun phrase [a, b] names: the mention over its head, the mentions it coordinates, the speaker a description refers to, or its name */
-    const resolveNP = (a: number, b: number): Quoted[] => {
+    /** who a noun phrase [a, b] names, its head at h (before its first preposition): the mention over its head, the mentions it coordinates, the speaker a description refers to, or its name */
+    const resolveNP = (a: number, b: number, h = b): Quoted[] => {
       const from = toks[a].start, to = toks[b].end;
+      const label = cleanName(s.text.slice(from - s.start, to - s.start));
       const inside = ms.filter((m) => m.span[1] > from && m.span[0] < to);
-      const head = inside.find((m) => m.span[0] <= toks[b].start && m.span[1] >= toks[b].end);
+      const head = inside.find((m) => m.span[0] <= toks[h].start && m.span[1] >= toks[h].end);
       if (head) {
         // "Kyiv and Moscow": each
-        const ands = toks.slice(a, b).some((t) => COORD.has(t.key));
+        const ands = toks.slice(a, h).some((t) => COORD.has(t.key));
         if (ands) {
           const each = inside.filter((m) => m === head || toks.some((t) => t.start >= m.span[1] && t.start - m.span[1] <= 2 && (COORD.has(t.key) || t.key === ',')));
           return each.map((m) => ({ m }));
         }
         return [{ m: head }];
       }
-      if (!toks[b].cap) {
-        const m = described(toks[b].key, out, d, ms, from);
-        return m ? [{ m }] : [];
+      // the body before the head: a possessive pronoun ("its border service"), an actor named in the phrase ("Moscow region investigators")
+      const owner = (): Mention | null => {
+        if (ACTOR_PRONOUNS.has(toks[a].key) || PLURAL_PRONOUNS.has(toks[a].key)) return out.map((q) => q.m).reverse().find((m) => m && !personal(m)) ?? d?.lastBody ?? null;
+        return inside.find((m) => !personal(m) && m.span[1] <= toks[h].start) ?? null;
+      };
+      if (!toks[h].cap) {
+        const m = h === b && !ACTOR_PRONOUNS.has(toks[a].key) && !PLURAL_PRONOUNS.has(toks[a].key) ? described(toks[h].key, out, d, ms, from) : null;
+        if (m) return [{ m }];
+        const o = owner();
+        return o ? [{ m: o, label }] : [];
       }
       let f = a;
       while (f < b && !toks[f].cap) f++;
       const name = s.text.slice(toks[f].start - s.start, to - s.start);
-      const proper = !posOf(b) || posOf(b) === 'PROPN';
-      return proper && nameLike(name) && !inside.length ? [{ name: cleanName(name) }] : [];
+      const proper = !posOf(h) || posOf(h) === 'PROPN';
+      return proper && nameLike(name) ? [{ name: cleanName(name) }] : [];
     };
-    /** the noun phrase ending at token b, read leftwards */
+    /** the noun phrase ending at token b, read leftwards, with its prepositional phrases ("the U.N. mission in Kosovo") */
     const npEndingAt = (b: number, lo = 0): Quoted[] => {
-      let a = b;
+      let a = b, h = b;
       while (a - 1 >= lo && npTok(a - 1)) a--;
+      while (a - 2 >= lo && NP_PREPS.has(toks[a - 1].key) && npTok(a - 2)) {
+        h = a - 2;
+        a = a - 2;
+        while (a - 1 >= lo && npTok(a - 1)) a--;
+      }
+      // "its border service": the possessive opens the phrase
+      if (a - 1 >= lo && (ACTOR_PRONOUNS.has(toks[a - 1].key) || PLURAL_PRONOUNS.has(toks[a - 1].key)) && !['it', 'they'].includes(toks[a - 1].key)) a--;
       // "Kyiv and Moscow"
-      if (a - 2 >= lo && COORD.has(toks[a - 1].key) && toks[a - 2].cap) {
+      if (a - 2 >= lo && COORD.has(toks[a - 1].key) && npTok(a - 2)) {
         let a2 = a - 2;
         while (a2 - 1 >= lo && npTok(a2 - 1)) a2--;
-        const left = resolveNP(a2, a - 2), right = resolveNP(a, b);
+        const left = resolveNP(a2, a - 2), right = resolveNP(a, b, h);
         if (left.length && right.length) return [...left, ...right];
       }
-      return resolveNP(a, b);
+      return resolveNP(a, b, h);
     };
     /** the subject of the clause before token i: its first segment that is not an introduction ("In a statement, …", "Speaking on Sunday, …"), past appositions */
     const clauseSubject = (i: number): Quoted[] => {

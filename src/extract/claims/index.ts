@@ -79,7 +79,7 @@ export function claimsStage(k: ClaimsKnowledge, clause?: ClauseKnowledge): Stage
             seen.add(key);
             if (holder_actor?.startsWith('person:')) lastPerson = q.m!;
             else if (q.m) lastBody = q.m;
-            claims.push({ id, doc: doc.id, sentence: s.idx, span: sentenceSpan(s), quote: s.text, holder: holders.nameOf(q, actors), holder_kind: 'quoted', holder_actor, kind: kindHere, about, likelihood: lk?.likelihood ?? null, wep: lk?.wep ?? null });
+            claims.push({ id, doc: doc.id, sentence: s.idx, span: sentenceSpan(s), quote: s.text, holder: q.label ?? holders.nameOf(q, actors), holder_kind: 'quoted', holder_actor, kind: kindHere, about, likelihood: lk?.likelihood ?? null, wep: lk?.wep ?? null });
           }
           continue;
         } else {
