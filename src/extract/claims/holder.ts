@@ -35,6 +35,8 @@ export interface Discourse {
   lastPerson: Mention | null;
   /** the body (a state, a ministry, an agency) that last held a claim */
   lastBody?: Mention | null;
+  /** the speakers of the claims read so far, in text order */
+  recent?: Quoted[];
 }
 
 /** a speaker the sentence names: their mention, or a name no mention covers; `at`: where the attribution stands */
@@ -46,6 +48,8 @@ export interface Quoted {
   verb?: string;
   /** the holder's name as the text gives it, when the mention only names whom it speaks for ("its border service", "Moscow region investigators") */
   label?: string;
+  /** an unnamed source, as the report describes it ("witnesses", "a court spokesperson") */
+  unnamed?: boolean;
 }
 
 export function createHolders(lx: Lexicon) {
@@ -67,6 +71,7 @@ export function createHolders(lx: Lexicon) {
   const RELATIVE = lx.words('claim_relative_pronouns');
   const DETERMINERS = lx.words('coref_determiners');
   const NP_PREPS = lx.words('claim_np_prepositions');
+  const SOURCE_NOUNS = lx.words('claim_source_nouns');
   /** a capitalised run that is a name: not one opening with a function word ("In July", "On Wednesday") */
   const nameLike = (n: string) => !NOT_NAMES.has(n.split(/\s+/)[0].toLowerCase());
 
@@ -101,17 +106,22 @@ export function createHolders(lx: Lexicon) {
    * definite description refers back to — one this sentence already quotes, the last body or
    * person that held a claim, else the last actor named with that word.
    */
-  function described(noun: string, here: Quoted[], d: Discourse | undefined, ms: Mention[], before: number): Mention | null {
+  function described(noun: string, here: Quoted[], d: Discourse | undefined, ms: Mention[], before: number): Quoted | null {
     const n = noun.replace(/s$/, '');
-    const fits = (m: Mention | null | undefined): m is Mention => !!m && headWord(m) === n;
-    const hereM = here.map((q) => q.m).reverse().find(fits);
-    if (hereM) return hereM;
+    const last = (t: string) => t.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '');
+    // a body by its head word ("Russia's defence ministry"); a person also by a title before the name ("US President Joe Biden")
+    const fits = (m: Mention | null | undefined): m is Mention => !!m && (headWord(m) === n || (personal(m) && m.text.toLowerCase().split(/\s+/).slice(0, -1).some((w) => w.replace(/s$/, '') === n)));
+    const fitsQ = (q: Quoted) => (q.label ? last(q.label) === n : q.name ? last(q.name) === n : false) || fits(q.m);
+    const strip = (q: Quoted): Quoted => ({ m: q.m, name: q.name, label: q.label, unnamed: q.unnamed });
+    const hereQ = [...here].reverse().find(fitsQ);
+    if (hereQ) return strip(hereQ);
     const inSentence = ms.filter((m) => m.span[1] <= before).reverse().find(fits);
-    if (inSentence) return inSentence;
+    if (inSentence) return { m: inSentence };
     if (!d) return null;
-    if (fits(d.lastBody)) return d.lastBody;
-    if (fits(d.lastPerson)) return d.lastPerson;
-    return [...d.before].reverse().find(fits) ?? null;
+    const recent = [...(d.recent ?? [])].reverse().find(fitsQ);
+    if (recent) return strip(recent);
+    const m = [...d.before].reverse().find(fits);
+    return m ? { m } : null;
   }
 
   /** a name as the holder goes by it: no leading article, and "DANIEL KIM" as "Daniel Kim" */
@@ -142,15 +152,16 @@ export function createHolders(lx: Lexicon) {
     const quotedAt = (x: number) => inQuote.some(([a, b]) => x > a && x < b);
     const ms = all.filter((m) => !inQuote.some(([a, b]) => m.span[0] > a && m.span[1] <= b));
     const pos = s.tokens ? new Map(s.tokens.map((t) => [t.start, t.pos])) : null;
-    const posOf = (k: number) => pos?.get(toks[k].start);
+    const posOf = (k: number) => (toks[k] ? pos?.get(toks[k].start) : undefined);
     // a token of a noun phrase: a noun, a name, an adjective, a determiner, a possessive
     const npTok = (k: number): boolean => {
       const t = toks[k];
       if (!t) return false;
       if (t.key === "'" || t.key === '’') return toks[k + 1]?.key === 's';
       if (t.key === 's' && (toks[k - 1]?.key === "'" || toks[k - 1]?.key === '’')) return true;
-      if (t.key === '-' || t.key === '.') return !!toks[k - 1]?.cap && !!toks[k + 1] && toks[k + 1].start === t.end;
-      if (SPEECH.has(t.key) || REPORTING.has(t.key)) return false;
+      // "Kim-Jong", "U.N.", "Gen. William Gayler"
+      if (t.key === '-' || t.key === '.') return !!toks[k - 1]?.cap && !!toks[k + 1] && (toks[k + 1].start === t.end || (t.key === '.' && toks[k - 1].text.length <= 4 && toks[k + 1].cap));
+      if (SPEECH.has(t.key) || REPORTING.has(t.key) || RELATIVE.has(t.key)) return false;
       const p = posOf(k);
       if (p) return ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(p) && !PERSON_PRONOUNS.has(t.key) && !ACTOR_PRONOUNS.has(t.key) && !PLURAL_PRONOUNS.has(t.key);
       return t.cap || DETERMINERS.has(t.key);
@@ -159,7 +170,7 @@ export function createHolders(lx: Lexicon) {
     /** who a noun phrase [a, b] names, its head at h (before its first preposition): the mention over its head, the mentions it coordinates, the speaker a description refers to, or its name */
     const resolveNP = (a: number, b: number, h = b): Quoted[] => {
       const from = toks[a].start, to = toks[b].end;
-      const label = cleanName(s.text.slice(from - s.start, to - s.start));
+      const label = cleanName(s.text.slice(from - s.start, toks[h].end - s.start));
       const inside = ms.filter((m) => m.span[1] > from && m.span[0] < to);
       const head = inside.find((m) => m.span[0] <= toks[h].start && m.span[1] >= toks[h].end);
       if (head) {
@@ -171,20 +182,29 @@ export function createHolders(lx: Lexicon) {
         }
         return [{ m: head }];
       }
+      // "Secretary of State Antony Blinken": a title, then the person
+      const titled = toks[h].cap ? inside.find((m) => personal(m) && m.span[1] === to) : undefined;
+      if (titled) return [{ m: titled }];
       // the body before the head: a possessive pronoun ("its border service"), an actor named in the phrase ("Moscow region investigators")
       const owner = (): Mention | null => {
         if (ACTOR_PRONOUNS.has(toks[a].key) || PLURAL_PRONOUNS.has(toks[a].key)) return out.map((q) => q.m).reverse().find((m) => m && !personal(m)) ?? d?.lastBody ?? null;
         return inside.find((m) => !personal(m) && m.span[1] <= toks[h].start) ?? null;
       };
+      const possessed = ACTOR_PRONOUNS.has(toks[a].key) || PLURAL_PRONOUNS.has(toks[a].key);
+      // "the ministry", "the Commission": the speaker it refers back to
+      if ((!toks[h].cap || (h === a + 1 && DETERMINERS.has(toks[a].key))) && !possessed) {
+        const q = described(toks[h].key, out, d, ms, from);
+        if (q) return [q];
+      }
       if (!toks[h].cap) {
-        const m = h === b && !ACTOR_PRONOUNS.has(toks[a].key) && !PLURAL_PRONOUNS.has(toks[a].key) ? described(toks[h].key, out, d, ms, from) : null;
-        if (m) return [{ m }];
         const o = owner();
-        return o ? [{ m: o, label }] : [];
+        if (o) return [{ m: o, label }];
+        // an unnamed source as the report describes it ("witnesses", "a court spokesperson")
+        return !possessed && SOURCE_NOUNS.has(toks[h].key) ? [{ name: label, unnamed: true }] : [];
       }
       let f = a;
-      while (f < b && !toks[f].cap) f++;
-      const name = s.text.slice(toks[f].start - s.start, to - s.start);
+      while (f < h && !toks[f].cap) f++;
+      const name = s.text.slice(toks[f].start - s.start, toks[h].end - s.start);
       const proper = !posOf(h) || posOf(h) === 'PROPN';
       return proper && nameLike(name) ? [{ name: cleanName(name) }] : [];
     };
@@ -221,8 +241,14 @@ export function createHolders(lx: Lexicon) {
         if (!intro && npTok(k)) {
           let b = k;
           while (b + 1 < end && (npTok(b + 1) || (COORD.has(toks[b + 1].key) && toks[b + 2]?.cap))) b++;
-          const r = b > k && toks.slice(k, b).some((t) => COORD.has(t.key)) ? npEndingAt(b, k) : resolveNP(k, b);
-          return r;
+          if (b > k && toks.slice(k, b).some((t) => COORD.has(t.key))) return npEndingAt(b, k);
+          // "Gen. William Gayler of the U.S. Army": the head before the preposition
+          const h = b;
+          while (b + 2 < end && NP_PREPS.has(toks[b + 1].key) && npTok(b + 2)) {
+            b += 2;
+            while (b + 1 < end && npTok(b + 1)) b++;
+          }
+          return resolveNP(k, b, h);
         }
         k = end + 1;
       }
@@ -240,7 +266,7 @@ export function createHolders(lx: Lexicon) {
       const k = toks.findIndex((t) => t.start >= after);
       const desc = !m && k >= 0 && DETERMINERS.has(toks[k].key) && toks[k + 1] && !toks[k + 1].cap && (toks[k + 2]?.key === ',' || !toks[k + 2]) ? described(toks[k + 1].key, out, d, ms, after) : null;
       if (m) out.push({ m, at: after });
-      else if (desc) out.push({ m: desc, at: after });
+      else if (desc) out.push({ ...desc, at: after });
       else if (name) out.push({ name: cleanName(name[1]), at: after });
     }
     for (let i = 0; i < toks.length; i++) {
@@ -270,8 +296,10 @@ export function createHolders(lx: Lexicon) {
       if (reporting && !inverted0 && w) {
         // "…, saying …", "… as saying …": the speaker of the verb before, else the clause's subject
         if ((w.key === ',' || w.key === 'as') && GERUND.test(toks[i].key)) {
-          const r = prev ? [prev] : clauseSubject(i);
+          const finite = prev && !(prev.verb && GERUND.test(prev.verb)) ? [prev] : [];
+          const r = finite.length ? finite : clauseSubject(i);
           if (r.length) { push(r); continue; }
+          if (prev) { push([prev]); continue; }
         } else if ((w.key === ',' || COORD.has(w.key)) && prev) {
           // "said … and urged …", "said …, praised …"
           push([prev]);
@@ -284,7 +312,9 @@ export function createHolders(lx: Lexicon) {
           // "he said", "which she said", "it added": the speaker this sentence quotes, else the last of that kind
           const person = PERSON_PRONOUNS.has(w.key);
           const here = out.map((q) => q.m).reverse().find((m) => m && personal(m) === person) ?? null;
-          const m = here ?? (person ? d?.lastPerson : d?.lastBody) ?? referredBack(s, toks, j + 1, d);
+          // ("Russia's Foreign Ministry called in …, and in a statement it described …": the body the sentence opened with)
+          const opener = person ? null : ms.find((m) => m.span[1] <= w.start && !personal(m) && m.via !== 'place' && !(posOf(toks.findIndex((t) => t.start === m.span[0]) - 1) === 'ADP' && toks[toks.findIndex((t) => t.start === m.span[0]) - 1]?.key !== 'by')) ?? null;
+          const m = here ?? opener ?? (person ? d?.lastPerson : d?.lastBody) ?? referredBack(s, toks, j + 1, d);
           if (m) { push([{ m }]); continue; }
         } else if (npTok(j)) {
           const r = npEndingAt(j);

@@ -18,7 +18,7 @@ import { hash64 } from '../../knowledge/text.js';
 import { viewOf, type ClauseKnowledge } from '../clause/view.js';
 import { proseSentences, sentenceSpan } from '../analysis/shared.js';
 import { genreOf } from './genre.js';
-import { createHolders, type Discourse } from './holder.js';
+import { createHolders, type Discourse, type Quoted } from './holder.js';
 import { createClaimKinds } from './kind.js';
 import { likelihoodOf } from './likelihood.js';
 
@@ -46,6 +46,7 @@ export function claimsStage(k: ClaimsKnowledge, clause?: ClauseKnowledge): Stage
       let upTo = 0;
       let lastPerson: Mention | null = null;
       let lastBody: Mention | null = null;
+      const recent: Quoted[] = [];
       for (const { s, ms, evs } of sentences) {
         while (upTo < prior.length && prior[upTo].span[1] <= s.start) upTo++;
         const toks = s.keys!;
@@ -56,7 +57,7 @@ export function claimsStage(k: ClaimsKnowledge, clause?: ClauseKnowledge): Stage
         } : undefined;
         const words = toks.filter((t) => /\p{L}/u.test(t.text)).length;
         if (words < 6 || s.text.trim().endsWith('?')) continue;
-        const discourse: Discourse = { before: prior.slice(0, upTo), lastPerson, lastBody };
+        const discourse: Discourse = { before: prior.slice(0, upTo), lastPerson, lastBody, recent };
         const lk = likelihoodOf(k.analysis, toks, s.text, news);
         // the countries it is about
         const about = [...new Set(ms.filter((m) => m.via !== 'author' && m.country).map((m) => m.country!))];
@@ -79,7 +80,8 @@ export function claimsStage(k: ClaimsKnowledge, clause?: ClauseKnowledge): Stage
             seen.add(key);
             if (holder_actor?.startsWith('person:')) lastPerson = q.m!;
             else if (q.m) lastBody = q.m;
-            claims.push({ id, doc: doc.id, sentence: s.idx, span: sentenceSpan(s), quote: s.text, holder: q.label ?? holders.nameOf(q, actors), holder_kind: 'quoted', holder_actor, kind: kindHere, about, likelihood: lk?.likelihood ?? null, wep: lk?.wep ?? null });
+            recent.push(q);
+            claims.push({ id, doc: doc.id, sentence: s.idx, span: sentenceSpan(s), quote: s.text, holder: q.label ?? holders.nameOf(q, actors), holder_kind: q.unnamed ? 'unknown' : 'quoted', holder_actor, kind: kindHere, about, likelihood: lk?.likelihood ?? null, wep: lk?.wep ?? null });
           }
           continue;
         } else {
