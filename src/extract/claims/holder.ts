@@ -72,6 +72,8 @@ export function createHolders(lx: Lexicon) {
   const DETERMINERS = lx.words('coref_determiners');
   const NP_PREPS = lx.words('claim_np_prepositions');
   const SOURCE_NOUNS = lx.words('claim_source_nouns');
+  const NAMING = lx.words('claim_naming_verbs');
+  const INDEFINITE = lx.words('claim_indefinite_articles');
   /** a capitalised run that is a name: not one opening with a function word ("In July", "On Wednesday") */
   const nameLike = (n: string) => !NOT_NAMES.has(n.split(/\s+/)[0].toLowerCase());
 
@@ -275,8 +277,15 @@ export function createHolders(lx: Lexicon) {
       if (quotedAt(toks[i].start) || all.some((m) => m.span[0] <= toks[i].start && m.span[1] >= toks[i].end)) continue;
       const p = posOf(i);
       if (reporting && p && ['NOUN', 'PROPN', 'ADJ'].includes(p)) continue;
-      // "called in the ambassador"
+      // "called in the ambassador"; "the self-declared republics"
       if (PARTICLES.has(toks[i + 1]?.key ?? '') && PAST.test(toks[i].key)) continue;
+      if (toks[i - 1]?.key === '-' && toks[i - 1].end === toks[i].start) continue;
+      // "a coalition called Viv Ansanm": a participle that names a thing the report introduces
+      if (reporting && NAMING.has(toks[i].key) && posOf(i - 1) === 'NOUN' && !ms.some((m) => m.span[1] === toks[i - 1].end)) {
+        let a = i - 1;
+        while (a > 0 && npTok(a - 1)) a--;
+        if (INDEFINITE.has(toks[a].key)) continue;
+      }
       // the speaker before the verb, past what may stand between ("has also", "later", "on Monday")
       let j = i - 1;
       while (j >= 0 && (BETWEEN.has(toks[j].key) || (posOf(j) && ['ADV', 'AUX', 'PART'].includes(posOf(j)!) && !PASSIVE.has(toks[j].key)))) j--;
