@@ -72,6 +72,7 @@ export function createHolders(lx: Lexicon) {
   const DETERMINERS = lx.words('coref_determiners');
   const NP_PREPS = lx.words('claim_np_prepositions');
   const SOURCE_NOUNS = lx.words('claim_source_nouns');
+  const PERSON_NOUNS = lx.words('claim_person_nouns');
   const NAMING = lx.words('claim_naming_verbs');
   const INDEFINITE = lx.words('claim_indefinite_articles');
   /** a capitalised run that is a name: not one opening with a function word ("In July", "On Wednesday") */
@@ -199,6 +200,8 @@ export function createHolders(lx: Lexicon) {
         if (q) return [q];
       }
       if (!toks[h].cap) {
+        // "the Peronist leader said": a person named before
+        if (DETERMINERS.has(toks[a].key) && PERSON_NOUNS.has(toks[h].key) && d?.lastPerson) return [{ m: d.lastPerson }];
         const o = owner();
         if (o) return [{ m: o, label }];
         // an unnamed source as the report describes it ("witnesses", "a court spokesperson")
@@ -276,7 +279,7 @@ export function createHolders(lx: Lexicon) {
       // a word of report inside a quotation or a name, or one the tagger reads as a noun or an adjective ("the Baltic states", "the alleged plot"), reports nothing
       if (quotedAt(toks[i].start) || all.some((m) => m.span[0] <= toks[i].start && m.span[1] >= toks[i].end)) continue;
       const p = posOf(i);
-      if (reporting && p && ['NOUN', 'PROPN', 'ADJ'].includes(p)) continue;
+      if (reporting && p && (['NOUN', 'PROPN'].includes(p) || (p === 'ADJ' && (posOf(i + 1) === 'NOUN' || posOf(i - 1) === 'DET')))) continue;
       // "called in the ambassador"; "the self-declared republics"
       if (PARTICLES.has(toks[i + 1]?.key ?? '') && PAST.test(toks[i].key)) continue;
       if (toks[i - 1]?.key === '-' && toks[i - 1].end === toks[i].start) continue;
@@ -313,7 +316,8 @@ export function createHolders(lx: Lexicon) {
           // "said … and urged …", "said …, praised …"
           push([prev]);
           continue;
-        } else if (w.key === ',') {
+        } else if (w.key === ',' || COORD.has(w.key)) {
+          // ("China regards Taiwan as its own and has vowed …")
           // "EULEX, the EU's mission, which …, said"
           const r = clauseSubject(i);
           if (r.length) { push(r); continue; }
