@@ -73,6 +73,7 @@ export function createHolders(lx: Lexicon) {
   const NP_PREPS = lx.words('claim_np_prepositions');
   const SOURCE_NOUNS = lx.words('claim_source_nouns');
   const PERSON_NOUNS = lx.words('claim_person_nouns');
+  const SUBJECT_PRONOUNS = lx.words('claim_subject_pronouns');
   const NAMING = lx.words('claim_naming_verbs');
   const INDEFINITE = lx.words('claim_indefinite_articles');
   /** a capitalised run that is a name: not one opening with a function word ("In July", "On Wednesday") */
@@ -175,7 +176,10 @@ export function createHolders(lx: Lexicon) {
       const from = toks[a].start, to = toks[b].end;
       const label = cleanName(s.text.slice(from - s.start, toks[h].end - s.start));
       const inside = ms.filter((m) => m.span[1] > from && m.span[0] < to);
-      const head = inside.find((m) => m.span[0] <= toks[h].start && m.span[1] >= toks[h].end);
+      const heads = inside.filter((m) => m.span[0] <= toks[h].start && m.span[1] >= toks[h].end);
+      const head = heads[0];
+      // "both parties", "the two leaders": each of the pair
+      if (heads.length > 1 && heads.every((m) => m.via === 'pair')) return heads.map((m) => ({ m }));
       if (head) {
         // "Kyiv and Moscow": each
         const ands = toks.slice(a, h).some((t) => COORD.has(t.key));
@@ -321,7 +325,7 @@ export function createHolders(lx: Lexicon) {
           // "EULEX, the EU's mission, which …, said"
           const r = clauseSubject(i);
           if (r.length) { push(r); continue; }
-        } else if (pronoun(j) && (j === 0 || !npTok(j - 1) || RELATIVE.has(toks[j - 1].key))) {
+        } else if (SUBJECT_PRONOUNS.has(w.key)) {
           // "he said", "which she said", "it added": the speaker this sentence quotes, else the last of that kind
           const person = PERSON_PRONOUNS.has(w.key);
           const here = out.map((q) => q.m).reverse().find((m) => m && personal(m) === person) ?? null;
