@@ -74,6 +74,8 @@ export function createHolders(lx: Lexicon) {
   const SOURCE_NOUNS = lx.words('claim_source_nouns');
   const PERSON_NOUNS = lx.words('claim_person_nouns');
   const SUBJECT_PRONOUNS = lx.words('claim_subject_pronouns');
+  const CHARGES = lx.words('claim_charge_verbs');
+  const CHARGE_PREPS = lx.words('claim_charge_prepositions');
   const NAMING = lx.words('claim_naming_verbs');
   const INDEFINITE = lx.words('claim_indefinite_articles');
   /** a capitalised run that is a name: not one opening with a function word ("In July", "On Wednesday") */
@@ -215,7 +217,11 @@ export function createHolders(lx: Lexicon) {
       while (f < h && !toks[f].cap) f++;
       const name = s.text.slice(toks[f].start - s.start, toks[h].end - s.start);
       const proper = !posOf(h) || posOf(h) === 'PROPN';
-      return proper && nameLike(name) ? [{ name: cleanName(name) }] : [];
+      if (!proper || !nameLike(name)) return [];
+      // "Taiwan's Ministry of National Defense": the body by its name, speaking for the state it names
+      const o = owner();
+      const full = cleanName(s.text.slice(toks[f].start - s.start, to - s.start));
+      return o ? [{ m: o, label: full }] : [{ name: cleanName(name) }];
     };
     /** the noun phrase ending at token b, read leftwards, with its prepositional phrases ("the U.N. mission in Kosovo") */
     const npEndingAt = (b: number, lo = 0): Quoted[] => {
@@ -292,6 +298,20 @@ export function createHolders(lx: Lexicon) {
         let a = i - 1;
         while (a > 0 && npTok(a - 1)) a--;
         if (INDEFINITE.has(toks[a].key)) continue;
+      }
+      // "a Russian national accused of spying": a charge laid on the noun before, by no one the sentence names
+      if (reporting && CHARGES.has(toks[i].key) && CHARGE_PREPS.has(toks[i + 1]?.key ?? '')) continue;
+      // "referendums denounced by Kyiv", "the move was condemned by the EU": the agent holds it
+      if (reporting && toks[i + 1]?.key === 'by' && PAST.test(toks[i].key)) {
+        const agent = ms.find((m) => m.span[0] >= toks[i + 1].end && m.span[0] - toks[i + 1].end <= 5);
+        const k2 = i + 2;
+        if (agent) {
+          // "by Kyiv and Western governments"
+          const more = ms.filter((m) => m !== agent && m.span[0] > agent.span[1] && /^\s*(?:,|and)\s*(?:\w+\s+)?$/.test(s.text.slice(agent.span[1] - s.start, m.span[0] - s.start)));
+          for (const m of [agent, ...more.slice(0, 1)]) out.push({ m, at: toks[i].start, verb: toks[i].key });
+          continue;
+        }
+        if (toks[k2]?.cap) continue;
       }
       // the speaker before the verb, past what may stand between ("has also", "later", "on Monday")
       let j = i - 1;
