@@ -75,6 +75,7 @@ export function createHolders(lx: Lexicon) {
   const PERSON_NOUNS = lx.words('claim_person_nouns');
   const SUBJECT_PRONOUNS = lx.words('claim_subject_pronouns');
   const CHARGES = lx.words('claim_charge_verbs');
+  const CLAUSE_OPENERS = lx.words('claim_clause_openers');
   const CHARGE_PREPS = lx.words('claim_charge_prepositions');
   const NAMING = lx.words('claim_naming_verbs');
   const INDEFINITE = lx.words('claim_indefinite_articles');
@@ -169,6 +170,8 @@ export function createHolders(lx: Lexicon) {
       if (t.key === '-' || t.key === '.') return !!toks[k - 1]?.cap && !!toks[k + 1] && (toks[k + 1].start === t.end || (t.key === '.' && toks[k - 1].text.length <= 4 && toks[k + 1].cap));
       if (SPEECH.has(t.key) || REPORTING.has(t.key) || RELATIVE.has(t.key)) return false;
       const p = posOf(k);
+      // ("one source", "another resident": whatever the tagger makes of the noun)
+      if (SOURCE_NOUNS.has(t.key)) return true;
       if (p) return ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(p) && !PERSON_PRONOUNS.has(t.key) && !ACTOR_PRONOUNS.has(t.key) && !PLURAL_PRONOUNS.has(t.key);
       return t.cap || DETERMINERS.has(t.key);
     };
@@ -246,7 +249,8 @@ export function createHolders(lx: Lexicon) {
     /** the subject of the clause before token i: its first segment that is not an introduction ("In a statement, …", "Speaking on Sunday, …"), past appositions */
     const clauseSubject = (i: number): Quoted[] => {
       let lo = 0;
-      for (let k = i - 1; k >= 0; k--) if (toks[k].key === ';' || toks[k].key === ':') { lo = k + 1; break; }
+      // (a clause ends at ";" and ":", and a second one opens at ", and …", ", while …")
+      for (let k = i - 1; k >= 0; k--) if (toks[k].key === ';' || toks[k].key === ':' || (k > 0 && toks[k - 1].key === ',' && CLAUSE_OPENERS.has(toks[k].key))) { lo = k + 1; break; }
       let k = lo;
       while (k < i) {
         let end = k;
