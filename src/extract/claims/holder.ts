@@ -352,7 +352,10 @@ export function createHolders(lx: Lexicon) {
         } else if (SUBJECT_PRONOUNS.has(w.key)) {
           // "he said", "which she said", "it added": the speaker this sentence quotes, else the last of that kind
           const person = PERSON_PRONOUNS.has(w.key);
-          const here = out.map((q) => q.m).reverse().find((m) => m && personal(m) === person) ?? null;
+          // (a speaker this sentence named without a mention — "NORDMIS, the EU's mission, said …; it urged …" — fits either pronoun)
+          const hereQ = [...out].reverse().find((q) => (q.m ? personal(q.m) === person : !!q.name && !q.unnamed));
+          if (hereQ && !hereQ.m) { push([{ name: hereQ.name, label: hereQ.label }]); continue; }
+          const here = hereQ?.m ?? null;
           // ("Russia's Foreign Ministry called in …, and in a statement it described …": the body the sentence opened with)
           const opener = person ? null : ms.find((m) => m.span[1] <= w.start && !personal(m) && m.via !== 'place' && !(posOf(toks.findIndex((t) => t.start === m.span[0]) - 1) === 'ADP' && toks[toks.findIndex((t) => t.start === m.span[0]) - 1]?.key !== 'by')) ?? null;
           const m = here ?? opener ?? (person ? d?.lastPerson : d?.lastBody) ?? referredBack(s, toks, j + 1, d);

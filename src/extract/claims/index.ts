@@ -71,7 +71,10 @@ export function claimsStage(k: ClaimsKnowledge, clause?: ClauseKnowledge): Stage
           const seen = new Set<string>();
           for (const q of speakers) {
             // the verb says what kind of statement it reports ("urged" a recommendation, "warned" a prediction), else its words do
-            const kindHere = ((q.verb && REPORTED_KIND.get(q.verb)) as ClaimRecord['kind'] | undefined) ?? told;
+            // (what a verb of speech reports runs from it to the next verb of report: "said Chile would stay neutral, praised …")
+            const next = speakers.find((o) => o.at !== undefined && q.at !== undefined && o.at > q.at)?.at;
+            const said = q.verb && q.at !== undefined ? claimKind(s.text.slice(q.at - s.start, next === undefined ? undefined : next - s.start), !!lk) : null;
+            const kindHere = ((q.verb && REPORTED_KIND.get(q.verb)) as ClaimRecord['kind'] | undefined) ?? said ?? (q.verb && q.at !== undefined ? 'assessment' : told);
             // one claim per speaker and kind ("X said … and urged …" are two statements)
             const key = `${q.m?.actor ?? q.name!}|${kindHere}`;
             if (seen.has(key)) continue;
