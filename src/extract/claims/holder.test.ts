@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createDefaultPipeline, loadKnowledge } from '../../app/pipeline.js';
+import type { ClaimRecord } from '../../core/types.js';
+
+// the whole pipeline (tagger, mentions, clause reader) on news reports written for these tests
+let claimsOf: (text: string) => ClaimRecord[];
+
+beforeAll(async () => {
+  const p = await createDefaultPipeline(await loadKnowledge());
+  claimsOf = (text) => p.extract(p.build({ origin: 'test', locator: 't', text, kind: 'plain', published: '2024-06-01', authors: [], genre: 'news' })).claims;
+}, 60_000);
+
+const held = (cs: ClaimRecord[]) => cs.map((c) => [c.sentence, c.holder, c.kind]);
+
+describe('who holds an attributed statement in a news report', () => {
+  it('reads the speaker past an apposition and a relative clause, and a later "it" as that speaker', () => {
+    const cs = claimsOf("NORDMIS, the European Union's monitoring mission, which has about 40 observers from Finland, Sweden and Estonia in the east, said a drone had crashed near one of its posts overnight; it urged both sides to show restraint.");
+    expect(held(cs)).toEqual([
+      [0, 'NORDMIS', 'assessment'],
+      [0, 'NORDMIS', 'recommendation'],
+    ]);
+  });
+
+  it('resolves "according to the ministry" and "who it said" to the body named before', () => {
+    const cs = claimsOf("Norway's Defence Ministry said on Monday that a patrol had been attacked near the border. According to the ministry, 40 soldiers, who it said had been lightly wounded, were flown home to Oslo.");
+    expect(cs.map((c) => [c.sentence, c.holder])).toEqual([
+      [0, "Norway's Defence Ministry"],
+      [1, "Norway's Defence Ministry"],
+    ]);
+  });
+
+  it('gives verbs in a row one speaker, each statement its own kind, and no claim to a state the statement is about', () => {
+    const cs = claimsOf('Maria Lopez, the foreign minister, said Chile would stay neutral in the dispute, praised the negotiators and warned that the talks could still fail.');
+    expect(new Set(cs.map((c) => c.holder))).toEqual(new Set(['Maria Lopez']));
+    expect(cs.map((c) => c.kind)).toContain('prediction');
+  });
+
+  it('reads no claim from narration: a noun like "states", a naming participle, a passive charge', () => {
+    expect(claimsOf('The Baltic states approved a new budget for their joint air defence on Monday.')).toEqual([]);
+    expect(claimsOf('A coalition called Red Dawn seized the town of Gao in northern Mali last week.')).toEqual([]);
+    expect(claimsOf('She is accused of spying for Russia for more than a decade, court papers show.').filter((c) => c.holder === 'Russia')).toEqual([]);
+  });
+
+  it('names one person one way, whatever the capitals', () => {
+    const cs = claimsOf('DANIEL OKAFOR said the vote in Nigeria had been free and fair. Daniel Okafor added that the losing side should accept the result.');
+    expect(cs.map((c) => c.holder)).toEqual(['Daniel Okafor', 'Daniel Okafor']);
+  });
+
+  it("gives a passive's statement to its agent", () => {
+    expect(held(claimsOf('The plan was denounced by Brazil as illegal during the summit on Tuesday morning.'))).toEqual([[0, 'Brazil', 'assessment']]);
+  });
+
+  it('holds an unnamed source as the report describes it', () => {
+    const cs = claimsOf('Hospital officials said two civilians were killed when a shell hit a market in the town.');
+    expect(cs.map((c) => [c.holder, c.holder_kind])).toEqual([['Hospital officials', 'unknown']]);
+  });
+});
