@@ -75,6 +75,8 @@ export function createHolders(lx: Lexicon) {
   const PERSON_NOUNS = lx.words('claim_person_nouns');
   const SUBJECT_PRONOUNS = lx.words('claim_subject_pronouns');
   const CHARGES = lx.words('claim_charge_verbs');
+  const TIME_WORDS = lx.words('claim_time_words');
+  const TIME_OPENERS = lx.words('claim_time_openers');
   const CLAUSE_OPENERS = lx.words('claim_clause_openers');
   const CHARGE_PREPS = lx.words('claim_charge_prepositions');
   const NAMING = lx.words('claim_naming_verbs');
@@ -168,6 +170,8 @@ export function createHolders(lx: Lexicon) {
       if (t.key === 's' && (toks[k - 1]?.key === "'" || toks[k - 1]?.key === '’')) return true;
       // "Kim-Jong", "U.N.", "Gen. William Gayler"
       if (t.key === '-' || t.key === '.') return !!toks[k - 1]?.cap && !!toks[k + 1] && (toks[k + 1].start === t.end || (t.key === '.' && toks[k - 1].text.length <= 4 && toks[k + 1].cap));
+      // (a word inside a name is the name's: "the United States")
+      if (ms.some((m) => m.span[0] <= t.start && m.span[1] >= t.end)) return true;
       if (SPEECH.has(t.key) || REPORTING.has(t.key) || RELATIVE.has(t.key)) return false;
       const p = posOf(k);
       // ("one source", "another resident": whatever the tagger makes of the noun)
@@ -322,10 +326,14 @@ export function createHolders(lx: Lexicon) {
       while (j >= 0 && (BETWEEN.has(toks[j].key) || (posOf(j) && ['ADV', 'AUX', 'PART'].includes(posOf(j)!) && !PASSIVE.has(toks[j].key)))) j--;
       // "is accused of", "stand accused", "had been told": a passive
       if (j >= 0 && PASSIVE.has(toks[j].key) && !GERUND.test(toks[i].key)) continue;
-      if (j >= 1 && (toks[j].cap || /\d/.test(toks[j].key)) && (posOf(j) === 'PROPN' || posOf(j) === 'NUM')) {
+      // ("Orpo on Monday, March 27, called …", "the president late on Friday said …")
+      if (j >= 1 && (TIME_WORDS.has(toks[j].key) || /\d/.test(toks[j].key))) {
         let o = j;
-        while (o >= 0 && (toks[o].cap || /\d/.test(toks[o].key) || toks[o].key === ',')) o--;
-        if (o >= 0 && toks[o].key === 'on' && o < j) j = o - 1;
+        while (o >= 0 && (TIME_WORDS.has(toks[o].key) || /\d/.test(toks[o].key) || toks[o].key === ',')) o--;
+        if (o >= 0 && o < j && TIME_OPENERS.has(toks[o].key)) {
+          while (o >= 0 && TIME_OPENERS.has(toks[o].key)) o--;
+          j = o;
+        }
       }
       const prev = out.length ? out[out.length - 1] : null;
       const w = toks[j];
@@ -363,6 +371,8 @@ export function createHolders(lx: Lexicon) {
         } else if (npTok(j)) {
           const r = npEndingAt(j);
           if (r.length) { push(r); continue; }
+          // (a subject the report does not let us resolve: no one else's words)
+          if (!toks[j].cap) continue;
         }
       }
       // subject before the verb, or after it ("…, said Kim")
