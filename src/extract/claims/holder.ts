@@ -115,11 +115,11 @@ export function createHolders(lx: Lexicon) {
    * definite description refers back to — one this sentence already quotes, the last body or
    * person that held a claim, else the last actor named with that word.
    */
-  function described(noun: string, here: Quoted[], d: Discourse | undefined, ms: Mention[], before: number): Quoted | null {
+  function described(noun: string, here: Quoted[], d: Discourse | undefined, ms: Mention[], before: number, persons = true): Quoted | null {
     const n = noun.replace(/s$/, '');
     const last = (t: string) => t.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '');
     // a body by its head word ("Russia's defence ministry"); a person also by a title before the name ("US President Joe Biden")
-    const fits = (m: Mention | null | undefined): m is Mention => !!m && (headWord(m) === n || (personal(m) && m.text.toLowerCase().split(/\s+/).slice(0, -1).some((w) => w.replace(/s$/, '') === n)));
+    const fits = (m: Mention | null | undefined): m is Mention => !!m && (headWord(m) === n || (persons && personal(m) && m.text.toLowerCase().split(/\s+/).slice(0, -1).some((w) => w.replace(/s$/, '') === n)));
     const fitsQ = (q: Quoted) => (q.label ? last(q.label) === n : q.name ? last(q.name) === n : false) || fits(q.m);
     const strip = (q: Quoted): Quoted => ({ m: q.m, name: q.name, label: q.label, unnamed: q.unnamed });
     const hereQ = [...here].reverse().find(fitsQ);
@@ -209,7 +209,8 @@ export function createHolders(lx: Lexicon) {
       const possessed = ACTOR_PRONOUNS.has(toks[a].key) || PLURAL_PRONOUNS.has(toks[a].key);
       // "the ministry", "the Commission": the speaker it refers back to
       if ((!toks[h].cap || (h === a + 1 && DETERMINERS.has(toks[a].key))) && !possessed) {
-        const q = described(toks[h].key, out, d, ms, from);
+        // ("the Commission" is a body, not a title of a person)
+        const q = described(toks[h].key, out, d, ms, from, !toks[h].cap);
         if (q) return [q];
       }
       if (!toks[h].cap) {
@@ -245,6 +246,12 @@ export function createHolders(lx: Lexicon) {
       if (a - 2 >= lo && COORD.has(toks[a - 1].key) && npTok(a - 2)) {
         let a2 = a - 2;
         while (a2 - 1 >= lo && npTok(a2 - 1)) a2--;
+        // ("the Ministry of Water Resources and Irrigation": one name, its head before the preposition)
+        if (a2 - 2 >= lo && NP_PREPS.has(toks[a2 - 1].key) && npTok(a2 - 2)) {
+          let a3 = a2 - 2;
+          while (a3 - 1 >= lo && npTok(a3 - 1)) a3--;
+          return resolveNP(a3, b, a2 - 2);
+        }
         const left = resolveNP(a2, a - 2), right = resolveNP(a, b, h);
         if (left.length && right.length) return [...left, ...right];
       }
