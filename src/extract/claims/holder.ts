@@ -258,10 +258,10 @@ export function createHolders(lx: Lexicon) {
       return resolveNP(a, b, h);
     };
     /** the subject of the clause before token i: its first segment that is not an introduction ("In a statement, …", "Speaking on Sunday, …"), past appositions */
-    const clauseSubject = (i: number): Quoted[] => {
-      let lo = 0;
+    const clauseSubject = (i: number, from?: number): Quoted[] => {
+      let lo = from ?? 0;
       // (a clause ends at ";" and ":", and a second one opens at ", and …", ", while …")
-      for (let k = i - 1; k >= 0; k--) if (toks[k].key === ';' || toks[k].key === ':' || (k > 0 && toks[k - 1].key === ',' && CLAUSE_OPENERS.has(toks[k].key))) { lo = k + 1; break; }
+      if (from === undefined) for (let k = i - 1; k >= 0; k--) if (toks[k].key === ';' || toks[k].key === ':' || (k > 0 && toks[k - 1].key === ',' && CLAUSE_OPENERS.has(toks[k].key))) { lo = k + 1; break; }
       let k = lo;
       while (k < i) {
         let end = k;
@@ -367,10 +367,21 @@ export function createHolders(lx: Lexicon) {
         } else if (SUBJECT_PRONOUNS.has(w.key)) {
           // "he said", "which she said", "it added": the speaker this sentence quotes, else the last of that kind
           const person = PERSON_PRONOUNS.has(w.key);
-          // (a speaker this sentence named without a mention — "NORDMIS, the EU's mission, said …; it urged …" — fits either pronoun)
-          const hereQ = [...out].reverse().find((q) => (q.m ? personal(q.m) === person : !!q.name && !q.unnamed));
+          const plural = PLURAL_PRONOUNS.has(w.key);
+          // (a speaker this sentence named without a mention — "NORDMIS, the EU's mission, said …; it urged …" — fits either pronoun; "they" fits any)
+          const hereQ = [...out].reverse().find((q) => plural || (q.m ? personal(q.m) === person : !!q.name && !q.unnamed));
           if (hereQ && !hereQ.m) { push([{ name: hereQ.name, label: hereQ.label }]); continue; }
           const here = hereQ?.m ?? null;
+          // "TV Imedi, a channel …, had aired …, and it also reported": the subject the sentence opened with
+          if (!here && !person) {
+            const opened = clauseSubject(j, 0).filter((q) => !q.unnamed && (!q.m || !personal(q.m)));
+            if (opened.length) { push(opened); continue; }
+          }
+          // "Lenarcic said …. He added …": a person last quoted by a name no mention covers
+          if (!here && person) {
+            const last = [...(d?.recent ?? [])].reverse().find((q) => (q.m ? personal(q.m) : !!q.name && !q.unnamed));
+            if (last && !last.m) { push([{ name: last.name, label: last.label }]); continue; }
+          }
           // ("Russia's Foreign Ministry called in …, and in a statement it described …": the body the sentence opened with)
           const opener = person ? null : ms.find((m) => m.span[1] <= w.start && !personal(m) && m.via !== 'place' && !(posOf(toks.findIndex((t) => t.start === m.span[0]) - 1) === 'ADP' && toks[toks.findIndex((t) => t.start === m.span[0]) - 1]?.key !== 'by')) ?? null;
           const m = here ?? opener ?? (person ? d?.lastPerson : d?.lastBody) ?? referredBack(s, toks, j + 1, d);
