@@ -119,7 +119,7 @@ export function createHolders(lx: Lexicon) {
     const n = noun.replace(/s$/, '');
     const last = (t: string) => t.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '');
     // a body by its head word ("Russia's defence ministry"); a person also by a title before the name ("US President Joe Biden")
-    const fits = (m: Mention | null | undefined): m is Mention => !!m && (headWord(m) === n || (persons && personal(m) && m.text.toLowerCase().split(/\s+/).slice(0, -1).some((w) => w.replace(/s$/, '') === n)));
+    const fits = (m: Mention | null | undefined): m is Mention => !!m && (headWord(m) === n || (!personal(m) && m.text.toLowerCase().split(/\s+/).slice(1).some((w) => w.replace(/s$/, '') === n)) || (persons && personal(m) && m.text.toLowerCase().split(/\s+/).slice(0, -1).some((w) => w.replace(/s$/, '') === n)));
     const fitsQ = (q: Quoted) => (q.label ? last(q.label) === n : q.name ? last(q.name) === n : false) || fits(q.m);
     const strip = (q: Quoted): Quoted => ({ m: q.m, name: q.name, label: q.label, unnamed: q.unnamed });
     const hereQ = [...here].reverse().find(fitsQ);
@@ -224,12 +224,18 @@ export function createHolders(lx: Lexicon) {
       let f = a;
       while (f < h && !toks[f].cap) f++;
       const name = s.text.slice(toks[f].start - s.start, toks[h].end - s.start);
-      const proper = !posOf(h) || posOf(h) === 'PROPN';
-      if (!proper || !nameLike(name)) return [];
-      // "Taiwan's Ministry of National Defense": the body by its name, speaking for the state it names
+      // "Taiwan's Ministry of National Defense", "the United Nations Assistance Mission in Afghanistan": the body by its name, speaking for the state or organisation it names
       const o = owner();
       const full = cleanName(s.text.slice(toks[f].start - s.start, to - s.start));
-      return o ? [{ m: o, label: full }] : [{ name: cleanName(name) }];
+      if (o) return [{ m: o, label: full }];
+      const proper = !posOf(h) || posOf(h) === 'PROPN';
+      if (!proper || !nameLike(name)) return [];
+      // "the Foreign Ministry said": the ministry named before, if one was
+      if (DETERMINERS.has(toks[a].key) && h > a + 1) {
+        const q = described(toks[h].key, out, d, ms, from, false);
+        if (q) return [q];
+      }
+      return [{ name: cleanName(name) }];
     };
     /** the noun phrase ending at token b, read leftwards, with its prepositional phrases ("the U.N. mission in Kosovo") */
     const npEndingAt = (b: number, lo = 0): Quoted[] => {
@@ -261,7 +267,13 @@ export function createHolders(lx: Lexicon) {
     const clauseSubject = (i: number, from?: number): Quoted[] => {
       let lo = from ?? 0;
       // (a clause ends at ";" and ":", and a second one opens at ", and …", ", while …")
-      if (from === undefined) for (let k = i - 1; k >= 0; k--) if (toks[k].key === ';' || toks[k].key === ':' || (k > 0 && toks[k - 1].key === ',' && CLAUSE_OPENERS.has(toks[k].key))) { lo = k + 1; break; }
+      // (", and Brian Naranjo, the deputy head, …" goes on a list: a clause needs a verb before the next comma)
+      const verbAhead = (k: number) => {
+        if (!pos) return true;
+        for (let x = k + 1; x < i && toks[x].key !== ','; x++) if (posOf(x) === 'VERB' || posOf(x) === 'AUX') return true;
+        return false;
+      };
+      if (from === undefined) for (let k = i - 1; k >= 0; k--) if (toks[k].key === ';' || toks[k].key === ':' || (k > 0 && toks[k - 1].key === ',' && CLAUSE_OPENERS.has(toks[k].key) && verbAhead(k))) { lo = k + 1; break; }
       let k = lo;
       while (k < i) {
         let end = k;
