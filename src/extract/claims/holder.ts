@@ -283,14 +283,21 @@ export function createHolders(lx: Lexicon) {
         if (!intro && npTok(k)) {
           let b = k;
           while (b + 1 < end && (npTok(b + 1) || (COORD.has(toks[b + 1].key) && toks[b + 2]?.cap))) b++;
-          if (b > k && toks.slice(k, b).some((t) => COORD.has(t.key))) return npEndingAt(b, k);
           // "Gen. William Gayler of the U.S. Army": the head before the preposition
           const h = b;
-          while (b + 2 < end && NP_PREPS.has(toks[b + 1].key) && npTok(b + 2)) {
-            b += 2;
-            while (b + 1 < end && npTok(b + 1)) b++;
+          let e = b;
+          while (e + 2 < end && NP_PREPS.has(toks[e + 1].key) && npTok(e + 2)) {
+            e += 2;
+            while (e + 1 < end && npTok(e + 1)) e++;
           }
-          return resolveNP(k, b, h);
+          // a subject fills its segment ("EULEX, …") or its verb follows ("Maduro had ordered …"); "Hours earlier, …" is an introduction
+          let nx = e + 1;
+          while (nx < end && posOf(nx) === 'ADV') nx++;
+          const subject = !pos || e + 1 === end || (nx < end && (posOf(nx) === 'VERB' || posOf(nx) === 'AUX' || SPEECH.has(toks[nx].key) || REPORTING.has(toks[nx].key)));
+          if (subject) {
+            if (b > k && toks.slice(k, b).some((t) => COORD.has(t.key))) return npEndingAt(b, k);
+            return resolveNP(k, e, h);
+          }
         }
         k = end + 1;
       }
