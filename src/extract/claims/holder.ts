@@ -37,6 +37,8 @@ export interface Discourse {
   lastBody?: Mention | null;
   /** the speakers of the claims read so far, in text order */
   recent?: Quoted[];
+  /** the document's text up to the sentence's end (for the names acronyms stand for) */
+  text?: string;
 }
 
 /** a speaker the sentence names: their mention, or a name no mention covers; `at`: where the attribution stands */
@@ -75,6 +77,7 @@ export function createHolders(lx: Lexicon) {
   const PERSON_NOUNS = lx.words('claim_person_nouns');
   const SUBJECT_PRONOUNS = lx.words('claim_subject_pronouns');
   const CHARGES = lx.words('claim_charge_verbs');
+  const SUBJECT_RELATIVES = lx.words('claim_subject_relatives');
   const TIME_WORDS = lx.words('claim_time_words');
   const TIME_OPENERS = lx.words('claim_time_openers');
   const CLAUSE_OPENERS = lx.words('claim_clause_openers');
@@ -131,6 +134,15 @@ export function createHolders(lx: Lexicon) {
     if (recent) return strip(recent);
     const m = [...d.before].reverse().find(fits);
     return m ? { m } : null;
+  }
+
+  /** an acronym by the name the report spelled it out with before ("the Defense Security Cooperation Agency (DSCA) said … the DSCA said") */
+  function spelledOut(name: string, d: Discourse | undefined): string {
+    if (!d?.text || !/^\p{Lu}{2,7}$/u.test(name)) return name;
+    const at = d.text.indexOf(`(${name})`);
+    if (at < 0) return name;
+    const m = /((?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|for|and|on|the|in)\s+)*){1,7})$/u.exec(d.text.slice(Math.max(0, at - 120), at));
+    return m ? cleanName(m[1].trim()) : name;
   }
 
   /** a name as the holder goes by it: no leading article, and "DANIEL KIM" as "Daniel Kim" */
@@ -235,7 +247,7 @@ export function createHolders(lx: Lexicon) {
         const q = described(toks[h].key, out, d, ms, from, false);
         if (q) return [q];
       }
-      return [{ name: cleanName(name) }];
+      return [{ name: spelledOut(cleanName(name), d) }];
     };
     /** the noun phrase ending at token b, read leftwards, with its prepositional phrases ("the U.N. mission in Kosovo") */
     const npEndingAt = (b: number, lo = 0): Quoted[] => {
@@ -410,6 +422,15 @@ export function createHolders(lx: Lexicon) {
           if (r.length) { push(r); continue; }
           // (a subject the report does not let us resolve: no one else's words)
           if (!toks[j].cap) continue;
+        } else if (SUBJECT_RELATIVES.has(w.key) && j > 0) {
+          // "EOS Risk Group, which noted …", "Guterres, who said …": the relative's antecedent
+          let e = j - 1;
+          if (toks[e].key === ',') e--;
+          if (toks[e]?.key === ')') { while (e > 0 && toks[e].key !== '(') e--; e--; }
+          if (e >= 0 && npTok(e)) {
+            const r = npEndingAt(e);
+            if (r.length) { push(r); continue; }
+          }
         }
       }
       // subject before the verb, or after it ("…, said Kim")

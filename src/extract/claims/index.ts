@@ -57,7 +57,7 @@ export function claimsStage(k: ClaimsKnowledge, clause?: ClauseKnowledge): Stage
         } : undefined;
         const words = toks.filter((t) => /\p{L}/u.test(t.text)).length;
         if (words < 6 || s.text.trim().endsWith('?')) continue;
-        const discourse: Discourse = { before: prior.slice(0, upTo), lastPerson, lastBody, recent };
+        const discourse: Discourse = { before: prior.slice(0, upTo), lastPerson, lastBody, recent, text: doc.text.slice(0, s.start + s.text.length) };
         const lk = likelihoodOf(k.analysis, toks, s.text, news);
         // the countries it is about
         const about = [...new Set(ms.filter((m) => m.via !== 'author' && m.country).map((m) => m.country!))];
