@@ -240,7 +240,8 @@ export function createHolders(lx: Lexicon) {
       const o = owner();
       const full = cleanName(s.text.slice(toks[f].start - s.start, to - s.start));
       if (o) return [{ m: o, label: full }];
-      const proper = !posOf(h) || posOf(h) === 'PROPN';
+      // (an acronym is a name, whatever the tagger calls it)
+      const proper = !posOf(h) || posOf(h) === 'PROPN' || toks[h].upper || (h > f && toks.slice(f, h + 1).every((t) => t.cap || NP_PREPS.has(t.key) || t.key === "'" || t.key === 's' || t.key === '.'));
       if (!proper || !nameLike(name)) return [];
       // "the Foreign Ministry said": the ministry named before, if one was
       if (DETERMINERS.has(toks[a].key) && h > a + 1) {
@@ -422,6 +423,14 @@ export function createHolders(lx: Lexicon) {
           if (r.length) { push(r); continue; }
           // (a subject the report does not let us resolve: no one else's words)
           if (!toks[j].cap) continue;
+        } else if (w.key === ')' && j > 1) {
+          // "the Nordic Maritime Safety Agency (NMSA) said": the name before the parenthesis
+          let e = j;
+          while (e > 0 && toks[e].key !== '(') e--;
+          if (e > 0 && npTok(e - 1)) {
+            const r = npEndingAt(e - 1);
+            if (r.length) { push(r); continue; }
+          }
         } else if (SUBJECT_RELATIVES.has(w.key) && j > 0) {
           // "EOS Risk Group, which noted …", "Guterres, who said …": the relative's antecedent
           let e = j - 1;
