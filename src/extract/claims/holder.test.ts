@@ -54,4 +54,21 @@ describe('who holds an attributed statement in a news report', () => {
     const cs = claimsOf('Hospital officials said two civilians were killed when a shell hit a market in the town.');
     expect(cs.map((c) => [c.holder, c.holder_kind])).toEqual([['Hospital officials', 'unknown']]);
   });
+
+  it('names an acronym as the report spelled it out, and reads the speaker before a parenthesis', () => {
+    const cs = claimsOf("Sweden's Maritime Safety Agency (SMSA) said on Monday that a tanker had run aground off Gotland. Divers were sent to the wreck, and the SMSA said the spill was small.");
+    expect(cs.map((c) => [c.sentence, c.holder])).toEqual([
+      [0, "Sweden's Maritime Safety Agency"],
+      [1, "Sweden's Maritime Safety Agency"],
+    ]);
+  });
+
+  it("gives a relative clause's verb to its antecedent, and 'it' to the body the sentence opened with", () => {
+    expect(new Set(claimsOf('Ships were diverted from the strait overnight, and EOS Maritime Group, which noted that two tankers had been hit, urged owners to avoid the area.').map((c) => c.holder))).toEqual(new Set(['EOS Maritime Group']));
+    expect(held(claimsOf('Lithuania closed its border crossing with Belarus on Friday, and later that day it said the closure would last a month.'))).toEqual([[0, 'Lithuania', 'assessment']]);
+  });
+
+  it('reads past a date between the speaker and the verb', () => {
+    expect(claimsOf('Finnish Prime Minister Petteri Orpo late on Tuesday said Finland would keep the border with Russia closed.').map((c) => c.holder)).toEqual(['Petteri Orpo']);
+  });
 });
