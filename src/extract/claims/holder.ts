@@ -330,6 +330,12 @@ export function createHolders(lx: Lexicon) {
       if (m) out.push({ m, at: after });
       else if (desc) out.push({ ...desc, at: after });
       else if (name) out.push({ name: cleanName(name[1]), at: after });
+      else if (k >= 0) {
+        // "according to officials", "according to an AFP journalist": an unnamed source as the report describes it
+        let e = k;
+        while (e < toks.length && e - k < 5 && npTok(e) && !SOURCE_NOUNS.has(toks[e].key)) e++;
+        if (e < toks.length && SOURCE_NOUNS.has(toks[e].key) && !npTok(e + 1)) out.push({ name: cleanName(s.text.slice(toks[k].start - s.start, toks[e].end - s.start)), unnamed: true, at: after });
+      }
     }
     for (let i = 0; i < toks.length; i++) {
       if (!SPEECH.has(toks[i].key) && !(reporting && REPORTING.has(toks[i].key))) continue;
