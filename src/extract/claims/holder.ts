@@ -78,6 +78,7 @@ export function createHolders(lx: Lexicon) {
   const SUBJECT_PRONOUNS = lx.words('claim_subject_pronouns');
   const CHARGES = lx.words('claim_charge_verbs');
   const SUBJECT_RELATIVES = lx.words('claim_subject_relatives');
+  const BODY_HEADS = lx.words('actor_body_name_heads');
   const TIME_WORDS = lx.words('claim_time_words');
   const TIME_OPENERS = lx.words('claim_time_openers');
   const CLAUSE_OPENERS = lx.words('claim_clause_openers');
@@ -230,6 +231,8 @@ export function createHolders(lx: Lexicon) {
         if (DETERMINERS.has(toks[a].key) && PERSON_NOUNS.has(toks[h].key) && d?.lastPerson) return [{ m: d.lastPerson }];
         const o = owner();
         if (o) return [{ m: o, label }];
+        // "the ministry said", no ministry named before: the body that last held a claim
+        if (DETERMINERS.has(toks[a].key) && BODY_HEADS.has(toks[h].key) && d?.lastBody) return [{ m: d.lastBody, label }];
         // an unnamed source as the report describes it ("witnesses", "a court spokesperson")
         return !possessed && SOURCE_NOUNS.has(toks[h].key) ? [{ name: label, unnamed: true }] : [];
       }
