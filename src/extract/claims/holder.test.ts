@@ -71,4 +71,10 @@ describe('who holds an attributed statement in a news report', () => {
   it('reads past a date between the speaker and the verb', () => {
     expect(claimsOf('Finnish Prime Minister Petteri Orpo late on Tuesday said Finland would keep the border with Russia closed.').map((c) => c.holder)).toEqual(['Petteri Orpo']);
   });
+
+  it("reads each statement's kind and likelihood from its own words, before the verb when little follows it", () => {
+    expect(claimsOf('"Iran will probably test another missile before the summer," Lena Park told reporters on Monday.').map((c) => [c.holder, c.kind, c.likelihood])).toEqual([['Lena Park', 'prediction', 0.7]]);
+    const cs = claimsOf('Lena Park said Iran would probably test another missile, and urged Tehran to return to talks.');
+    expect(cs.find((c) => c.kind === 'recommendation')).toMatchObject({ holder: 'Lena Park', likelihood: null, wep: null });
+  });
 });

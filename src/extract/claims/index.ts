@@ -72,9 +72,17 @@ export function claimsStage(k: ClaimsKnowledge, clause?: ClauseKnowledge): Stage
           for (const q of speakers) {
             // the verb says what kind of statement it reports ("urged" a recommendation, "warned" a prediction), else its words do
             // (what a verb of speech reports runs from it to the next verb of report: "said Chile would stay neutral, praised …")
+            // ('"…," Kim said on Monday': when little follows the verb, what it reports stands before it)
             const next = speakers.find((o) => o.at !== undefined && q.at !== undefined && o.at > q.at)?.at;
-            const said = q.verb && q.at !== undefined ? claimKind(s.text.slice(q.at - s.start, next === undefined ? undefined : next - s.start), !!lk) : null;
-            const kindHere = ((q.verb && REPORTED_KIND.get(q.verb)) as ClaimRecord['kind'] | undefined) ?? said ?? (q.verb && q.at !== undefined ? 'assessment' : told);
+            let span: [number, number] | null = q.verb && q.at !== undefined ? [q.at, next ?? s.start + s.text.length] : null;
+            if (span && toks.filter((t) => t.start >= span![0] && t.start < span![1] && /\p{L}/u.test(t.text)).length <= 4) {
+              const before = speakers.filter((o) => o.at !== undefined && o.at < q.at!).pop()?.at;
+              span = [before ?? s.start, q.at!];
+            }
+            const words = span ? s.text.slice(span[0] - s.start, span[1] - s.start) : s.text;
+            const said = span ? claimKind(words, !!lk) : null;
+            const lkHere = span ? likelihoodOf(k.analysis, toks.filter((t) => t.start >= span![0] && t.start < span![1]), s.text, news) : lk;
+            const kindHere = ((q.verb && REPORTED_KIND.get(q.verb)) as ClaimRecord['kind'] | undefined) ?? said ?? (span ? 'assessment' : told);
             // one claim per speaker and kind ("X said … and urged …" are two statements)
             const key = `${q.m?.actor ?? q.name!}|${kindHere}`;
             if (seen.has(key)) continue;
@@ -84,7 +92,7 @@ export function claimsStage(k: ClaimsKnowledge, clause?: ClauseKnowledge): Stage
             if (holder_actor?.startsWith('person:')) lastPerson = q.m!;
             else if (q.m) lastBody = q.m;
             recent.push(q);
-            claims.push({ id, doc: doc.id, sentence: s.idx, span: sentenceSpan(s), quote: s.text, holder: q.label ?? holders.nameOf(q, actors), holder_kind: q.unnamed ? 'unknown' : 'quoted', holder_actor, kind: kindHere, about, likelihood: lk?.likelihood ?? null, wep: lk?.wep ?? null });
+            claims.push({ id, doc: doc.id, sentence: s.idx, span: sentenceSpan(s), quote: s.text, holder: q.label ?? holders.nameOf(q, actors), holder_kind: q.unnamed ? 'unknown' : 'quoted', holder_actor, kind: kindHere, about, likelihood: lkHere?.likelihood ?? null, wep: lkHere?.wep ?? null });
           }
           continue;
         } else {
