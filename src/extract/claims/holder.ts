@@ -308,7 +308,7 @@ export function createHolders(lx: Lexicon) {
           }
           // a subject fills its segment ("EULEX, …") or its verb follows ("Maduro had ordered …"); "Hours earlier, …" is an introduction
           let nx = e + 1;
-          while (nx < end && posOf(nx) === 'ADV') nx++;
+          while (nx < end && (posOf(nx) === 'ADV' || TIME_OPENERS.has(toks[nx].key) || TIME_WORDS.has(toks[nx].key) || /\d/.test(toks[nx].key))) nx++;
           const subject = !pos || e + 1 === end || (nx < end && (posOf(nx) === 'VERB' || posOf(nx) === 'AUX' || SPEECH.has(toks[nx].key) || REPORTING.has(toks[nx].key)));
           if (subject) {
             if (b > k && toks.slice(k, b).some((t) => COORD.has(t.key))) return npEndingAt(b, k);
