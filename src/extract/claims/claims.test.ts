@@ -96,4 +96,11 @@ describe('stage claims', () => {
     stage.run(essay);
     expect(essay.claims!.filter((c) => c.holder_kind === 'author')).toHaveLength(2);
   });
+
+  it('reads a report as news by its verbs of report too ("accused", "urged"), so its narration holds no author claims', () => {
+    const report = doc(['Iran accused Washington of arming rebels in Syria last year.', 'Seoul urged calm on Monday after the incident near the border with the North.', 'China launched a new weather satellite on Monday from its northern base.'], NAMES);
+    stage.run(report);
+    expect(report.genreRead).toBe('news');
+    expect(report.claims!.every((c) => c.holder_kind === 'quoted')).toBe(true);
+  });
 });
