@@ -87,4 +87,13 @@ describe('stage flows', () => {
   it('reads the receiver after "to" past an attribution ("according to …")', () => {
     expect(flowsOf('According to Russian media, Norway has sent artillery shells to Ukraine.').map((f) => `${f.giver}>${f.receiver}`)).toEqual(['NOR>UKR']);
   });
+
+  it('reads a flow only from an item a transfer frames', () => {
+    // named, not transferred
+    expect(flowsOf('Pakistan fired artillery shells at the border while China watched.')).toEqual([]);
+    // a predicate in another clause does not frame the item
+    expect(flowsOf('China sent envoys to Pakistan; Russia fired artillery shells at Ukraine.')).toEqual([]);
+    // a participle of transfer right after the item frames it
+    expect(flowsOf('Pakistan stored artillery shells supplied by China.').length).toBe(1);
+  });
 });

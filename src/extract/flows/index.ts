@@ -10,6 +10,7 @@ import type { Lexicon } from '../../knowledge/lexicon.js';
 import { proseSentences } from '../analysis/shared.js';
 import { createBarter } from './barter.js';
 import { createFlowReader } from './direction.js';
+import { createFrameGate } from './frame.js';
 import { createItemFilter, itemsIn } from './items.js';
 
 export interface FlowsKnowledge {
@@ -21,6 +22,7 @@ export function flowsStage(k: FlowsKnowledge): Stage {
   const exchangedItems = createItemFilter(k.lexicon);
   const barterIn = createBarter(k.lexicon);
   const flowsIn = createFlowReader(k.lexicon);
+  const framed = createFrameGate(k.lexicon);
   const HOSTILE = k.lexicon.words('flow_not_transfer_roots');
   return {
     name: 'flows',
@@ -30,7 +32,7 @@ export function flowsStage(k: FlowsKnowledge): Stage {
       const flows: FlowEvidenceRow[] = [];
       const news = doc.genreRead === 'news';
       for (const { s, ms, evs } of proseSentences(doc)) {
-        const items = exchangedItems(s, itemsIn(k.analysis.items, s.keys!));
+        const items = framed(s, exchangedItems(s, itemsIn(k.analysis.items, s.keys!)));
         if (!items.length || !ms.length) continue;
         // in a report, a sentence whose acts are all hostile (a strike with drones, a drill with warships) transfers nothing
         if (news && evs.length && evs.every((e) => HOSTILE.has(e.root))) continue;
