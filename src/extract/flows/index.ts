@@ -11,7 +11,7 @@ import { proseSentences } from '../analysis/shared.js';
 import { createBarter } from './barter.js';
 import { createFlowReader } from './direction.js';
 import { createFrameGate } from './frame.js';
-import { createItemFilter, itemsIn } from './items.js';
+import { createItemFilter, createPatternItems, itemsIn } from './items.js';
 
 export interface FlowsKnowledge {
   analysis: Pick<AnalysisKnowledge, 'items'>;
@@ -23,6 +23,7 @@ export function flowsStage(k: FlowsKnowledge): Stage {
   const barterIn = createBarter(k.lexicon);
   const flowsIn = createFlowReader(k.lexicon);
   const framed = createFrameGate(k.lexicon);
+  const patternItems = createPatternItems(k.lexicon, k.analysis.items);
   const HOSTILE = k.lexicon.words('flow_not_transfer_roots');
   return {
     name: 'flows',
@@ -32,7 +33,8 @@ export function flowsStage(k: FlowsKnowledge): Stage {
       const flows: FlowEvidenceRow[] = [];
       const news = doc.genreRead === 'news';
       for (const { s, ms, evs } of proseSentences(doc)) {
-        const items = framed(s, exchangedItems(s, itemsIn(k.analysis.items, s.keys!)));
+        const named = [...itemsIn(k.analysis.items, s.keys!), ...patternItems(s)].sort((a, b) => a.at - b.at);
+        const items = framed(s, exchangedItems(s, named));
         if (!items.length || !ms.length) continue;
         // in a report, a sentence whose acts are all hostile (a strike with drones, a drill with warships) transfers nothing
         if (news && evs.length && evs.every((e) => HOSTILE.has(e.root))) continue;

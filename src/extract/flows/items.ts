@@ -8,6 +8,7 @@ import type { FlowCategory } from '../../core/types.js';
 import type { ItemTerm } from '../../knowledge/analysis.js';
 import type { Lexicon } from '../../knowledge/lexicon.js';
 import type { TokenTrie } from '../../knowledge/trie.js';
+import { phraseKeys } from '../../knowledge/text.js';
 
 /** An item found in a sentence, with its offsets in the document. */
 export interface ItemHit {
@@ -41,5 +42,23 @@ export function createItemFilter(lx: Lexicon) {
     // "… for its ICBMs" is what an item is for, not a second item
     return (acc ? items.filter((it) => !(it.at >= s.start + acc.index && it.at < s.start + acc.index + acc[0].length)) : items)
       .filter((it, n) => n === 0 || !PURPOSE.test(s.text.slice(0, it.at - s.start)));
+  };
+}
+
+/** Items a construction names rather than a noun ("helped Tehran put a satellite into orbit"): lexicon map flow_pattern_items, each item's category from the items' table. */
+export function createPatternItems(lx: Lexicon, items: TokenTrie<ItemTerm>) {
+  const table = [...lx.map('flow_pattern_items')].map(([item, cue]) => {
+    const keys = phraseKeys(item);
+    const hit = items.longestAt(keys.map((key) => ({ key }) as KeyToken), 0);
+    if (!hit) throw new Error(`flow_pattern_items: ${item} is not in data/flows/items.yaml`);
+    return { re: lx.cue(cue), term: hit[1][0] };
+  });
+  return function patternItems(s: DocSentence): ItemHit[] {
+    const out: ItemHit[] = [];
+    for (const { re, term } of table) {
+      const m = re.exec(s.text);
+      if (m) out.push({ ...term, at: s.start + m.index, end: s.start + m.index + m[0].length });
+    }
+    return out;
   };
 }
