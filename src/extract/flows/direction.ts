@@ -9,6 +9,7 @@ import type { EventRecord, FlowStatus, Mention } from '../../core/types.js';
 import type { Lexicon } from '../../knowledge/lexicon.js';
 import { hash64 } from '../../knowledge/text.js';
 import { partyActors, partyOf, sentenceSpan } from '../analysis/shared.js';
+import type { Frame } from './frame.js';
 import type { ItemHit } from './items.js';
 
 export function createFlowReader(lx: Lexicon) {
@@ -44,7 +45,7 @@ export function createFlowReader(lx: Lexicon) {
     return status;
   }
 
-  return function flowsIn(s: DocSentence, items: ItemHit[], ms: Mention[], evs: EventRecord[]): FlowEvidenceRow[] {
+  return function flowsIn(s: DocSentence, items: ItemHit[], ms: Mention[], evs: EventRecord[], frame?: Frame): FlowEvidenceRow[] {
     const text = s.text;
     if (denied(s, items)) return [];
     const actors = partyActors(ms);
@@ -56,17 +57,21 @@ export function createFlowReader(lx: Lexicon) {
     const firstItem = items[0].at;
     const before = actors.filter((m) => m.span[1] <= firstItem);
     const after = actors.filter((m) => m.span[0] >= firstItem);
-    const rel = (re: RegExp) => {
+    const rel = (re: RegExp, kind: Frame['kind']) => {
+      if (frame) return frame.kind === kind ? frame.at : -1;
       const m = re.exec(text);
       return m ? s.start + m.index : -1;
     };
-    const want = rel(WANT), give = rel(GIVE), receive = rel(RECEIVE), nominal = rel(NOMINAL_GIVE);
+    const want = rel(WANT, 'want'), give = rel(GIVE, 'give'), receive = rel(RECEIVE, 'receive'), nominal = rel(NOMINAL_GIVE, 'nominal');
+    const passive = frame?.kind === 'passive' ? frame.at : -1;
+    // the prepositions of the frame come after its predicate
+    const from = frame ? frame.at - s.start : 0;
     let giver: string | null = null, receiver: string | null = null;
     let status: FlowStatus = 'delivered';
     /** the country right after the first match of a preposition that is not an attribution ("According to Azerbaijani media, France has shipped … to Armenia") */
     const source = SOURCE.exec(text);
     const toAfter = (re: RegExp) => {
-      const m = [...text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))].find((x) => !source || x.index! < source.index || x.index! >= source.index + source[0].length);
+      const m = [...text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))].find((x) => x.index! >= from && (!source || x.index! < source.index || x.index! >= source.index + source[0].length));
       if (!m) return null;
       const at = s.start + m.index! + m[0].length;
       return actors.find((x) => x.span[0] >= at && x.span[0] - at <= 12) ?? null;
@@ -89,10 +94,18 @@ export function createFlowReader(lx: Lexicon) {
     } else if (give >= 0) {
       const subj = actors.filter((m) => m.span[1] <= give).pop() ?? null;
       giver = subj ? partyOf(subj) : null;
-      receiver = toX && partyOf(toX) !== giver ? partyOf(toX) : firstOther(giver, actors.filter((x) => x.span[0] > give));
+      // the indirect object right after the verb ("supply Yerevan with radars", "send Ukraine more systems")
+      const giveEnd = frame ? frame.end : give + GIVE.exec(text)![0].length;
+      const dative = actors.find((x) => x.span[0] >= giveEnd && x.span[0] - giveEnd <= 5 && partyOf(x) !== giver);
+      receiver = toX && partyOf(toX) !== giver ? partyOf(toX) : dative ? partyOf(dative) : firstOther(giver, actors.filter((x) => x.span[0] > give));
+    } else if (passive >= 0) {
+      // "shells supplied by China to Russia", "drones delivered from Iran": the agent or source gives; the one after "to", else the clause's subject, receives
+      const by = actors.find((m) => m.span[0] >= frame!.end && /^\s*by\s+(?:the\s+)?$/i.test(s.text.slice(frame!.end - s.start, m.span[0] - s.start)));
+      giver = by ? partyOf(by) : fromX ? partyOf(fromX) : null;
+      receiver = toX && partyOf(toX) !== giver ? partyOf(toX) : (before.filter((m) => partyOf(m) !== giver).pop() ? partyOf(before.filter((m) => partyOf(m) !== giver).pop()!) : null);
     } else if (nominal >= 0) {
       // "Russian assistance with …", "the sale of shells to Russia", "Moscow's supply of …"
-      const pre = actors.filter((m) => m.span[1] <= nominal && nominal - m.span[1] <= 4).pop();
+      const pre = actors.filter((m) => m.span[1] <= nominal && nominal - m.span[1] <= 4).pop() ?? (frame && firstItem < nominal ? actors.filter((m) => m.span[1] <= firstItem && firstItem - m.span[1] <= 4).pop() : undefined);
       giver = pre ? partyOf(pre) : fromX ? partyOf(fromX) : null;
       receiver = toX && partyOf(toX) !== giver ? partyOf(toX) : null;
       if (!giver && receiver) giver = firstOther(receiver);

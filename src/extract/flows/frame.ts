@@ -1,35 +1,67 @@
 /**
- * Whether an item stands in the frame of a transfer: only a predicate that transfers something
- * (a verb of giving, receiving or wanting before the item in its clause, or a participle or noun
- * of transfer right after it: "shells delivered from", "grain exports", "the tanks it pledged")
- * makes a flow of it. An item merely named ("fired rubber bullets", "a missile attack") is none.
+ * The transfer frame of each item: only a predicate that transfers something makes a flow of an
+ * item — a verb of giving, receiving or wanting before it in its clause, a noun of transfer whose
+ * "of"/"with" phrase holds it ("the supply of shells"), a participle right after it ("drones
+ * delivered from Iran": a passive), a relative clause after it ("the tanks it pledged"), a noun
+ * of transfer right after it ("grain exports"), or the item naming the transfer itself ("aid",
+ * "backing"). An item merely named ("fired rubber bullets", "a missile attack") is in no frame.
+ * Each item is read with its own predicate, so one sentence may tell transfers both ways.
  */
 import type { DocSentence } from '../../core/doc.js';
 import type { Lexicon } from '../../knowledge/lexicon.js';
 import type { ItemHit } from './items.js';
 
+/** the predicate of a transfer: its kind and where it stands (document offsets) */
+export interface Frame {
+  kind: 'give' | 'receive' | 'want' | 'nominal' | 'passive';
+  at: number;
+  end: number;
+}
+
 const global = (re: RegExp) => new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
 
 export function createFrameGate(lx: Lexicon) {
-  const PREDICATES = ['flow_give', 'flow_receive', 'flow_want', 'flow_nominal_give', 'barter_verb'].map((c) => global(lx.cue(c)));
+  const KINDS: [Frame['kind'], RegExp][] = [['want', global(lx.cue('flow_want'))], ['receive', global(lx.cue('flow_receive'))], ['give', global(lx.cue('flow_give'))], ['give', global(lx.cue('barter_verb'))], ['nominal', global(lx.cue('flow_nominal_give'))]];
   const BREAK = global(lx.cue('flow_frame_break'));
   const AFTER = lx.cue('flow_frame_after');
+  const PASSIVE = lx.cue('flow_frame_passive');
+  const NOMINAL_OF = lx.cue('flow_frame_nominal_of');
   const REACH = 110;
 
-  /** the items of `items` a transfer predicate of the sentence frames */
-  return function framed(s: DocSentence, items: ItemHit[]): ItemHit[] {
+  /** each item a transfer predicate of the sentence frames, with its frame */
+  return function framed(s: DocSentence, items: ItemHit[]): { it: ItemHit; frame: Frame }[] {
     const text = s.text;
-    const preds: [number, number][] = [];
-    for (const re of PREDICATES) for (const m of text.matchAll(re)) preds.push([m.index!, m.index! + m[0].length]);
+    const preds: (Frame & { a: number; b: number })[] = [];
+    for (const [kind, re] of KINDS) for (const m of text.matchAll(re)) {
+      const a = m.index!, b = a + m[0].length;
+      // (a word matched by two cues keeps the first kind: "needs" is a want)
+      if (!preds.some((p) => p.a < b && p.b > a)) preds.push({ kind, at: s.start + a, end: s.start + b, a, b });
+    }
     const breaks = [...text.matchAll(BREAK)].map((m) => m.index!);
-    return items.filter((it) => {
+    const out: { it: ItemHit; frame: Frame }[] = [];
+    for (const it of items) {
       const at = it.at - s.start, end = it.end - s.start;
+      // the first predicate of the clause before it ("requested faster delivery of", "hopes Moscow will share"): a noun of transfer only through its "of" phrase
+      const p = preds.find((x) => x.b <= at && at - x.b <= REACH && !breaks.some((y) => y >= x.b && y < at) && (x.kind !== 'nominal' || NOMINAL_OF.test(text.slice(x.b, at))));
+      if (p) {
+        out.push({ it, frame: p });
+        continue;
+      }
       // the item names the transfer itself ("food aid", "backing", "solidarity")
-      if (it.category === 'diplomatic-support' || preds.some(([a, b]) => a < end && b > at)) return true;
-      // a predicate before it in its clause
-      if (preds.some(([a, b]) => b <= at && at - b <= REACH && !breaks.some((x) => x >= b && x < at))) return true;
-      // a participle or noun of transfer right after it
-      return AFTER.test(text.slice(end));
-    });
+      const own = preds.find((x) => x.a < end && x.b > at);
+      if (it.category === 'diplomatic-support' || own) {
+        out.push({ it, frame: own && own.kind !== 'nominal' ? own : { kind: 'nominal', at: it.at, end: it.end } });
+        continue;
+      }
+      // a participle, a relative clause or a noun of transfer right after it
+      const post = AFTER.exec(text.slice(end));
+      if (post) {
+        const w = post.index + post[0].length;
+        const q = preds.find((x) => x.b === end + w) ?? preds.find((x) => x.a >= end && x.a < end + w);
+        const kind: Frame['kind'] = PASSIVE.test(text.slice(end, end + w)) ? 'passive' : (q?.kind ?? 'give');
+        out.push({ it, frame: { kind, at: s.start + (q?.a ?? end), end: s.start + (q?.b ?? end + w) } });
+      }
+    }
+    return out;
   };
 }

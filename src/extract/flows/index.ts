@@ -34,11 +34,15 @@ export function flowsStage(k: FlowsKnowledge): Stage {
       const news = doc.genreRead === 'news';
       for (const { s, ms, evs } of proseSentences(doc)) {
         const named = [...itemsIn(k.analysis.items, s.keys!), ...patternItems(s)].sort((a, b) => a.at - b.at);
-        const items = framed(s, exchangedItems(s, named));
+        const framedItems = framed(s, exchangedItems(s, named));
+        const items = framedItems.map((x) => x.it);
         if (!items.length || !ms.length) continue;
         // in a report, a sentence whose acts are all hostile (a strike with drones, a drill with warships) transfers nothing
         if (news && evs.length && evs.every((e) => HOSTILE.has(e.root))) continue;
-        const read = barterIn(s, items, ms) ?? flowsIn(s, items, ms, evs);
+        // a barter, else each predicate with the items it frames
+        const byFrame = new Map<number, typeof framedItems>();
+        for (const x of framedItems) (byFrame.get(x.frame.at) ?? byFrame.set(x.frame.at, []).get(x.frame.at)!).push(x);
+        const read = barterIn(s, items, ms) ?? [...byFrame.values()].flatMap((g) => flowsIn(s, g.map((x) => x.it), ms, evs, g[0].frame));
         // a report names who gives and who receives: a flow it leaves one-sided is a mention of the item, not a transfer it tells
         flows.push(...(news ? read.filter((f) => f.giver && f.receiver) : read));
       }
@@ -46,3 +50,4 @@ export function flowsStage(k: FlowsKnowledge): Stage {
     },
   };
 }
+
