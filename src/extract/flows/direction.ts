@@ -45,7 +45,7 @@ export function createFlowReader(lx: Lexicon) {
     return status;
   }
 
-  return function flowsIn(s: DocSentence, items: ItemHit[], ms: Mention[], evs: EventRecord[], frame?: Frame): FlowEvidenceRow[] {
+  return function flowsIn(s: DocSentence, items: ItemHit[], ms: Mention[], evs: EventRecord[], frame?: Frame, subjectsAt?: (at: number) => Mention[]): FlowEvidenceRow[] {
     const text = s.text;
     if (denied(s, items)) return [];
     const actors = partyActors(ms);
@@ -55,6 +55,13 @@ export function createFlowReader(lx: Lexicon) {
       return m ? partyOf(m) : null;
     };
     const firstItem = items[0].at;
+    /** the subject of the predicate at `at` by the clause layer (with its coordinated parties), else the last party before it */
+    const subjects = (at: number, fallback: Mention | null): Mention[] => {
+      const src = SOURCE.exec(text);
+      const own = subjectsAt?.(at).filter((m) => actors.includes(m) && !(src && m.span[0] >= s.start + src.index && m.span[0] < s.start + src.index + src[0].length)) ?? [];
+      return own.length ? own : fallback ? [fallback] : [];
+    };
+    let coSubjects: Mention[] = [];
     const before = actors.filter((m) => m.span[1] <= firstItem);
     const after = actors.filter((m) => m.span[0] >= firstItem);
     const rel = (re: RegExp, kind: Frame['kind']) => {
@@ -79,7 +86,7 @@ export function createFlowReader(lx: Lexicon) {
     const fromX = toAfter(FROM);
     const toX = toAfter(TO);
     if (want >= 0 && (give < 0 || want < give)) {
-      const subj = actors.filter((m) => m.span[1] <= want).pop() ?? before.at(-1) ?? null;
+      const subj = subjects(want, actors.filter((m) => m.span[1] <= want).pop() ?? before.at(-1) ?? null)[0] ?? null;
       receiver = subj ? partyOf(subj) : null;
       // "asked Moscow for", "is pressing Washington for": the one asked gives
       const objOfAsk = actors.find((m) => m.span[0] > want && partyOf(m) !== receiver && ASKED.test(text.slice(0, m.span[0] - s.start)));
@@ -88,11 +95,12 @@ export function createFlowReader(lx: Lexicon) {
       giver = fromX && partyOf(fromX) !== receiver ? partyOf(fromX) : objOfAsk ? partyOf(objOfAsk) : wantedOf ? partyOf(wantedOf) : null;
       status = 'sought';
     } else if (receive >= 0 && (give < 0 || receive < give)) {
-      const subj = actors.filter((m) => m.span[1] <= receive).pop() ?? null;
+      const subj = subjects(receive, actors.filter((m) => m.span[1] <= receive).pop() ?? null)[0] ?? null;
       receiver = subj ? partyOf(subj) : null;
       giver = fromX ? partyOf(fromX) : firstOther(receiver, after);
     } else if (give >= 0) {
-      const subj = actors.filter((m) => m.span[1] <= give).pop() ?? null;
+      coSubjects = subjects(give, actors.filter((m) => m.span[1] <= give).pop() ?? null);
+      const subj = coSubjects[0] ?? null;
       giver = subj ? partyOf(subj) : null;
       // the indirect object right after the verb ("supply Yerevan with radars", "send Ukraine more systems")
       const giveEnd = frame ? frame.end : give + GIVE.exec(text)![0].length;
@@ -118,7 +126,8 @@ export function createFlowReader(lx: Lexicon) {
     if (status !== 'sought') status = statusOf(text, evs);
     const span = sentenceSpan(s);
     // "from Norway and Denmark": each is a giver
-    const givers = [giver];
+    // "France, Germany and Spain would provide …": each subject gives
+    const givers = [giver, ...coSubjects.slice(1).map(partyOf).filter((g) => g !== receiver)];
     if (fromX && giver === partyOf(fromX)) {
       let cur = fromX;
       for (;;) {

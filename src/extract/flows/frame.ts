@@ -26,6 +26,7 @@ export function createFrameGate(lx: Lexicon) {
   const AFTER = lx.cue('flow_frame_after');
   const PASSIVE = lx.cue('flow_frame_passive');
   const NOMINAL_OF = lx.cue('flow_frame_nominal_of');
+  const NOMINAL = new RegExp(`^(?:${lx.cue('flow_nominal_give').source})$`, 'i');
   const REACH = 110;
 
   /** each item a transfer predicate of the sentence frames, with its frame */
@@ -35,7 +36,17 @@ export function createFrameGate(lx: Lexicon) {
     for (const [kind, re] of KINDS) for (const m of text.matchAll(re)) {
       const a = m.index!, b = a + m[0].length;
       // (a word matched by two cues keeps the first kind: "needs" is a want)
-      if (!preds.some((p) => p.a < b && p.b > a)) preds.push({ kind, at: s.start + a, end: s.start + b, a, b });
+      if (preds.some((p) => p.a < b && p.b > a)) continue;
+      // a verb's form used as a noun ("fuel supplies", "his host"): a noun of transfer if it is one, else no predicate (a want stays one: "the request for")
+      const tok = s.tokens?.find((t) => t.start === s.start + a);
+      let k = kind;
+      // (right after a party it is a verb the tagger misread: "Russia supplies Belarus")
+      const afterParty = s.mentions?.some((x) => x.span[1] <= s.start + a && s.start + a - x.span[1] <= 2);
+      if (tok && (tok.pos === 'NOUN' || tok.pos === 'PROPN') && (kind === 'give' || kind === 'receive') && !afterParty) {
+        if (!NOMINAL.test(m[0])) continue;
+        k = 'nominal';
+      }
+      preds.push({ kind: k, at: s.start + a, end: s.start + b, a, b });
     }
     const breaks = [...text.matchAll(BREAK)].map((m) => m.index!);
     const out: { it: ItemHit; frame: Frame }[] = [];

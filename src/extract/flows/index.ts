@@ -7,6 +7,9 @@
 import type { FlowEvidenceRow, Stage } from '../../core/doc.js';
 import type { AnalysisKnowledge } from '../../knowledge/analysis.js';
 import type { Lexicon } from '../../knowledge/lexicon.js';
+import type { Patterns } from '../../knowledge/patterns.js';
+import { createClauseKnowledge, viewOf, type SentenceView } from '../clause/view.js';
+import type { Mention } from '../../core/types.js';
 import { proseSentences } from '../analysis/shared.js';
 import { createBarter } from './barter.js';
 import { createFlowReader } from './direction.js';
@@ -16,6 +19,8 @@ import { createItemFilter, createPatternItems, itemsIn } from './items.js';
 export interface FlowsKnowledge {
   analysis: Pick<AnalysisKnowledge, 'items'>;
   lexicon: Lexicon;
+  /** the event patterns: with them, a predicate's subject is read by the clause layer */
+  patterns?: Patterns;
 }
 
 export function flowsStage(k: FlowsKnowledge): Stage {
@@ -25,6 +30,7 @@ export function flowsStage(k: FlowsKnowledge): Stage {
   const framed = createFrameGate(k.lexicon);
   const patternItems = createPatternItems(k.lexicon, k.analysis.items);
   const HOSTILE = k.lexicon.words('flow_not_transfer_roots');
+  const clause = k.patterns ? createClauseKnowledge(k.patterns, k.lexicon) : null;
   return {
     name: 'flows',
     requires: ['keys', 'mentions', 'events', 'genre'],
@@ -42,7 +48,9 @@ export function flowsStage(k: FlowsKnowledge): Stage {
         // a barter, else each predicate with the items it frames
         const byFrame = new Map<number, typeof framedItems>();
         for (const x of framedItems) (byFrame.get(x.frame.at) ?? byFrame.set(x.frame.at, []).get(x.frame.at)!).push(x);
-        const read = barterIn(s, items, ms) ?? [...byFrame.values()].flatMap((g) => flowsIn(s, g.map((x) => x.it), ms, evs, g[0].frame));
+        const subjectsAt = clause && s.tokens?.length && s.mentions ? subjectsOf(viewOf(clause, doc.id, s)) : undefined;
+        if (process.env.FLOWDEBUG) console.error(framedItems.map((x) => `${x.it.item}@${x.frame.kind}:${s.text.slice(x.frame.at - s.start, x.frame.end - s.start)}`));
+        const read = barterIn(s, items, ms) ?? [...byFrame.values()].flatMap((g) => flowsIn(s, g.map((x) => x.it), ms, evs, g[0].frame, subjectsAt));
         // a report names who gives and who receives: a flow it leaves one-sided is a mention of the item, not a transfer it tells
         flows.push(...(news ? read.filter((f) => f.giver && f.receiver) : read));
       }
@@ -51,3 +59,10 @@ export function flowsStage(k: FlowsKnowledge): Stage {
   };
 }
 
+/** The subjects the clause layer reads for the predicate starting at a document offset. */
+function subjectsOf(v: SentenceView): (at: number) => Mention[] {
+  return (at) => {
+    const i = v.toks.findIndex((t) => t.start >= at);
+    return i < 0 ? [] : v.subjectOf(i).map((p) => p.m);
+  };
+}
