@@ -81,7 +81,8 @@ export function createFlowReader(lx: Lexicon) {
       const m = [...text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))].find((x) => x.index! >= from && (!source || x.index! < source.index || x.index! >= source.index + source[0].length));
       if (!m) return null;
       const at = s.start + m.index! + m[0].length;
-      return actors.find((x) => x.span[0] >= at && x.span[0] - at <= 12) ?? null;
+      // ("from the United States": the mention may hold the article)
+      return actors.find((x) => x.span[0] > s.start + m.index! && x.span[0] - at <= 12) ?? null;
     };
     const fromX = toAfter(FROM);
     const toX = toAfter(TO);
@@ -97,7 +98,7 @@ export function createFlowReader(lx: Lexicon) {
     } else if (receive >= 0 && (give < 0 || receive < give)) {
       const subj = subjects(receive, actors.filter((m) => m.span[1] <= receive).pop() ?? null)[0] ?? null;
       receiver = subj ? partyOf(subj) : null;
-      giver = fromX ? partyOf(fromX) : firstOther(receiver, after);
+      giver = fromX ? partyOf(fromX) : null;
     } else if (give >= 0) {
       coSubjects = subjects(give, actors.filter((m) => m.span[1] <= give).pop() ?? null);
       const subj = coSubjects[0] ?? null;
@@ -139,7 +140,8 @@ export function createFlowReader(lx: Lexicon) {
     }
     return givers.flatMap((gv) => items.map((it) => ({ it, gv }))).map(({ it, gv }) => {
       // "Russian gas", "North Korean workers": a country adjective before the item names where it comes from
-      const origin = actors.find((m) => m.via === 'adj' && m.span[1] <= it.at && it.at - m.span[1] <= 26 && /^[\s\p{L}-]*$/u.test(text.slice(m.span[1] - s.start, it.at - s.start)));
+      // ("North Korean workers" read as one actor: the mention that holds the item names where it comes from)
+      const origin = actors.find((m) => (m.span[0] < it.end && m.span[1] > it.at) || (m.via === 'adj' && m.span[1] <= it.at && it.at - m.span[1] <= 26 && /^[\s\p{L}-]*$/u.test(text.slice(m.span[1] - s.start, it.at - s.start))));
       let g = gv, r = receiver;
       if (origin && partyOf(origin) !== receiver && (status === 'sought' || receive >= 0 || !g)) {
         g = partyOf(origin);
