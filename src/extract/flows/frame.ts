@@ -42,6 +42,8 @@ export function createFrameGate(lx: Lexicon) {
       let k = kind;
       // (right after a party it is a verb the tagger misread: "Russia supplies Belarus")
       const afterParty = s.mentions?.some((x) => x.span[1] <= s.start + a && s.start + a - x.span[1] <= 2);
+      // (a want used as a noun is one only with its "for": "the request for", not "the press wing")
+      if (tok && (tok.pos === 'NOUN' || tok.pos === 'PROPN') && kind === 'want' && !afterParty && !/^\s+for\b/i.test(text.slice(b))) continue;
       if (tok && (tok.pos === 'NOUN' || tok.pos === 'PROPN') && (kind === 'give' || kind === 'receive') && !afterParty) {
         if (!NOMINAL.test(m[0])) continue;
         k = 'nominal';
