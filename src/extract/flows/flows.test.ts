@@ -70,18 +70,21 @@ describe('stage flows', () => {
     expect(flowsOf('According to Russian grain traders, North Korea sent artillery shells to Russia.')).toMatchObject([{ item: 'artillery shells' }]);
   });
 
-  it('in a news report, a sentence of hostile acts transfers nothing and a one-sided flow is no transfer the report tells', () => {
+  it('in a news report, a sentence of hostile acts transfers nothing, and a side a verb leaves open is the party the report has named most', () => {
     const run = (sentences: string[], events: Parameters<typeof handDoc>[2], genre: 'news' | 'analysis') => {
       const d = handDoc(sentences, NAMES, events);
       d.genreRead = genre;
       stage.run(d);
       return d.flows!.map((f) => `${f.giver ?? '?'}>${f.receiver ?? '?'} ${f.item}`);
     };
-    const text = ['Russia fired artillery shells delivered from North Korea at Ukraine on Monday.', 'Pakistan is looking for gas to ease shortages.'];
     const strike = [{ sentence: 0, root: '19', cameo: '190' }];
-    expect(run(text, strike, 'news')).toEqual([]);
-    // read as an analysis, the same words keep what the cues of giving say
-    expect(run(text, strike, 'analysis').length).toBeGreaterThan(0);
+    expect(run(['Russia fired artillery shells delivered from North Korea at Ukraine on Monday.'], strike, 'news')).toEqual([]);
+    // read as an analysis, the same words keep what the frame says: North Korea delivered them, to Russia that fired them
+    expect(run(['Russia fired artillery shells delivered from North Korea at Ukraine on Monday.'], strike, 'analysis')).toEqual(['PRK>RUS artillery shells']);
+    // the report has named China twice and Iran once before: China is the one Pakistan looks to
+    expect(run(['China and Pakistan met in Beijing.', 'China and Iran talked.', 'Pakistan is looking for gas to ease shortages.'], [], 'news')).toEqual(['CHN>PAK natural gas']);
+    // with no one else named, a one-sided flow is no transfer the report tells
+    expect(run(['Pakistan is looking for gas to ease shortages.'], [], 'news')).toEqual([]);
   });
 
   it('reads the receiver after "to" past an attribution ("according to …")', () => {

@@ -28,6 +28,7 @@ export function createFrameGate(lx: Lexicon) {
   const NOMINAL_OF = lx.cue('flow_frame_nominal_of');
   const NOMINAL = new RegExp(`^(?:${lx.cue('flow_nominal_give').source})$`, 'i');
   const REACH = 110;
+  const PARTICIPLE = /(?:ed|en|ing)$/;
 
   /** each item a transfer predicate of the sentence frames, with its frame */
   return function framed(s: DocSentence, items: ItemHit[]): { it: ItemHit; frame: Frame }[] {
@@ -51,11 +52,23 @@ export function createFrameGate(lx: Lexicon) {
       preds.push({ kind: k, at: s.start + a, end: s.start + b, a, b });
     }
     const breaks = [...text.matchAll(BREAK)].map((m) => m.index!);
+    /** Whether what stands between a verb (ending at b) and an item (at) leaves the item its object: no other verb ("hoped to put together two battalions"), save another of transfer or a participle before a noun */
+    const objectOf = (b: number, at: number): boolean => {
+      if (!s.tokens?.length) return true;
+      const toks = s.tokens.filter((t) => t.start >= s.start + b && t.end <= s.start + at);
+      return toks.every((t, i) => {
+        // (a hyphened participle modifies: "Russian-made")
+        if (t.pos !== 'VERB' || toks[i - 1]?.norm === '-') return true;
+        const inside = (s.mentions ?? []).some((m) => m.span[0] <= t.start && m.span[1] >= t.end) || items.some((x) => x.at <= t.start && x.end >= t.end);
+        if (inside) return true;
+        return preds.some((p) => s.start + p.a <= t.start && s.start + p.b >= t.end) || PARTICIPLE.test(t.norm) && ['NOUN', 'ADJ', 'PROPN'].includes(s.tokens![s.tokens!.indexOf(t) + 1]?.pos ?? '');
+      });
+    };
     const out: { it: ItemHit; frame: Frame }[] = [];
     for (const it of items) {
       const at = it.at - s.start, end = it.end - s.start;
       // the first predicate of the clause before it ("requested faster delivery of", "hopes Moscow will share"): a noun of transfer only through its "of" phrase
-      const p = preds.find((x) => x.b <= at && at - x.b <= REACH && !breaks.some((y) => y >= x.b && y < at) && (x.kind !== 'nominal' || NOMINAL_OF.test(text.slice(x.b, at))));
+      const p = preds.find((x) => x.b <= at && at - x.b <= REACH && !breaks.some((y) => y >= x.b && y < at) && (x.kind !== 'nominal' ? objectOf(x.b, at) : NOMINAL_OF.test(text.slice(x.b, at))));
       if (p) {
         out.push({ it, frame: p });
         continue;

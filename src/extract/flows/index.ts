@@ -4,13 +4,13 @@
  * items it names (items.ts), then a barter (barter.ts) or the direction of the verb
  * (direction.ts).
  */
-import type { FlowEvidenceRow, Stage } from '../../core/doc.js';
+import type { Doc, FlowEvidenceRow, Stage } from '../../core/doc.js';
 import type { AnalysisKnowledge } from '../../knowledge/analysis.js';
 import type { Lexicon } from '../../knowledge/lexicon.js';
 import type { Patterns } from '../../knowledge/patterns.js';
 import { createClauseKnowledge, viewOf, type SentenceView } from '../clause/view.js';
 import type { Mention } from '../../core/types.js';
-import { proseSentences } from '../analysis/shared.js';
+import { partyActors, partyOf, proseSentences } from '../analysis/shared.js';
 import { createBarter } from './barter.js';
 import { createFlowReader } from './direction.js';
 import { createFrameGate } from './frame.js';
@@ -49,9 +49,17 @@ export function flowsStage(k: FlowsKnowledge): Stage {
         const byFrame = new Map<number, typeof framedItems>();
         for (const x of framedItems) (byFrame.get(x.frame.at) ?? byFrame.set(x.frame.at, []).get(x.frame.at)!).push(x);
         const subjectsAt = clause && s.tokens?.length && s.mentions ? subjectsOf(viewOf(clause, doc.id, s)) : undefined;
-        if (process.env.FLOWDEBUG) console.error(framedItems.map((x) => `${x.it.item}@${x.frame.kind}:${s.text.slice(x.frame.at - s.start, x.frame.end - s.start)}`));
-        const read = barterIn(s, items, ms) ?? [...byFrame.values()].flatMap((g) => flowsIn(s, g.map((x) => x.it), ms, evs, g[0].frame, subjectsAt));
-        // a report names who gives and who receives: a flow it leaves one-sided is a mention of the item, not a transfer it tells
+        const read = barterIn(s, items, ms) ?? [...byFrame.values()].flatMap((g) => {
+          const fs = flowsIn(s, g.map((x) => x.it), ms, evs, g[0].frame, subjectsAt);
+          // a report names who gives and who receives: a side a verb's frame leaves open is the party the report has named most before it
+          if (news && g[0].frame.kind !== 'nominal') for (const f of fs) if (!f.giver !== !f.receiver) {
+            const other = reportParty(doc, s.start, f.giver ?? f.receiver);
+            if (f.giver) f.receiver = other;
+            else f.giver = other;
+          }
+          return fs;
+        });
+        // a flow still one-sided is a mention of the item, not a transfer the report tells
         flows.push(...(news ? read.filter((f) => f.giver && f.receiver) : read));
       }
       doc.flows = flows;
@@ -65,4 +73,16 @@ function subjectsOf(v: SentenceView): (at: number) => Mention[] {
     const i = v.toks.findIndex((t) => t.start >= at);
     return i < 0 ? [] : v.subjectOf(i).map((p) => p.m);
   };
+}
+
+/** The party a report names most often before `before` other than `not` (on a tie, the first named). */
+function reportParty(doc: Doc, before: number, not: string | null): string | null {
+  const n = new Map<string, number>();
+  for (const m of partyActors(doc.mentions!.filter((x) => x.via !== 'author' && x.span[1] <= before))) {
+    const p = partyOf(m);
+    if (p !== not) n.set(p, (n.get(p) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [p, c] of n) if (!best || c > n.get(best)!) best = p;
+  return best;
 }
