@@ -28,6 +28,9 @@ export function createFrameGate(lx: Lexicon) {
   const NOMINAL_OF = lx.cue('flow_frame_nominal_of');
   const NOMINAL = new RegExp(`^(?:${lx.cue('flow_nominal_give').source})$`, 'i');
   const REACH = 110;
+  const WANT_NOUN = lx.cue('flow_want_noun_after');
+  const NOTHING = lx.cue('flow_nothing_given');
+  const CONDITIONAL = lx.cue('flow_conditional');
   const PARTICIPLE = /(?:ed|en|ing)$/;
 
   /** each item a transfer predicate of the sentence frames, with its frame */
@@ -44,7 +47,14 @@ export function createFrameGate(lx: Lexicon) {
       // (right after a party it is a verb the tagger misread: "Russia supplies Belarus")
       const afterParty = s.mentions?.some((x) => x.span[1] <= s.start + a && s.start + a - x.span[1] <= 2);
       // (a want used as a noun is one only with its "for": "the request for", not "the press wing")
-      if (tok && (tok.pos === 'NOUN' || tok.pos === 'PROPN') && kind === 'want' && !afterParty && !/^\s+for\b/i.test(text.slice(b))) continue;
+      if (tok && (tok.pos === 'NOUN' || tok.pos === 'PROPN') && kind === 'want' && !afterParty && !WANT_NOUN.test(text.slice(b))) continue;
+      // a participle that modifies ("all traded oil", "the intelligence-sharing pact") and a verb of nothing given ("could give no details") are no predicates
+      const prev = tok ? s.tokens![s.tokens!.indexOf(tok) - 1] : undefined;
+      if (text[a - 1] === '-' || (tok && kind !== 'nominal' && /(?:ed|en)$/.test(tok.norm) && prev && ['DET', 'ADJ'].includes(prev.pos) && prev.norm !== 'has')) continue;
+      if (NOTHING.test(text.slice(b))) continue;
+      // a transfer in a condition or a question ("if either side transferred weapons", "asked whether Russia would help") is none told
+      const clauseStart = Math.max(0, ...[...text.slice(0, a).matchAll(BREAK)].filter((x) => !CONDITIONAL.test(x[0])).map((x) => x.index! + x[0].length));
+      if (CONDITIONAL.test(text.slice(clauseStart, a))) continue;
       if (tok && (tok.pos === 'NOUN' || tok.pos === 'PROPN') && (kind === 'give' || kind === 'receive') && !afterParty) {
         if (!NOMINAL.test(m[0])) continue;
         k = 'nominal';
