@@ -111,7 +111,9 @@ export function createFlowReader(lx: Lexicon) {
       // "shells supplied by China to Russia", "drones delivered from Iran": the agent or source gives; the one after "to", else the clause's subject, receives
       const by = actors.find((m) => m.span[0] >= frame!.end && /^\s*by\s+(?:the\s+)?$/i.test(s.text.slice(frame!.end - s.start, m.span[0] - s.start)));
       giver = by ? partyOf(by) : fromX ? partyOf(fromX) : null;
-      receiver = toX && partyOf(toX) !== giver ? partyOf(toX) : (before.filter((m) => partyOf(m) !== giver).pop() ? partyOf(before.filter((m) => partyOf(m) !== giver).pop()!) : null);
+      // (not a hyphened modifier of the item: "Soviet-made jets")
+      const subj = before.filter((m) => partyOf(m) !== giver && text[m.span[1] - s.start] !== '-').pop();
+      receiver = toX && partyOf(toX) !== giver ? partyOf(toX) : subj ? partyOf(subj) : null;
     } else if (nominal >= 0) {
       // "Russian assistance with …", "the sale of shells to Russia", "Moscow's supply of …"
       const pre = actors.filter((m) => m.span[1] <= nominal && nominal - m.span[1] <= 4).pop() ?? (frame && firstItem < nominal ? actors.filter((m) => m.span[1] <= firstItem && firstItem - m.span[1] <= 4).pop() : undefined);

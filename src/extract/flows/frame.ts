@@ -28,6 +28,7 @@ export function createFrameGate(lx: Lexicon) {
   const NOMINAL_OF = lx.cue('flow_frame_nominal_of');
   const NOMINAL = new RegExp(`^(?:${lx.cue('flow_nominal_give').source})$`, 'i');
   const REACH = 110;
+  const COORD = lx.cue('flow_item_coordination');
   const WANT_NOUN = lx.cue('flow_want_noun_after');
   const NOTHING = lx.cue('flow_nothing_given');
   const CONDITIONAL = lx.cue('flow_conditional');
@@ -98,6 +99,14 @@ export function createFrameGate(lx: Lexicon) {
         out.push({ it, frame: { kind, at: s.start + (q?.a ?? end), end: s.start + (q?.b ?? end + w) } });
       }
     }
-    return out;
+    // an item coordinated with the next framed one shares its frame ("six MiG-29s and two Sukhois were flown to …")
+    for (let n = items.length - 2; n >= 0; n--) {
+      const it = items[n];
+      if (out.some((x) => x.it === it)) continue;
+      const next = out.find((x) => x.it === items[n + 1]);
+      if (next && COORD.test(text.slice(it.end - s.start, items[n + 1].at - s.start))) out.push({ it, frame: next.frame });
+    }
+    // each item once: its first framed mention
+    return out.sort((x, y) => x.it.at - y.it.at).filter((x, n, all) => all.findIndex((y) => y.it.item === x.it.item) === n);
   };
 }

@@ -18,14 +18,15 @@ export interface ItemHit {
   end: number;
 }
 
-/** Every item the trie finds, the longest phrase at each token, each item once. */
+/** Every item the trie finds, the longest phrase at each token. */
 export function itemsIn(items: TokenTrie<ItemTerm>, toks: KeyToken[]): ItemHit[] {
   const out: ItemHit[] = [];
   for (let i = 0; i < toks.length; i++) {
     const m = items.longestAt(toks, i);
     if (!m) continue;
     const [end, [it]] = m;
-    if (!out.some((x) => x.item === it.item)) out.push({ ...it, at: toks[i].start, end: toks[end - 1].end });
+    // (every occurrence: the flow reader keeps the first a transfer frames)
+    out.push({ ...it, at: toks[i].start, end: toks[end - 1].end });
     i = end - 1;
   }
   return out;
