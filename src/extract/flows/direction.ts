@@ -100,7 +100,9 @@ export function createFlowReader(lx: Lexicon) {
       receiver = subj ? partyOf(subj) : null;
       giver = fromX ? partyOf(fromX) : null;
     } else if (give >= 0) {
-      coSubjects = subjects(give, actors.filter((m) => m.span[1] <= give).pop() ?? null);
+      // "the Iran-backed group": the party before the hyphen gives
+      const hyphened = text[give - s.start - 1] === '-' ? actors.find((m) => m.span[1] === give - 1) : undefined;
+      coSubjects = hyphened ? [hyphened] : subjects(give, actors.filter((m) => m.span[1] <= give).pop() ?? null);
       const subj = coSubjects[0] ?? null;
       giver = subj ? partyOf(subj) : null;
       // the indirect object right after the verb ("supply Yerevan with radars", "send Ukraine more systems")
@@ -149,7 +151,9 @@ export function createFlowReader(lx: Lexicon) {
         g = partyOf(origin);
         if (!r) r = firstOther(g);
       }
-      return { id: `f_${hash64(`${g}|${r}|${it.item}`)}`, giver: g, receiver: r, item: it.item, category: it.category, status, span, quote: text };
+      // political backing is between states: a group is backed with something else
+      const category = it.category === 'diplomatic-support' && r?.startsWith('group:') ? 'other' : it.category;
+      return { id: `f_${hash64(`${g}|${r}|${it.item}`)}`, giver: g, receiver: r, item: it.item, category, status, span, quote: text };
     }).filter((f) => !(f.giver && f.giver === f.receiver));
   };
 }

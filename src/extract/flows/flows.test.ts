@@ -6,7 +6,7 @@ import { handDoc, lexiconOf, type Named } from '../../../test/support/analysis.j
 import { flowsStage } from './index.js';
 
 const items = new TokenTrie<ItemTerm>();
-for (const [term, item, category] of [['artillery shells', 'artillery shells', 'arms'], ['shells', 'artillery shells', 'arms'], ['grain', 'grain', 'food'], ['gas', 'natural gas', 'energy']] as const) items.add(phraseKeys(term), { item, category });
+for (const [term, item, category] of [['artillery shells', 'artillery shells', 'arms'], ['shells', 'artillery shells', 'arms'], ['grain', 'grain', 'food'], ['gas', 'natural gas', 'energy'], ['drones', 'drones', 'arms'], ['diplomatic support', 'diplomatic support', 'diplomatic-support']] as const) items.add(phraseKeys(term), { item, category });
 const stage = flowsStage({ analysis: { items }, lexicon: lexiconOf('flows') });
 
 const NAMES: Named[] = [
@@ -98,5 +98,25 @@ describe('stage flows', () => {
     expect(flowsOf('China sent envoys to Pakistan; Russia fired artillery shells at Ukraine.')).toEqual([]);
     // a participle of transfer right after the item frames it
     expect(flowsOf('Pakistan stored artillery shells supplied by China.').length).toBe(1);
+  });
+
+  it('reads each item with its own predicate, so one sentence may tell transfers both ways', () => {
+    expect(flowsOf('Russia sent grain to North Korea, and North Korea shipped artillery shells to Russia.').map((f) => `${f.giver}>${f.receiver} ${f.item}`)).toEqual(['RUS>PRK grain', 'PRK>RUS artillery shells']);
+  });
+
+  it('reads a passive participle after the item: the agent gives, the clause\'s subject receives', () => {
+    expect(flowsOf('Pakistan stored artillery shells supplied by China.')).toMatchObject([{ giver: 'CHN', receiver: 'PAK', item: 'artillery shells' }]);
+    expect(flowsOf('Russia launched drones delivered from Iran.')).toMatchObject([{ giver: 'IRN', receiver: 'RUS', item: 'drones' }]);
+  });
+
+  it('reads support a verb gives a party it names, and backing for a group is no political support', () => {
+    const d = handDoc(['Iran is supporting the Houthis.', 'China is supporting Pakistan.'], [...NAMES, ['Houthis', 'group:houthis', 'YEM']]);
+    stage.run(d);
+    expect(d.flows!.map((f) => `${f.giver}>${f.receiver} ${f.category}`)).toEqual(['IRN>group:houthis other', 'CHN>PAK diplomatic-support']);
+  });
+
+  it('reads no transfer in a condition or from a verb of nothing given', () => {
+    expect(flowsOf('Pakistan will protest if China sends artillery shells to Iran.')).toEqual([]);
+    expect(flowsOf('China gave no artillery shells to Pakistan.')).toEqual([]);
   });
 });

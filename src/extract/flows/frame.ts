@@ -8,6 +8,7 @@
  * Each item is read with its own predicate, so one sentence may tell transfers both ways.
  */
 import type { DocSentence } from '../../core/doc.js';
+import type { Mention } from '../../core/types.js';
 import type { Lexicon } from '../../knowledge/lexicon.js';
 import type { ItemHit } from './items.js';
 
@@ -28,6 +29,7 @@ export function createFrameGate(lx: Lexicon) {
   const NOMINAL_OF = lx.cue('flow_frame_nominal_of');
   const NOMINAL = new RegExp(`^(?:${lx.cue('flow_nominal_give').source})$`, 'i');
   const REACH = 110;
+  const AND_NEW = lx.cue('flow_clause_and');
   const COORD = lx.cue('flow_item_coordination');
   const WANT_NOUN = lx.cue('flow_want_noun_after');
   const NOTHING = lx.cue('flow_nothing_given');
@@ -35,7 +37,7 @@ export function createFrameGate(lx: Lexicon) {
   const PARTICIPLE = /(?:ed|en|ing)$/;
 
   /** each item a transfer predicate of the sentence frames, with its frame */
-  return function framed(s: DocSentence, items: ItemHit[]): { it: ItemHit; frame: Frame }[] {
+  return function framed(s: DocSentence, items: ItemHit[], ms: Mention[] = s.mentions ?? []): { it: ItemHit; frame: Frame }[] {
     const text = s.text;
     const preds: (Frame & { a: number; b: number })[] = [];
     for (const [kind, re] of KINDS) for (const m of text.matchAll(re)) {
@@ -63,6 +65,8 @@ export function createFrameGate(lx: Lexicon) {
       preds.push({ kind: k, at: s.start + a, end: s.start + b, a, b });
     }
     const breaks = [...text.matchAll(BREAK)].map((m) => m.index!);
+    // ", and North Korea shipped …": a party after a comma and a conjunction opens a new clause
+    for (const m of ms) if (m.via !== 'place' && AND_NEW.test(text.slice(0, m.span[0] - s.start))) breaks.push(m.span[0] - s.start);
     /** Whether what stands between a verb (ending at b) and an item (at) leaves the item its object: no other verb ("hoped to put together two battalions"), save another of transfer or a participle before a noun */
     const objectOf = (b: number, at: number): boolean => {
       if (!s.tokens?.length) return true;
@@ -78,6 +82,10 @@ export function createFrameGate(lx: Lexicon) {
     const out: { it: ItemHit; frame: Frame }[] = [];
     for (const it of items) {
       const at = it.at - s.start, end = it.end - s.start;
+      if (it.verb) {
+        out.push({ it, frame: { kind: 'give', at: it.at, end: it.end } });
+        continue;
+      }
       // the first predicate of the clause before it ("requested faster delivery of", "hopes Moscow will share"): a noun of transfer only through its "of" phrase
       const p = preds.find((x) => x.b <= at && at - x.b <= REACH && !breaks.some((y) => y >= x.b && y < at) && (x.kind !== 'nominal' ? objectOf(x.b, at) : NOMINAL_OF.test(text.slice(x.b, at))));
       if (p) {

@@ -14,7 +14,7 @@ import { partyActors, partyOf, proseSentences } from '../analysis/shared.js';
 import { createBarter } from './barter.js';
 import { createFlowReader } from './direction.js';
 import { createFrameGate } from './frame.js';
-import { createItemFilter, createPatternItems, itemsIn } from './items.js';
+import { createItemFilter, createPatternItems, createVerbItems, itemsIn } from './items.js';
 
 export interface FlowsKnowledge {
   analysis: Pick<AnalysisKnowledge, 'items'>;
@@ -29,6 +29,7 @@ export function flowsStage(k: FlowsKnowledge): Stage {
   const flowsIn = createFlowReader(k.lexicon);
   const framed = createFrameGate(k.lexicon);
   const patternItems = createPatternItems(k.lexicon, k.analysis.items);
+  const verbItems = createVerbItems(k.lexicon, k.analysis.items);
   const HOSTILE = k.lexicon.words('flow_not_transfer_roots');
   const clause = k.patterns ? createClauseKnowledge(k.patterns, k.lexicon) : null;
   return {
@@ -39,8 +40,8 @@ export function flowsStage(k: FlowsKnowledge): Stage {
       const flows: FlowEvidenceRow[] = [];
       const news = doc.genreRead === 'news';
       for (const { s, ms, evs } of proseSentences(doc)) {
-        const named = [...itemsIn(k.analysis.items, s.keys!), ...patternItems(s)].sort((a, b) => a.at - b.at);
-        const framedItems = framed(s, exchangedItems(s, named));
+        const named = [...itemsIn(k.analysis.items, s.keys!), ...patternItems(s), ...verbItems(s, partyActors(ms))].sort((a, b) => a.at - b.at);
+        const framedItems = framed(s, exchangedItems(s, named), ms);
         const items = framedItems.map((x) => x.it);
         if (!items.length || !ms.length) continue;
         // in a report, a sentence whose acts are all hostile (a strike with drones, a drill with warships) transfers nothing

@@ -16,6 +16,8 @@ export interface ItemHit {
   category: FlowCategory;
   at: number;
   end: number;
+  /** named by a verb with a party for object ("is supporting the M23 rebels"): the verb is its frame */
+  verb?: boolean;
 }
 
 /** Every item the trie finds, the longest phrase at each token. */
@@ -58,6 +60,23 @@ export function createPatternItems(lx: Lexicon, items: TokenTrie<ItemTerm>) {
     for (const { re, term } of table) {
       const m = re.exec(s.text);
       if (m) out.push({ ...term, at: s.start + m.index, end: s.start + m.index + m[0].length });
+    }
+    return out;
+  };
+}
+
+/** Help or support a verb gives a party it names as its object ("Rwanda is supporting the M23 rebels", "helped Kyiv"): lexicon map flow_verb_items. */
+export function createVerbItems(lx: Lexicon, items: TokenTrie<ItemTerm>) {
+  const table = [...lx.map('flow_verb_items')].flatMap(([item, cue]) => {
+    const hit = items.longestAt(phraseKeys(item).map((key) => ({ key }) as KeyToken), 0);
+    const re = lx.cue(cue);
+    return hit ? [{ re: new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'), term: hit[1][0] }] : [];
+  });
+  return function verbItems(s: DocSentence, parties: { span: [number, number] }[]): ItemHit[] {
+    const out: ItemHit[] = [];
+    for (const { re, term } of table) for (const m of s.text.matchAll(re)) {
+      const end = s.start + m.index! + m[0].length;
+      if (parties.some((p) => p.span[0] >= end && p.span[0] - end <= 1)) out.push({ ...term, at: s.start + m.index!, end: s.start + m.index! + m[0].trimEnd().length, verb: true });
     }
     return out;
   };
