@@ -27,6 +27,8 @@ export function createFlowReader(lx: Lexicon) {
   const WANTED_OF = lx.cue('flow_wanted_of');
   const GIVER_LIST = lx.cue('flow_giver_list');
   const SOURCE = lx.cue('flow_source_attribution');
+  const POSSESSIVE = lx.cue('flow_possessive_after');
+  const ERA = lx.cue('flow_era_after');
 
   /** "did not send …" (negation in the clause before the first item, and a denial): no flow */
   function denied(s: DocSentence, items: ItemHit[]): boolean {
@@ -58,8 +60,9 @@ export function createFlowReader(lx: Lexicon) {
     /** the subject of the predicate at `at` by the clause layer (with its coordinated parties), else the last party before it */
     const subjects = (at: number, fallback: Mention | null): Mention[] => {
       const src = SOURCE.exec(text);
-      const own = subjectsAt?.(at).filter((m) => actors.includes(m) && !(src && m.span[0] >= s.start + src.index && m.span[0] < s.start + src.index + src[0].length)) ?? [];
-      return own.length ? own : fallback ? [fallback] : [];
+      const own = subjectsAt?.(at).filter((m) => actors.includes(m) && !POSSESSIVE.test(text.slice(m.span[1] - s.start)) && !(src && m.span[0] >= s.start + src.index && m.span[0] < s.start + src.index + src[0].length)) ?? [];
+      // (a possessor is no subject: "Putin's war effort")
+      return own.length ? own : fallback && !POSSESSIVE.test(text.slice(fallback.span[1] - s.start)) ? [fallback] : [];
     };
     let coSubjects: Mention[] = [];
     const before = actors.filter((m) => m.span[1] <= firstItem);
@@ -82,7 +85,8 @@ export function createFlowReader(lx: Lexicon) {
       if (!m) return null;
       const at = s.start + m.index! + m[0].length;
       // ("from the United States": the mention may hold the article)
-      return actors.find((x) => x.span[0] > s.start + m.index! && x.span[0] - at <= 12) ?? null;
+      // (not past a verb: "to see Korea do more" names no receiver)
+      return actors.find((x) => x.span[0] > s.start + m.index! && x.span[0] - at <= 12 && !s.tokens?.some((t) => t.start >= at && t.end <= x.span[0] && t.pos === 'VERB')) ?? null;
     };
     const fromX = toAfter(FROM);
     const toX = toAfter(TO);
@@ -98,7 +102,9 @@ export function createFlowReader(lx: Lexicon) {
     } else if (receive >= 0 && (give < 0 || receive < give)) {
       const subj = subjects(receive, actors.filter((m) => m.span[1] <= receive).pop() ?? null)[0] ?? null;
       receiver = subj ? partyOf(subj) : null;
-      giver = fromX ? partyOf(fromX) : null;
+      // "gains access to North Korea's weapons": the owner of the item gives
+      const owner = actors.find((m) => m.span[1] <= firstItem && firstItem - m.span[1] <= 30 && m.span[0] > receive && POSSESSIVE.test(text.slice(m.span[1] - s.start)) && !/[,;]/.test(text.slice(m.span[1] - s.start, firstItem - s.start)));
+      giver = fromX ? partyOf(fromX) : owner && partyOf(owner) !== receiver ? partyOf(owner) : null;
     } else if (give >= 0) {
       // "the Iran-backed group": the party before the hyphen gives
       const hyphened = text[give - s.start - 1] === '-' ? actors.find((m) => m.span[1] === give - 1) : undefined;
@@ -145,7 +151,8 @@ export function createFlowReader(lx: Lexicon) {
     return givers.flatMap((gv) => items.map((it) => ({ it, gv }))).map(({ it, gv }) => {
       // "Russian gas", "North Korean workers": a country adjective before the item names where it comes from
       // ("North Korean workers" read as one actor: the mention that holds the item names where it comes from)
-      const origin = actors.find((m) => (m.span[0] < it.end && m.span[1] > it.at) || (m.via === 'adj' && m.span[1] <= it.at && it.at - m.span[1] <= 26 && /^[\s\p{L}-]*$/u.test(text.slice(m.span[1] - s.start, it.at - s.start))));
+      // ("Soviet-era weapons": a hyphened word that is no participle of making names an era, not an origin)
+      const origin = actors.find((m) => (m.span[0] < it.end && m.span[1] > it.at) || (m.via === 'adj' && m.span[1] <= it.at && it.at - m.span[1] <= 26 && /^[\s\p{L}-]*$/u.test(text.slice(m.span[1] - s.start, it.at - s.start)) && !ERA.test(text.slice(m.span[1] - s.start))));
       let g = gv, r = receiver;
       if (origin && partyOf(origin) !== receiver && (status === 'sought' || receive >= 0 || !g)) {
         g = partyOf(origin);

@@ -34,6 +34,7 @@ export function createFrameGate(lx: Lexicon) {
   const WANT_NOUN = lx.cue('flow_want_noun_after');
   const NOTHING = lx.cue('flow_nothing_given');
   const CONDITIONAL = lx.cue('flow_conditional');
+  const AVOIDED = lx.cue('flow_avoided');
   const PARTICIPLE = /(?:ed|en|ing)$/;
 
   /** each item a transfer predicate of the sentence frames, with its frame */
@@ -55,9 +56,11 @@ export function createFrameGate(lx: Lexicon) {
       const prev = tok ? s.tokens![s.tokens!.indexOf(tok) - 1] : undefined;
       if (text[a - 1] === '-' || (tok && kind !== 'nominal' && /(?:ed|en)$/.test(tok.norm) && prev && ['DET', 'ADJ'].includes(prev.pos) && prev.norm !== 'has')) continue;
       if (NOTHING.test(text.slice(b))) continue;
+      // (an adjective: "extended deterrence")
+      if (tok && tok.pos === 'ADJ' && (kind === 'give' || kind === 'receive')) continue;
       // a transfer in a condition or a question ("if either side transferred weapons", "asked whether Russia would help") is none told
       const clauseStart = Math.max(0, ...[...text.slice(0, a).matchAll(BREAK)].filter((x) => !CONDITIONAL.test(x[0])).map((x) => x.index! + x[0].length));
-      if (CONDITIONAL.test(text.slice(clauseStart, a))) continue;
+      if (CONDITIONAL.test(text.slice(clauseStart, a)) || AVOIDED.test(text.slice(clauseStart, a))) continue;
       if (tok && (tok.pos === 'NOUN' || tok.pos === 'PROPN') && (kind === 'give' || kind === 'receive') && !afterParty) {
         if (!NOMINAL.test(m[0])) continue;
         k = 'nominal';
@@ -73,6 +76,8 @@ export function createFrameGate(lx: Lexicon) {
       const toks = s.tokens.filter((t) => t.start >= s.start + b && t.end <= s.start + at);
       return toks.every((t, i) => {
         // (a hyphened participle modifies: "Russian-made")
+        // (an auxiliary of no verb opens a clause of its own: "…, there was an uptick in …"; "Moscow will share" does not)
+        if (t.pos === 'AUX') return ['VERB', 'AUX', 'ADV', 'PART'].includes(s.tokens![s.tokens!.indexOf(t) + 1]?.pos ?? '');
         if (t.pos !== 'VERB' || toks[i - 1]?.norm === '-') return true;
         const inside = (s.mentions ?? []).some((m) => m.span[0] <= t.start && m.span[1] >= t.end) || items.some((x) => x.at <= t.start && x.end >= t.end);
         if (inside) return true;
@@ -94,7 +99,7 @@ export function createFrameGate(lx: Lexicon) {
       }
       // the item names the transfer itself ("food aid", "backing", "solidarity")
       const own = preds.find((x) => x.a < end && x.b > at);
-      if (it.category === 'diplomatic-support' || own) {
+      if (own) {
         out.push({ it, frame: own && own.kind !== 'nominal' ? own : { kind: 'nominal', at: it.at, end: it.end } });
         continue;
       }
@@ -114,7 +119,7 @@ export function createFrameGate(lx: Lexicon) {
       const next = out.find((x) => x.it === items[n + 1]);
       if (next && COORD.test(text.slice(it.end - s.start, items[n + 1].at - s.start))) out.push({ it, frame: next.frame });
     }
-    // each item once: its first framed mention
-    return out.sort((x, y) => x.it.at - y.it.at).filter((x, n, all) => all.findIndex((y) => y.it.item === x.it.item) === n);
+    // each item once in each frame: its first mention there
+    return out.sort((x, y) => x.it.at - y.it.at).filter((x, n, all) => all.findIndex((y) => y.it.item === x.it.item && y.frame.at === x.frame.at) === n);
   };
 }

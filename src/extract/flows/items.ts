@@ -72,11 +72,13 @@ export function createVerbItems(lx: Lexicon, items: TokenTrie<ItemTerm>) {
     const re = lx.cue(cue);
     return hit ? [{ re: new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'), term: hit[1][0] }] : [];
   });
+  const NOT_AFTER = lx.cue('flow_verb_item_not_after');
   return function verbItems(s: DocSentence, parties: { span: [number, number] }[]): ItemHit[] {
     const out: ItemHit[] = [];
     for (const { re, term } of table) for (const m of s.text.matchAll(re)) {
       const end = s.start + m.index! + m[0].length;
-      if (parties.some((p) => p.span[0] >= end && p.span[0] - end <= 1)) out.push({ ...term, at: s.start + m.index!, end: s.start + m.index! + m[0].trimEnd().length, verb: true });
+      // ("accused Doha of supporting …", "distract them from supporting …": a gerund after a preposition tells no act)
+      if (parties.some((p) => p.span[0] >= end && p.span[0] - end <= 1) && !NOT_AFTER.test(s.text.slice(0, m.index!))) out.push({ ...term, at: s.start + m.index!, end: s.start + m.index! + m[0].trimEnd().length, verb: true });
     }
     return out;
   };
