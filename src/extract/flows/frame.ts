@@ -54,7 +54,7 @@ export function createFrameGate(lx: Lexicon) {
       if (tok && (tok.pos === 'NOUN' || tok.pos === 'PROPN') && kind === 'want' && !afterParty && !WANT_NOUN.test(text.slice(b))) continue;
       // a participle that modifies ("all traded oil", "the intelligence-sharing pact") and a verb of nothing given ("could give no details") are no predicates
       const prev = tok ? s.tokens![s.tokens!.indexOf(tok) - 1] : undefined;
-      if (text[a - 1] === '-' || (tok && kind !== 'nominal' && /(?:ed|en)$/.test(tok.norm) && prev && ['DET', 'ADJ'].includes(prev.pos) && prev.norm !== 'has')) continue;
+      if (text[a - 1] === '-' || (tok && kind !== 'nominal' && /(?:ed|en)$/.test(tok.norm) && prev && ['DET', 'ADJ', 'ADP'].includes(prev.pos))) continue;
       if (NOTHING.test(text.slice(b))) continue;
       // (an adjective: "extended deterrence")
       if (tok && tok.pos === 'ADJ' && (kind === 'give' || kind === 'receive')) continue;
@@ -108,7 +108,8 @@ export function createFrameGate(lx: Lexicon) {
       if (post) {
         const w = post.index + post[0].length;
         const q = preds.find((x) => x.b === end + w) ?? preds.find((x) => x.a >= end && x.a < end + w);
-        const kind: Frame['kind'] = PASSIVE.test(text.slice(end, end + w)) ? 'passive' : (q?.kind ?? 'give');
+        // ("technology transfer from Russia": a verb's form right after the item is a noun of transfer)
+        const kind: Frame['kind'] = PASSIVE.test(text.slice(end, end + w)) ? 'passive' : q && q.a - end <= 1 && NOMINAL.test(text.slice(q.a, q.b)) ? 'nominal' : (q?.kind ?? 'give');
         out.push({ it, frame: { kind, at: s.start + (q?.a ?? end), end: s.start + (q?.b ?? end + w) } });
       }
     }

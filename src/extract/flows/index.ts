@@ -52,8 +52,8 @@ export function flowsStage(k: FlowsKnowledge): Stage {
         const subjectsAt = clause && s.tokens?.length && s.mentions ? subjectsOf(viewOf(clause, doc.id, s)) : undefined;
         const read = barterIn(s, items, ms) ?? [...byFrame.values()].flatMap((g) => {
           const fs = flowsIn(s, g.map((x) => x.it), ms, evs, g[0].frame, subjectsAt);
-          // a report names who gives and who receives: a side a verb's frame leaves open is the party the report has named most before it
-          if (news && g[0].frame.kind !== 'nominal') for (const f of fs) if (!f.giver !== !f.receiver) {
+          // a side a verb's frame leaves open is the party the text has named most before it (a report, an analysis of one relationship)
+          if (g[0].frame.kind !== 'nominal') for (const f of fs) if (!f.giver !== !f.receiver) {
             const other = reportParty(doc, s.start, f.giver ?? f.receiver);
             if (f.giver) f.receiver = other;
             else f.giver = other;
