@@ -51,15 +51,20 @@ export function createFrameGate(lx: Lexicon) {
       // (right after a party it is a verb the tagger misread: "Russia supplies Belarus")
       const afterParty = s.mentions?.some((x) => x.span[1] <= s.start + a && s.start + a - x.span[1] <= 2);
       // (a want used as a noun is one only with its "for": "the request for", not "the press wing")
-      if (tok && (tok.pos === 'NOUN' || tok.pos === 'PROPN') && kind === 'want' && !afterParty && !WANT_NOUN.test(text.slice(b))) continue;
       // a participle that modifies ("all traded oil", "the intelligence-sharing pact") and a verb of nothing given ("could give no details") are no predicates
       const prev = tok ? s.tokens![s.tokens!.indexOf(tok) - 1] : undefined;
+      // (… only after a determiner or an owner and adjectives: "Pakistan's military press wing"; "will likely seek" is a verb the tagger misread)
+      let det = prev ? s.tokens!.indexOf(prev) : -1;
+      while (det > 0 && s.tokens![det].pos === 'ADJ') det--;
+      const owned = det >= 0 && (['DET', 'PRON'].includes(s.tokens![det].pos) || ["'s", '’s'].includes(s.tokens![det].norm));
+      if (tok && (tok.pos === 'NOUN' || tok.pos === 'PROPN') && kind === 'want' && !/\s/.test(m[0]) && owned && !WANT_NOUN.test(text.slice(b))) continue;
       if (text[a - 1] === '-' || (tok && kind !== 'nominal' && /(?:ed|en)$/.test(tok.norm) && prev && ['DET', 'ADJ', 'ADP'].includes(prev.pos))) continue;
       if (NOTHING.test(text.slice(b))) continue;
       // (an adjective: "extended deterrence")
       if (tok && tok.pos === 'ADJ' && (kind === 'give' || kind === 'receive')) continue;
       // a transfer in a condition or a question ("if either side transferred weapons", "asked whether Russia would help") is none told
-      const clauseStart = Math.max(0, ...[...text.slice(0, a).matchAll(BREAK)].filter((x) => !CONDITIONAL.test(x[0])).map((x) => x.index! + x[0].length));
+      // (its clause: from the last comma or break before it; "if required, restated its backing" is no condition of the backing)
+      const clauseStart = Math.max(0, text.lastIndexOf(',', a - 1) + 1, ...[...text.slice(0, a).matchAll(BREAK)].filter((x) => !CONDITIONAL.test(x[0])).map((x) => x.index! + x[0].length));
       if (CONDITIONAL.test(text.slice(clauseStart, a)) || AVOIDED.test(text.slice(clauseStart, a))) continue;
       if (tok && (tok.pos === 'NOUN' || tok.pos === 'PROPN') && (kind === 'give' || kind === 'receive') && !afterParty) {
         if (!NOMINAL.test(m[0])) continue;

@@ -50,6 +50,7 @@ export function flowsStage(k: FlowsKnowledge): Stage {
         const byFrame = new Map<number, typeof framedItems>();
         for (const x of framedItems) (byFrame.get(x.frame.at) ?? byFrame.set(x.frame.at, []).get(x.frame.at)!).push(x);
         const subjectsAt = clause && s.tokens?.length && s.mentions ? subjectsOf(viewOf(clause, doc.id, s)) : undefined;
+        if (process.env.FLOWDEBUG) console.error(framedItems.map((x) => `${x.it.item}@${x.frame.kind}:${s.text.slice(x.frame.at - s.start, x.frame.end - s.start)}`));
         const read = barterIn(s, items, ms) ?? [...byFrame.values()].flatMap((g) => {
           const fs = flowsIn(s, g.map((x) => x.it), ms, evs, g[0].frame, subjectsAt);
           // a side a verb's frame leaves open is the party the text has named most before it (a report, an analysis of one relationship)
