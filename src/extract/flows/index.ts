@@ -10,6 +10,7 @@ import type { Lexicon } from '../../knowledge/lexicon.js';
 import type { Patterns } from '../../knowledge/patterns.js';
 import { createClauseKnowledge, viewOf, type SentenceView } from '../clause/view.js';
 import type { Mention } from '../../core/types.js';
+import { UNNAMED_ARMED } from '../agents/index.js';
 import { partyActors, partyOf, proseSentences } from '../analysis/shared.js';
 import { createBarter } from './barter.js';
 import { createFlowReader } from './direction.js';
@@ -31,6 +32,7 @@ export function flowsStage(k: FlowsKnowledge): Stage {
   const patternItems = createPatternItems(k.lexicon, k.analysis.items);
   const verbItems = createVerbItems(k.lexicon, k.analysis.items);
   const HOSTILE = k.lexicon.words('flow_not_transfer_roots');
+
   const clause = k.patterns ? createClauseKnowledge(k.patterns, k.lexicon) : null;
   return {
     name: 'flows',
@@ -39,7 +41,9 @@ export function flowsStage(k: FlowsKnowledge): Stage {
     run(doc) {
       const flows: FlowEvidenceRow[] = [];
       const news = doc.genreRead === 'news';
-      for (const { s, ms, evs } of proseSentences(doc)) {
+      for (const { s, ms: all, evs } of proseSentences(doc)) {
+        // (an armed group the text leaves unnamed, "fighters", is no side of a flow)
+        const ms = all.filter((m) => partyOf(m) !== UNNAMED_ARMED);
         const named = [...itemsIn(k.analysis.items, s.keys!), ...patternItems(s), ...verbItems(s, partyActors(ms))].sort((a, b) => a.at - b.at);
         const framedItems = framed(s, exchangedItems(s, named), ms);
         const items = framedItems.map((x) => x.it);
@@ -50,7 +54,6 @@ export function flowsStage(k: FlowsKnowledge): Stage {
         const byFrame = new Map<number, typeof framedItems>();
         for (const x of framedItems) (byFrame.get(x.frame.at) ?? byFrame.set(x.frame.at, []).get(x.frame.at)!).push(x);
         const subjectsAt = clause && s.tokens?.length && s.mentions ? subjectsOf(viewOf(clause, doc.id, s)) : undefined;
-        if (process.env.FLOWDEBUG) console.error(framedItems.map((x) => `${x.it.item}@${x.frame.kind}:${s.text.slice(x.frame.at - s.start, x.frame.end - s.start)}`));
         const read = barterIn(s, items, ms) ?? [...byFrame.values()].flatMap((g) => {
           const fs = flowsIn(s, g.map((x) => x.it), ms, evs, g[0].frame, subjectsAt);
           // a side a verb's frame leaves open is the party the text has named most before it (a report, an analysis of one relationship)
