@@ -27,6 +27,7 @@ export function createFlowReader(lx: Lexicon) {
   const WANTED_OF = lx.cue('flow_wanted_of');
   const GIVER_LIST = lx.cue('flow_giver_list');
   const SOURCE = lx.cue('flow_source_attribution');
+  const ASKED_TO = lx.cue('flow_asked_to');
   const POSSESSIVE = lx.cue('flow_possessive_after');
   const ERA = lx.cue('flow_era_after');
 
@@ -135,6 +136,8 @@ export function createFlowReader(lx: Lexicon) {
     if (!giver && !receiver) return [];
     if (giver && giver === receiver) return [];
     if (status !== 'sought') status = statusOf(text, evs);
+    // "calling on the UN to support …", "urged Berlin to send …": a giving asked for is sought
+    if (give >= 0 && ASKED_TO.test(text.slice(Math.max(0, give - s.start - 120), give - s.start).split(';').pop()!)) status = 'sought';
     const span = sentenceSpan(s);
     // "from Norway and Denmark": each is a giver
     // "France, Germany and Spain would provide …": each subject gives

@@ -119,4 +119,15 @@ describe('stage flows', () => {
     expect(flowsOf('Pakistan will protest if China sends artillery shells to Iran.')).toEqual([]);
     expect(flowsOf('China gave no artillery shells to Pakistan.')).toEqual([]);
   });
+
+  it('reads a status from the frame: a reported future promises, a giving asked for is sought', () => {
+    expect(flowsOf('China said it would send artillery shells to Pakistan.')).toMatchObject([{ giver: 'CHN', receiver: 'PAK', status: 'promised' }]);
+    expect(flowsOf('Pakistan is calling on China to support Iran.')).toMatchObject([{ giver: 'CHN', receiver: 'IRN', item: 'diplomatic support', status: 'sought' }]);
+  });
+
+  it('reads the owner of an item as the giver of a receiving verb, and no possessor as a subject', () => {
+    expect(flowsOf('Russia gains access to Iran\'s drones.')).toMatchObject([{ giver: 'IRN', receiver: 'RUS', item: 'drones' }]);
+    // an item the text leaves without a giver keeps it open (no single-sentence report to fill it from)
+    expect(flowsOf('Russia and Iran met; Russia obtained artillery shells.')).toMatchObject([{ giver: null, receiver: 'RUS' }]);
+  });
 });

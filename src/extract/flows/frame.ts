@@ -72,6 +72,7 @@ export function createFrameGate(lx: Lexicon) {
       }
       preds.push({ kind: k, at: s.start + a, end: s.start + b, a, b });
     }
+    preds.sort((x, y) => x.a - y.a);
     const breaks = [...text.matchAll(BREAK)].map((m) => m.index!);
     // ", and North Korea shipped …": a party after a comma and a conjunction opens a new clause
     for (const m of ms) if (m.via !== 'place' && AND_NEW.test(text.slice(0, m.span[0] - s.start))) breaks.push(m.span[0] - s.start);
