@@ -135,7 +135,9 @@ export function createFlowReader(lx: Lexicon) {
     }
     if (!giver && !receiver) return [];
     if (giver && giver === receiver) return [];
-    if (status !== 'sought') status = statusOf(text, evs);
+    // (the status of a frame's own clause: from the comma or break before its predicate to its last item)
+    const scope = frame ? text.slice(Math.max(0, ...[',', ';', ':'].map((c) => text.lastIndexOf(c, Math.min(frame.at, firstItem) - s.start - 1) + 1)), Math.max(frame.end, items.at(-1)!.end) - s.start) : text;
+    if (status !== 'sought') status = statusOf(scope, evs);
     // "calling on the UN to support …", "urged Berlin to send …": a giving asked for is sought
     if (give >= 0 && ASKED_TO.test(text.slice(Math.max(0, give - s.start - 120), give - s.start).split(';').pop()!)) status = 'sought';
     const span = sentenceSpan(s);
