@@ -130,4 +130,8 @@ describe('stage flows', () => {
     // an item the text leaves without a giver keeps it open (no single-sentence report to fill it from)
     expect(flowsOf('Russia and Iran met; Russia obtained artillery shells.')).toMatchObject([{ giver: null, receiver: 'RUS' }]);
   });
+
+  it('reads a noun of the one who receives as a verb of receiving', () => {
+    expect(flowsOf('Pakistan, the biggest buyer of Russian artillery shells, said nothing.')).toMatchObject([{ giver: 'RUS', receiver: 'PAK', item: 'artillery shells' }]);
+  });
 });

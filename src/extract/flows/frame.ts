@@ -22,7 +22,8 @@ export interface Frame {
 const global = (re: RegExp) => new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
 
 export function createFrameGate(lx: Lexicon) {
-  const KINDS: [Frame['kind'], RegExp][] = [['want', global(lx.cue('flow_want'))], ['receive', global(lx.cue('flow_receive'))], ['give', global(lx.cue('flow_give'))], ['give', global(lx.cue('barter_verb'))], ['nominal', global(lx.cue('flow_nominal_give'))]];
+  const KINDS: [Frame['kind'], RegExp][] = [['want', global(lx.cue('flow_want'))], ['receive', global(lx.cue('flow_receive'))], ['give', global(lx.cue('flow_give'))], ['give', global(lx.cue('barter_verb'))], ['nominal', global(lx.cue('flow_nominal_give'))], ['receive', global(lx.cue('flow_nominal_receive'))]];
+  const RECIPIENT = new RegExp(`^(?:${lx.cue('flow_nominal_receive').source})$`, 'i');
   const BREAK = global(lx.cue('flow_frame_break'));
   const AFTER = lx.cue('flow_frame_after');
   const PASSIVE = lx.cue('flow_frame_passive');
@@ -66,7 +67,7 @@ export function createFrameGate(lx: Lexicon) {
       // (its clause: from the last comma or break before it; "if required, restated its backing" is no condition of the backing)
       const clauseStart = Math.max(0, text.lastIndexOf(',', a - 1) + 1, ...[...text.slice(0, a).matchAll(BREAK)].filter((x) => !CONDITIONAL.test(x[0])).map((x) => x.index! + x[0].length));
       if (CONDITIONAL.test(text.slice(clauseStart, a)) || AVOIDED.test(text.slice(clauseStart, a))) continue;
-      if (tok && (tok.pos === 'NOUN' || tok.pos === 'PROPN') && (kind === 'give' || kind === 'receive') && !afterParty) {
+      if (tok && (tok.pos === 'NOUN' || tok.pos === 'PROPN') && (kind === 'give' || kind === 'receive') && !afterParty && !RECIPIENT.test(m[0])) {
         if (!NOMINAL.test(m[0])) continue;
         k = 'nominal';
       }
