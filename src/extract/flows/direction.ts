@@ -66,6 +66,8 @@ export function createFlowReader(lx: Lexicon) {
       return own.length ? own : fallback && !POSSESSIVE.test(text.slice(fallback.span[1] - s.start)) ? [fallback] : [];
     };
     let coSubjects: Mention[] = [];
+    /** the giver is the sentence's first other party, no word of the frame's */
+    let guessed = false;
     const before = actors.filter((m) => m.span[1] <= firstItem);
     const after = actors.filter((m) => m.span[0] >= firstItem);
     const rel = (re: RegExp, kind: Frame['kind']) => {
@@ -128,7 +130,10 @@ export function createFlowReader(lx: Lexicon) {
       const pre = actors.filter((m) => m.span[1] <= nominal && nominal - m.span[1] <= 4).pop() ?? (frame && firstItem < nominal ? actors.filter((m) => m.span[1] <= firstItem && firstItem - m.span[1] <= 4).pop() : undefined);
       giver = pre ? partyOf(pre) : fromX ? partyOf(fromX) : null;
       receiver = toX && partyOf(toX) !== giver ? partyOf(toX) : null;
-      if (!giver && receiver) giver = firstOther(receiver);
+      if (!giver && receiver) {
+        giver = firstOther(receiver);
+        guessed = true;
+      }
       if (giver && !receiver) receiver = firstOther(giver);
     } else {
       return [];
@@ -159,7 +164,7 @@ export function createFlowReader(lx: Lexicon) {
       // ("Soviet-era weapons": a hyphened word that is no participle of making names an era, not an origin)
       const origin = actors.find((m) => (m.span[0] < it.end && m.span[1] > it.at) || (m.via === 'adj' && m.span[1] <= it.at && it.at - m.span[1] <= 26 && /^[\s\p{L}-]*$/u.test(text.slice(m.span[1] - s.start, it.at - s.start)) && !ERA.test(text.slice(m.span[1] - s.start))));
       let g = gv, r = receiver;
-      if (origin && partyOf(origin) !== receiver && (status === 'sought' || receive >= 0 || !g)) {
+      if (origin && partyOf(origin) !== receiver && (status === 'sought' || receive >= 0 || !g || guessed)) {
         g = partyOf(origin);
         if (!r) r = firstOther(g);
       }

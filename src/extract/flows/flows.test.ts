@@ -6,7 +6,7 @@ import { handDoc, lexiconOf, type Named } from '../../../test/support/analysis.j
 import { flowsStage } from './index.js';
 
 const items = new TokenTrie<ItemTerm>();
-for (const [term, item, category] of [['artillery shells', 'artillery shells', 'arms'], ['shells', 'artillery shells', 'arms'], ['grain', 'grain', 'food'], ['gas', 'natural gas', 'energy'], ['drones', 'drones', 'arms'], ['diplomatic support', 'diplomatic support', 'diplomatic-support']] as const) items.add(phraseKeys(term), { item, category });
+for (const [term, item, category] of [['artillery shells', 'artillery shells', 'arms'], ['shells', 'artillery shells', 'arms'], ['grain', 'grain', 'food'], ['gas', 'natural gas', 'energy'], ['drones', 'drones', 'arms'], ['diplomatic support', 'diplomatic support', 'diplomatic-support'], ['aid', 'humanitarian aid', 'other'], ['fuel', 'fuel', 'energy']] as const) items.add(phraseKeys(term), { item, category });
 const stage = flowsStage({ analysis: { items }, lexicon: lexiconOf('flows') });
 
 const NAMES: Named[] = [
@@ -19,6 +19,8 @@ const NAMES: Named[] = [
   ['Denmark', 'DNK', 'DNK'],
   ['Ukraine', 'UKR', 'UKR'],
   ['Iran', 'IRN', 'IRN'],
+  ['Belarusian', 'BLR', 'BLR', 'adj'],
+  ['Poland', 'POL', 'POL'],
 ];
 
 function flowsOf(sentence: string, events: Parameters<typeof handDoc>[2] = []) {
@@ -133,5 +135,9 @@ describe('stage flows', () => {
 
   it('reads a noun of the one who receives as a verb of receiving', () => {
     expect(flowsOf('Pakistan, the biggest buyer of Russian artillery shells, said nothing.')).toMatchObject([{ giver: 'RUS', receiver: 'PAK', item: 'artillery shells' }]);
+  });
+
+  it('reads the beneficiary after "to aid" and no aid in it, and the origin of a nominal transfer as its giver', () => {
+    expect(flowsOf('Poland protested shipments of Belarusian fuel to aid Russia.').map((f) => `${f.giver}>${f.receiver} ${f.item}`)).toEqual(['BLR>RUS fuel']);
   });
 });

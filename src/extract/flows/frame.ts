@@ -30,6 +30,7 @@ export function createFrameGate(lx: Lexicon) {
   const NOMINAL_OF = lx.cue('flow_frame_nominal_of');
   const NOMINAL = new RegExp(`^(?:${lx.cue('flow_nominal_give').source})$`, 'i');
   const REACH = 110;
+  const TO_VERB = lx.cue('flow_infinitive_before');
   const AND_NEW = lx.cue('flow_clause_and');
   const COORD = lx.cue('flow_item_coordination');
   const WANT_NOUN = lx.cue('flow_want_noun_after');
@@ -94,6 +95,8 @@ export function createFrameGate(lx: Lexicon) {
     const out: { it: ItemHit; frame: Frame }[] = [];
     for (const it of items) {
       const at = it.at - s.start, end = it.end - s.start;
+      // an infinitive that looks like an item ("to aid Russia's army") is none
+      if (!it.verb && TO_VERB.test(text.slice(0, at)) && preds.some((x) => x.a === at && x.b === end) && !/\s/.test(text.slice(at, end))) continue;
       if (it.verb) {
         out.push({ it, frame: { kind: 'give', at: it.at, end: it.end } });
         continue;
@@ -104,8 +107,9 @@ export function createFrameGate(lx: Lexicon) {
         out.push({ it, frame: p });
         continue;
       }
-      // the item names the transfer itself ("food aid", "backing", "solidarity")
+      // the item names the transfer itself ("food aid", "backing", "solidarity"); not a verb that only looks like one ("to aid Russia's army")
       const own = preds.find((x) => x.a < end && x.b > at);
+
       if (own) {
         out.push({ it, frame: own && own.kind !== 'nominal' ? own : { kind: 'nominal', at: it.at, end: it.end } });
         continue;
