@@ -27,6 +27,7 @@ export function createFlowReader(lx: Lexicon) {
   const WANTED_OF = lx.cue('flow_wanted_of');
   const GIVER_LIST = lx.cue('flow_giver_list');
   const SOURCE = lx.cue('flow_source_attribution');
+  const ENEMY = lx.cue('flow_enemy_before');
   const ASKED_TO = lx.cue('flow_asked_to');
   const POSSESSIVE = lx.cue('flow_possessive_after');
   const ERA = lx.cue('flow_era_after');
@@ -54,7 +55,8 @@ export function createFlowReader(lx: Lexicon) {
     const actors = partyActors(ms);
     /** the first party of `ms` (all of the sentence's) other than `x` */
     const firstOther = (x: string | null, ms: Mention[] = actors) => {
-      const m = ms.find((a) => partyOf(a) !== x);
+      // (an enemy is no receiver: "sent soldiers to fight against Ukraine")
+      const m = ms.find((a) => partyOf(a) !== x && !ENEMY.test(text.slice(Math.max(0, a.span[0] - s.start - 40), a.span[0] - s.start)));
       return m ? partyOf(m) : null;
     };
     const firstItem = items[0].at;

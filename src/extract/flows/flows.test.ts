@@ -140,4 +140,11 @@ describe('stage flows', () => {
   it('reads the beneficiary after "to aid" and no aid in it, and the origin of a nominal transfer as its giver', () => {
     expect(flowsOf('Poland protested shipments of Belarusian fuel to aid Russia.').map((f) => `${f.giver}>${f.receiver} ${f.item}`)).toEqual(['BLR>RUS fuel']);
   });
+
+  it('takes no enemy for a receiver, and fills the side from the text before', () => {
+    const d = handDoc(['Russia is at war.', 'North Korea sent artillery shells to fight against Ukraine.'], NAMES);
+    d.genreRead = 'news';
+    stage.run(d);
+    expect(d.flows!.map((f) => `${f.giver}>${f.receiver}`)).toEqual(['PRK>RUS']);
+  });
 });
