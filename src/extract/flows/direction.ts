@@ -27,6 +27,7 @@ export function createFlowReader(lx: Lexicon) {
   const WANTED_OF = lx.cue('flow_wanted_of');
   const GIVER_LIST = lx.cue('flow_giver_list');
   const SOURCE = lx.cue('flow_source_attribution');
+  const DEPLOY = lx.cue('flow_give_only_to');
   const ENEMY = lx.cue('flow_enemy_before');
   const ASKED_TO = lx.cue('flow_asked_to');
   const POSSESSIVE = lx.cue('flow_possessive_after');
@@ -119,6 +120,8 @@ export function createFlowReader(lx: Lexicon) {
       // the indirect object right after the verb ("supply Yerevan with radars", "send Ukraine more systems")
       const giveEnd = frame ? frame.end : give + GIVE.exec(text)![0].length;
       const dative = actors.find((x) => x.span[0] >= giveEnd && x.span[0] - giveEnd <= 5 && partyOf(x) !== giver);
+      // "deployed troops to Belarus" is a transfer; "deploying heavy weaponry" (its own, at home or at the front) is none
+      if (frame && DEPLOY.test(text.slice(frame.at - s.start, frame.end - s.start)) && !(toX && partyOf(toX) !== giver) && !dative) return [];
       receiver = toX && partyOf(toX) !== giver ? partyOf(toX) : dative ? partyOf(dative) : firstOther(giver, actors.filter((x) => x.span[0] > give));
     } else if (passive >= 0) {
       // "shells supplied by China to Russia", "drones delivered from Iran": the agent or source gives; the one after "to", else the clause's subject, receives

@@ -147,4 +147,9 @@ describe('stage flows', () => {
     stage.run(d);
     expect(d.flows!.map((f) => `${f.giver}>${f.receiver}`)).toEqual(['PRK>RUS']);
   });
+
+  it('reads a deployment as a transfer only to a receiver it names', () => {
+    expect(flowsOf('Russia deployed artillery shells to Iran.')).toMatchObject([{ giver: 'RUS', receiver: 'IRN' }]);
+    expect(flowsOf('Pakistan accused Iran of deploying artillery shells near the border.')).toEqual([]);
+  });
 });
