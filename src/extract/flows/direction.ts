@@ -9,6 +9,7 @@ import type { EventRecord, FlowStatus, Mention } from '../../core/types.js';
 import type { Lexicon } from '../../knowledge/lexicon.js';
 import { hash64 } from '../../knowledge/text.js';
 import { partyActors, partyOf, sentenceSpan } from '../analysis/shared.js';
+import type { Frame } from './frame.js';
 import type { ItemHit } from './items.js';
 
 export function createFlowReader(lx: Lexicon) {
@@ -26,6 +27,11 @@ export function createFlowReader(lx: Lexicon) {
   const WANTED_OF = lx.cue('flow_wanted_of');
   const GIVER_LIST = lx.cue('flow_giver_list');
   const SOURCE = lx.cue('flow_source_attribution');
+  const DEPLOY = lx.cue('flow_give_only_to');
+  const ENEMY = lx.cue('flow_enemy_before');
+  const ASKED_TO = lx.cue('flow_asked_to');
+  const POSSESSIVE = lx.cue('flow_possessive_after');
+  const ERA = lx.cue('flow_era_after');
 
   /** "did not send …" (negation in the clause before the first item, and a denial): no flow */
   function denied(s: DocSentence, items: ItemHit[]): boolean {
@@ -44,37 +50,54 @@ export function createFlowReader(lx: Lexicon) {
     return status;
   }
 
-  return function flowsIn(s: DocSentence, items: ItemHit[], ms: Mention[], evs: EventRecord[]): FlowEvidenceRow[] {
+  return function flowsIn(s: DocSentence, items: ItemHit[], ms: Mention[], evs: EventRecord[], frame?: Frame, subjectsAt?: (at: number) => Mention[]): FlowEvidenceRow[] {
     const text = s.text;
     if (denied(s, items)) return [];
     const actors = partyActors(ms);
     /** the first party of `ms` (all of the sentence's) other than `x` */
     const firstOther = (x: string | null, ms: Mention[] = actors) => {
-      const m = ms.find((a) => partyOf(a) !== x);
+      // (an enemy is no receiver: "sent soldiers to fight against Ukraine")
+      const m = ms.find((a) => partyOf(a) !== x && !ENEMY.test(text.slice(Math.max(0, a.span[0] - s.start - 40), a.span[0] - s.start)));
       return m ? partyOf(m) : null;
     };
     const firstItem = items[0].at;
+    /** the subject of the predicate at `at` by the clause layer (with its coordinated parties), else the last party before it */
+    const subjects = (at: number, fallback: Mention | null): Mention[] => {
+      const src = SOURCE.exec(text);
+      const own = subjectsAt?.(at).filter((m) => actors.includes(m) && !POSSESSIVE.test(text.slice(m.span[1] - s.start)) && !(src && m.span[0] >= s.start + src.index && m.span[0] < s.start + src.index + src[0].length)) ?? [];
+      // (a possessor is no subject: "Putin's war effort")
+      return own.length ? own : fallback && !POSSESSIVE.test(text.slice(fallback.span[1] - s.start)) ? [fallback] : [];
+    };
+    let coSubjects: Mention[] = [];
+    /** the giver is the sentence's first other party, no word of the frame's */
+    let guessed = false;
     const before = actors.filter((m) => m.span[1] <= firstItem);
     const after = actors.filter((m) => m.span[0] >= firstItem);
-    const rel = (re: RegExp) => {
+    const rel = (re: RegExp, kind: Frame['kind']) => {
+      if (frame) return frame.kind === kind ? frame.at : -1;
       const m = re.exec(text);
       return m ? s.start + m.index : -1;
     };
-    const want = rel(WANT), give = rel(GIVE), receive = rel(RECEIVE), nominal = rel(NOMINAL_GIVE);
+    const want = rel(WANT, 'want'), give = rel(GIVE, 'give'), receive = rel(RECEIVE, 'receive'), nominal = rel(NOMINAL_GIVE, 'nominal');
+    const passive = frame?.kind === 'passive' ? frame.at : -1;
+    // the prepositions of the frame come after its predicate
+    const from = frame ? frame.at - s.start : 0;
     let giver: string | null = null, receiver: string | null = null;
     let status: FlowStatus = 'delivered';
     /** the country right after the first match of a preposition that is not an attribution ("According to Azerbaijani media, France has shipped … to Armenia") */
     const source = SOURCE.exec(text);
     const toAfter = (re: RegExp) => {
-      const m = [...text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))].find((x) => !source || x.index! < source.index || x.index! >= source.index + source[0].length);
+      const m = [...text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))].find((x) => x.index! >= from && (!source || x.index! < source.index || x.index! >= source.index + source[0].length));
       if (!m) return null;
       const at = s.start + m.index! + m[0].length;
-      return actors.find((x) => x.span[0] >= at && x.span[0] - at <= 12) ?? null;
+      // ("from the United States": the mention may hold the article)
+      // (not past a verb: "to see Korea do more" names no receiver)
+      return actors.find((x) => x.span[0] > s.start + m.index! && x.span[0] - at <= 12 && !s.tokens?.some((t) => t.start >= at && t.end <= x.span[0] && t.pos === 'VERB')) ?? null;
     };
     const fromX = toAfter(FROM);
     const toX = toAfter(TO);
     if (want >= 0 && (give < 0 || want < give)) {
-      const subj = actors.filter((m) => m.span[1] <= want).pop() ?? before.at(-1) ?? null;
+      const subj = subjects(want, actors.filter((m) => m.span[1] <= want).pop() ?? before.at(-1) ?? null)[0] ?? null;
       receiver = subj ? partyOf(subj) : null;
       // "asked Moscow for", "is pressing Washington for": the one asked gives
       const objOfAsk = actors.find((m) => m.span[0] > want && partyOf(m) !== receiver && ASKED.test(text.slice(0, m.span[0] - s.start)));
@@ -83,29 +106,54 @@ export function createFlowReader(lx: Lexicon) {
       giver = fromX && partyOf(fromX) !== receiver ? partyOf(fromX) : objOfAsk ? partyOf(objOfAsk) : wantedOf ? partyOf(wantedOf) : null;
       status = 'sought';
     } else if (receive >= 0 && (give < 0 || receive < give)) {
-      const subj = actors.filter((m) => m.span[1] <= receive).pop() ?? null;
+      const subj = subjects(receive, actors.filter((m) => m.span[1] <= receive).pop() ?? null)[0] ?? null;
       receiver = subj ? partyOf(subj) : null;
-      giver = fromX ? partyOf(fromX) : firstOther(receiver, after);
+      // "gains access to North Korea's weapons": the owner of the item gives
+      const owner = actors.find((m) => m.span[1] <= firstItem && firstItem - m.span[1] <= 30 && m.span[0] > receive && POSSESSIVE.test(text.slice(m.span[1] - s.start)) && !/[,;]/.test(text.slice(m.span[1] - s.start, firstItem - s.start)));
+      giver = fromX ? partyOf(fromX) : owner && partyOf(owner) !== receiver ? partyOf(owner) : null;
     } else if (give >= 0) {
-      const subj = actors.filter((m) => m.span[1] <= give).pop() ?? null;
+      // "the Iran-backed group": the party before the hyphen gives
+      const hyphened = text[give - s.start - 1] === '-' ? actors.find((m) => m.span[1] === give - 1) : undefined;
+      coSubjects = hyphened ? [hyphened] : subjects(give, actors.filter((m) => m.span[1] <= give).pop() ?? null);
+      const subj = coSubjects[0] ?? null;
       giver = subj ? partyOf(subj) : null;
-      receiver = toX && partyOf(toX) !== giver ? partyOf(toX) : firstOther(giver, actors.filter((x) => x.span[0] > give));
+      // the indirect object right after the verb ("supply Yerevan with radars", "send Ukraine more systems")
+      const giveEnd = frame ? frame.end : give + GIVE.exec(text)![0].length;
+      const dative = actors.find((x) => x.span[0] >= giveEnd && x.span[0] - giveEnd <= 5 && partyOf(x) !== giver);
+      // "deployed troops to Belarus" is a transfer; "deploying heavy weaponry" (its own, at home or at the front) is none
+      if (frame && DEPLOY.test(text.slice(frame.at - s.start, frame.end - s.start)) && !(toX && partyOf(toX) !== giver) && !dative) return [];
+      receiver = toX && partyOf(toX) !== giver ? partyOf(toX) : dative ? partyOf(dative) : firstOther(giver, actors.filter((x) => x.span[0] > give));
+    } else if (passive >= 0) {
+      // "shells supplied by China to Russia", "drones delivered from Iran": the agent or source gives; the one after "to", else the clause's subject, receives
+      const by = actors.find((m) => m.span[0] >= frame!.end && /^\s*by\s+(?:the\s+)?$/i.test(s.text.slice(frame!.end - s.start, m.span[0] - s.start)));
+      giver = by ? partyOf(by) : fromX ? partyOf(fromX) : null;
+      // (not a hyphened modifier of the item: "Soviet-made jets")
+      const subj = before.filter((m) => partyOf(m) !== giver && text[m.span[1] - s.start] !== '-').pop();
+      receiver = toX && partyOf(toX) !== giver ? partyOf(toX) : subj ? partyOf(subj) : null;
     } else if (nominal >= 0) {
       // "Russian assistance with …", "the sale of shells to Russia", "Moscow's supply of …"
-      const pre = actors.filter((m) => m.span[1] <= nominal && nominal - m.span[1] <= 4).pop();
+      const pre = actors.filter((m) => m.span[1] <= nominal && nominal - m.span[1] <= 4).pop() ?? (frame && firstItem < nominal ? actors.filter((m) => m.span[1] <= firstItem && firstItem - m.span[1] <= 4).pop() : undefined);
       giver = pre ? partyOf(pre) : fromX ? partyOf(fromX) : null;
       receiver = toX && partyOf(toX) !== giver ? partyOf(toX) : null;
-      if (!giver && receiver) giver = firstOther(receiver);
+      if (!giver && receiver) {
+        giver = firstOther(receiver);
+        guessed = true;
+      }
       if (giver && !receiver) receiver = firstOther(giver);
     } else {
       return [];
     }
     if (!giver && !receiver) return [];
     if (giver && giver === receiver) return [];
-    if (status !== 'sought') status = statusOf(text, evs);
+    // (the status of a frame's own clause: from the comma or break before its predicate to its last item)
+    const scope = frame ? text.slice(Math.max(0, ...[',', ';', ':'].map((c) => text.lastIndexOf(c, Math.min(frame.at, firstItem) - s.start - 1) + 1)), Math.max(frame.end, items.at(-1)!.end) - s.start) : text;
+    if (status !== 'sought') status = statusOf(scope, evs);
+    // "calling on the UN to support …", "urged Berlin to send …": a giving asked for is sought
+    if (give >= 0 && ASKED_TO.test(text.slice(Math.max(0, give - s.start - 120), give - s.start).split(';').pop()!)) status = 'sought';
     const span = sentenceSpan(s);
     // "from Norway and Denmark": each is a giver
-    const givers = [giver];
+    // "France, Germany and Spain would provide …": each subject gives
+    const givers = [giver, ...coSubjects.slice(1).map(partyOf).filter((g) => g !== receiver)];
     if (fromX && giver === partyOf(fromX)) {
       let cur = fromX;
       for (;;) {
@@ -117,13 +165,17 @@ export function createFlowReader(lx: Lexicon) {
     }
     return givers.flatMap((gv) => items.map((it) => ({ it, gv }))).map(({ it, gv }) => {
       // "Russian gas", "North Korean workers": a country adjective before the item names where it comes from
-      const origin = actors.find((m) => m.via === 'adj' && m.span[1] <= it.at && it.at - m.span[1] <= 26 && /^[\s\p{L}-]*$/u.test(text.slice(m.span[1] - s.start, it.at - s.start)));
+      // ("North Korean workers" read as one actor: the mention that holds the item names where it comes from)
+      // ("Soviet-era weapons": a hyphened word that is no participle of making names an era, not an origin)
+      const origin = actors.find((m) => (m.span[0] < it.end && m.span[1] > it.at) || (m.via === 'adj' && m.span[1] <= it.at && it.at - m.span[1] <= 26 && /^[\s\p{L}-]*$/u.test(text.slice(m.span[1] - s.start, it.at - s.start)) && !ERA.test(text.slice(m.span[1] - s.start))));
       let g = gv, r = receiver;
-      if (origin && partyOf(origin) !== receiver && (status === 'sought' || receive >= 0 || !g)) {
+      if (origin && partyOf(origin) !== receiver && (status === 'sought' || receive >= 0 || !g || guessed)) {
         g = partyOf(origin);
         if (!r) r = firstOther(g);
       }
-      return { id: `f_${hash64(`${g}|${r}|${it.item}`)}`, giver: g, receiver: r, item: it.item, category: it.category, status, span, quote: text };
+      // political backing is between states: a group is backed with something else
+      const category = it.category === 'diplomatic-support' && r?.startsWith('group:') ? 'other' : it.category;
+      return { id: `f_${hash64(`${g}|${r}|${it.item}`)}`, giver: g, receiver: r, item: it.item, category, status, span, quote: text };
     }).filter((f) => !(f.giver && f.giver === f.receiver));
   };
 }

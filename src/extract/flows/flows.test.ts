@@ -6,7 +6,7 @@ import { handDoc, lexiconOf, type Named } from '../../../test/support/analysis.j
 import { flowsStage } from './index.js';
 
 const items = new TokenTrie<ItemTerm>();
-for (const [term, item, category] of [['artillery shells', 'artillery shells', 'arms'], ['shells', 'artillery shells', 'arms'], ['grain', 'grain', 'food'], ['gas', 'natural gas', 'energy']] as const) items.add(phraseKeys(term), { item, category });
+for (const [term, item, category] of [['artillery shells', 'artillery shells', 'arms'], ['shells', 'artillery shells', 'arms'], ['grain', 'grain', 'food'], ['gas', 'natural gas', 'energy'], ['drones', 'drones', 'arms'], ['diplomatic support', 'diplomatic support', 'diplomatic-support'], ['aid', 'humanitarian aid', 'other'], ['fuel', 'fuel', 'energy']] as const) items.add(phraseKeys(term), { item, category });
 const stage = flowsStage({ analysis: { items }, lexicon: lexiconOf('flows') });
 
 const NAMES: Named[] = [
@@ -19,6 +19,8 @@ const NAMES: Named[] = [
   ['Denmark', 'DNK', 'DNK'],
   ['Ukraine', 'UKR', 'UKR'],
   ['Iran', 'IRN', 'IRN'],
+  ['Belarusian', 'BLR', 'BLR', 'adj'],
+  ['Poland', 'POL', 'POL'],
 ];
 
 function flowsOf(sentence: string, events: Parameters<typeof handDoc>[2] = []) {
@@ -70,21 +72,84 @@ describe('stage flows', () => {
     expect(flowsOf('According to Russian grain traders, North Korea sent artillery shells to Russia.')).toMatchObject([{ item: 'artillery shells' }]);
   });
 
-  it('in a news report, a sentence of hostile acts transfers nothing and a one-sided flow is no transfer the report tells', () => {
+  it('in a news report, a sentence of hostile acts transfers nothing, and a side a verb leaves open is the party the report has named most', () => {
     const run = (sentences: string[], events: Parameters<typeof handDoc>[2], genre: 'news' | 'analysis') => {
       const d = handDoc(sentences, NAMES, events);
       d.genreRead = genre;
       stage.run(d);
       return d.flows!.map((f) => `${f.giver ?? '?'}>${f.receiver ?? '?'} ${f.item}`);
     };
-    const text = ['Russia fired artillery shells delivered from North Korea at Ukraine on Monday.', 'Pakistan is looking for gas to ease shortages.'];
     const strike = [{ sentence: 0, root: '19', cameo: '190' }];
-    expect(run(text, strike, 'news')).toEqual([]);
-    // read as an analysis, the same words keep what the cues of giving say
-    expect(run(text, strike, 'analysis').length).toBeGreaterThan(0);
+    expect(run(['Russia fired artillery shells delivered from North Korea at Ukraine on Monday.'], strike, 'news')).toEqual([]);
+    // read as an analysis, the same words keep what the frame says: North Korea delivered them, to Russia that fired them
+    expect(run(['Russia fired artillery shells delivered from North Korea at Ukraine on Monday.'], strike, 'analysis')).toEqual(['PRK>RUS artillery shells']);
+    // the report has named China twice and Iran once before: China is the one Pakistan looks to
+    expect(run(['China and Pakistan met in Beijing.', 'China and Iran talked.', 'Pakistan is looking for gas to ease shortages.'], [], 'news')).toEqual(['CHN>PAK natural gas']);
+    // with no one else named, a one-sided flow is no transfer the report tells
+    expect(run(['Pakistan is looking for gas to ease shortages.'], [], 'news')).toEqual([]);
   });
 
   it('reads the receiver after "to" past an attribution ("according to …")', () => {
     expect(flowsOf('According to Russian media, Norway has sent artillery shells to Ukraine.').map((f) => `${f.giver}>${f.receiver}`)).toEqual(['NOR>UKR']);
+  });
+
+  it('reads a flow only from an item a transfer frames', () => {
+    // named, not transferred
+    expect(flowsOf('Pakistan fired artillery shells at the border while China watched.')).toEqual([]);
+    // a predicate in another clause does not frame the item
+    expect(flowsOf('China sent envoys to Pakistan; Russia fired artillery shells at Ukraine.')).toEqual([]);
+    // a participle of transfer right after the item frames it
+    expect(flowsOf('Pakistan stored artillery shells supplied by China.').length).toBe(1);
+  });
+
+  it('reads each item with its own predicate, so one sentence may tell transfers both ways', () => {
+    expect(flowsOf('Russia sent grain to North Korea, and North Korea shipped artillery shells to Russia.').map((f) => `${f.giver}>${f.receiver} ${f.item}`)).toEqual(['RUS>PRK grain', 'PRK>RUS artillery shells']);
+  });
+
+  it('reads a passive participle after the item: the agent gives, the clause\'s subject receives', () => {
+    expect(flowsOf('Pakistan stored artillery shells supplied by China.')).toMatchObject([{ giver: 'CHN', receiver: 'PAK', item: 'artillery shells' }]);
+    expect(flowsOf('Russia launched drones delivered from Iran.')).toMatchObject([{ giver: 'IRN', receiver: 'RUS', item: 'drones' }]);
+  });
+
+  it('reads support a verb gives a party it names, and backing for a group is no political support', () => {
+    const d = handDoc(['Iran is supporting the Houthis.', 'China is supporting Pakistan.'], [...NAMES, ['Houthis', 'group:houthis', 'YEM']]);
+    stage.run(d);
+    expect(d.flows!.map((f) => `${f.giver}>${f.receiver} ${f.category}`)).toEqual(['IRN>group:houthis other', 'CHN>PAK diplomatic-support']);
+  });
+
+  it('reads no transfer in a condition or from a verb of nothing given', () => {
+    expect(flowsOf('Pakistan will protest if China sends artillery shells to Iran.')).toEqual([]);
+    expect(flowsOf('China gave no artillery shells to Pakistan.')).toEqual([]);
+  });
+
+  it('reads a status from the frame: a reported future promises, a giving asked for is sought', () => {
+    expect(flowsOf('China said it would send artillery shells to Pakistan.')).toMatchObject([{ giver: 'CHN', receiver: 'PAK', status: 'promised' }]);
+    expect(flowsOf('Pakistan is calling on China to support Iran.')).toMatchObject([{ giver: 'CHN', receiver: 'IRN', item: 'diplomatic support', status: 'sought' }]);
+  });
+
+  it('reads the owner of an item as the giver of a receiving verb, and no possessor as a subject', () => {
+    expect(flowsOf('Russia gains access to Iran\'s drones.')).toMatchObject([{ giver: 'IRN', receiver: 'RUS', item: 'drones' }]);
+    // an item the text leaves without a giver keeps it open (no single-sentence report to fill it from)
+    expect(flowsOf('Russia and Iran met; Russia obtained artillery shells.')).toMatchObject([{ giver: null, receiver: 'RUS' }]);
+  });
+
+  it('reads a noun of the one who receives as a verb of receiving', () => {
+    expect(flowsOf('Pakistan, the biggest buyer of Russian artillery shells, said nothing.')).toMatchObject([{ giver: 'RUS', receiver: 'PAK', item: 'artillery shells' }]);
+  });
+
+  it('reads the beneficiary after "to aid" and no aid in it, and the origin of a nominal transfer as its giver', () => {
+    expect(flowsOf('Poland protested shipments of Belarusian fuel to aid Russia.').map((f) => `${f.giver}>${f.receiver} ${f.item}`)).toEqual(['BLR>RUS fuel']);
+  });
+
+  it('takes no enemy for a receiver, and fills the side from the text before', () => {
+    const d = handDoc(['Russia is at war.', 'North Korea sent artillery shells to fight against Ukraine.'], NAMES);
+    d.genreRead = 'news';
+    stage.run(d);
+    expect(d.flows!.map((f) => `${f.giver}>${f.receiver}`)).toEqual(['PRK>RUS']);
+  });
+
+  it('reads a deployment as a transfer only to a receiver it names', () => {
+    expect(flowsOf('Russia deployed artillery shells to Iran.')).toMatchObject([{ giver: 'RUS', receiver: 'IRN' }]);
+    expect(flowsOf('Pakistan accused Iran of deploying artillery shells near the border.')).toEqual([]);
   });
 });

@@ -4,24 +4,36 @@
  * items it names (items.ts), then a barter (barter.ts) or the direction of the verb
  * (direction.ts).
  */
-import type { FlowEvidenceRow, Stage } from '../../core/doc.js';
+import type { Doc, FlowEvidenceRow, Stage } from '../../core/doc.js';
 import type { AnalysisKnowledge } from '../../knowledge/analysis.js';
 import type { Lexicon } from '../../knowledge/lexicon.js';
-import { proseSentences } from '../analysis/shared.js';
+import type { Patterns } from '../../knowledge/patterns.js';
+import { createClauseKnowledge, viewOf, type SentenceView } from '../clause/view.js';
+import type { Mention } from '../../core/types.js';
+import { UNNAMED_ARMED } from '../agents/index.js';
+import { partyActors, partyOf, proseSentences } from '../analysis/shared.js';
 import { createBarter } from './barter.js';
 import { createFlowReader } from './direction.js';
-import { createItemFilter, itemsIn } from './items.js';
+import { createFrameGate } from './frame.js';
+import { createItemFilter, createPatternItems, createVerbItems, itemsIn } from './items.js';
 
 export interface FlowsKnowledge {
   analysis: Pick<AnalysisKnowledge, 'items'>;
   lexicon: Lexicon;
+  /** the event patterns: with them, a predicate's subject is read by the clause layer */
+  patterns?: Patterns;
 }
 
 export function flowsStage(k: FlowsKnowledge): Stage {
   const exchangedItems = createItemFilter(k.lexicon);
   const barterIn = createBarter(k.lexicon);
   const flowsIn = createFlowReader(k.lexicon);
+  const framed = createFrameGate(k.lexicon);
+  const patternItems = createPatternItems(k.lexicon, k.analysis.items);
+  const verbItems = createVerbItems(k.lexicon, k.analysis.items);
   const HOSTILE = k.lexicon.words('flow_not_transfer_roots');
+
+  const clause = k.patterns ? createClauseKnowledge(k.patterns, k.lexicon) : null;
   return {
     name: 'flows',
     requires: ['keys', 'mentions', 'events', 'genre'],
@@ -29,16 +41,53 @@ export function flowsStage(k: FlowsKnowledge): Stage {
     run(doc) {
       const flows: FlowEvidenceRow[] = [];
       const news = doc.genreRead === 'news';
-      for (const { s, ms, evs } of proseSentences(doc)) {
-        const items = exchangedItems(s, itemsIn(k.analysis.items, s.keys!));
+      for (const { s, ms: all, evs } of proseSentences(doc)) {
+        // (an armed group the text leaves unnamed, "fighters", is no side of a flow)
+        const ms = all.filter((m) => partyOf(m) !== UNNAMED_ARMED);
+        const named = [...itemsIn(k.analysis.items, s.keys!), ...patternItems(s), ...verbItems(s, partyActors(ms))].sort((a, b) => a.at - b.at);
+        const framedItems = framed(s, exchangedItems(s, named), ms);
+        const items = framedItems.map((x) => x.it);
         if (!items.length || !ms.length) continue;
         // in a report, a sentence whose acts are all hostile (a strike with drones, a drill with warships) transfers nothing
         if (news && evs.length && evs.every((e) => HOSTILE.has(e.root))) continue;
-        const read = barterIn(s, items, ms) ?? flowsIn(s, items, ms, evs);
-        // a report names who gives and who receives: a flow it leaves one-sided is a mention of the item, not a transfer it tells
+        // a barter, else each predicate with the items it frames
+        const byFrame = new Map<number, typeof framedItems>();
+        for (const x of framedItems) (byFrame.get(x.frame.at) ?? byFrame.set(x.frame.at, []).get(x.frame.at)!).push(x);
+        const subjectsAt = clause && s.tokens?.length && s.mentions ? subjectsOf(viewOf(clause, doc.id, s)) : undefined;
+        const read = barterIn(s, items, ms) ?? [...byFrame.values()].flatMap((g) => {
+          const fs = flowsIn(s, g.map((x) => x.it), ms, evs, g[0].frame, subjectsAt);
+          // a side a verb's frame leaves open is the party the text has named most before it (a report, an analysis of one relationship)
+          if (g[0].frame.kind !== 'nominal') for (const f of fs) if (!f.giver !== !f.receiver) {
+            const other = reportParty(doc, s.start, f.giver ?? f.receiver);
+            if (f.giver) f.receiver = other;
+            else f.giver = other;
+          }
+          return fs;
+        });
+        // a flow still one-sided is a mention of the item, not a transfer the report tells
         flows.push(...(news ? read.filter((f) => f.giver && f.receiver) : read));
       }
       doc.flows = flows;
     },
   };
+}
+
+/** The subjects the clause layer reads for the predicate starting at a document offset. */
+function subjectsOf(v: SentenceView): (at: number) => Mention[] {
+  return (at) => {
+    const i = v.toks.findIndex((t) => t.start >= at);
+    return i < 0 ? [] : v.subjectOf(i).map((p) => p.m);
+  };
+}
+
+/** The party a report names most often before `before` other than `not` (on a tie, the first named). */
+function reportParty(doc: Doc, before: number, not: string | null): string | null {
+  const n = new Map<string, number>();
+  for (const m of partyActors(doc.mentions!.filter((x) => x.via !== 'author' && x.span[1] <= before))) {
+    const p = partyOf(m);
+    if (p !== not) n.set(p, (n.get(p) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [p, c] of n) if (!best || c > n.get(best)!) best = p;
+  return best;
 }
