@@ -22,7 +22,7 @@ const cases: [string, string, { p: number; r: number }, { p: number; r: number }
   // restated real news reports, coded blind (issue "Read real news"): floors at this session's figures, far below the target
   ['events', 'test/golden/events.news.dev.jsonl', { p: 0.55, r: 0.27 }, { p: 0.85, r: 0.75 }],
   ['claims', 'test/golden/claims.dev.jsonl', { p: 0.95, r: 0.88 }, { p: 0.85, r: 0.75 }],
-  ['flows', 'test/golden/flows.dev.jsonl', { p: 0.85, r: 0.75 }, { p: 0.85, r: 0.75 }],
+  ['flows', 'test/golden/flows.dev.jsonl', { p: 0.9, r: 0.76 }, { p: 0.85, r: 0.75 }],
   ['agreements', 'test/golden/agreements.dev.jsonl', { p: 0.95, r: 0.92 }, { p: 0.85, r: 0.75 }],
 ];
 
@@ -55,8 +55,8 @@ describe('clause frames (test/golden/frames.dev.jsonl)', () => {
     const { evalFrames } = await import('../src/app/frames.js');
     const r = await evalFrames('test/golden/frames.dev.jsonl');
     console.log(`frames: subject ${r.subject.rate} (${r.subject.right}/${r.subject.scored}), object ${r.object.rate} (${r.object.right}/${r.object.scored})`);
-    expect(r.subject.rate).toBeGreaterThanOrEqual(0.8);
-    expect(r.object.rate).toBeGreaterThanOrEqual(0.7);
+    expect(r.subject.rate).toBeGreaterThanOrEqual(0.85);
+    expect(r.object.rate).toBeGreaterThanOrEqual(0.78);
   });
 });
 
@@ -70,10 +70,10 @@ describe('news ledger (test/golden/ledger.news.dev.jsonl)', () => {
     const r = evalLedger(k, readGold('test/golden/ledger.news.dev.jsonl'), await createDefaultPipeline(k, nlp));
     const c = r.claims;
     console.log(`news ledger: claims found ${c.recall_found}, right holder ${c.recall_right_holder}, holder right when found ${c.holder_right_when_found}, precision ${c.precision}; flows P ${r.flows.precision} R ${r.flows.recall}`);
-    expect(c.recall_right_holder).toBeGreaterThanOrEqual(0.61);
-    expect(c.holder_right_when_found).toBeGreaterThanOrEqual(0.71);
-    expect(c.precision).toBeGreaterThanOrEqual(0.63);
-    expect(r.flows.precision).toBeGreaterThanOrEqual(0.3);
-    expect(r.flows.recall).toBeGreaterThanOrEqual(0.15);
+    expect(c.recall_right_holder).toBeGreaterThanOrEqual(0.78);
+    expect(c.holder_right_when_found).toBeGreaterThanOrEqual(0.84);
+    expect(c.precision).toBeGreaterThanOrEqual(0.8);
+    expect(r.flows.precision).toBeGreaterThanOrEqual(0.54);
+    expect(r.flows.recall).toBeGreaterThanOrEqual(0.24);
   });
 });
