@@ -81,6 +81,48 @@ describe('codebook lexicon: the object selects the sense', () => {
   });
 });
 
+describe('codebook lexicon: light verbs, phrasal verbs and senses told apart (issue #12)', () => {
+  it.each([
+    // light-verb phrases: the noun carries the code
+    ['Armenia and Azerbaijan put their signatures to a border treaty.', 'ARM>AZE:057'],
+    ['Kenya made a phone call to Ethiopia on Monday.', 'KEN>ETH:041'],
+    ['Serbia made a formal offer to Kosovo.', 'SRB>UNK:030'],
+    ['Beijing gave a stern warning to Manila.', 'CHN>PHL:130'],
+    ['Poland lent its support to Lithuania.', 'POL>LTU:051'],
+    ['Chad raised concerns with Sudan over the border.', 'TCD>SDN:012'],
+    ['Egypt entered into talks with Ethiopia.', 'EGY>ETH:040'],
+    ['The Kremlin declined to comment on Ukraine\'s claims.', 'RUS>UKR:011'],
+    ['Moldova delivered a warning to Russia.', 'MDA>RUS:130'],
+    // phrasal verbs and verb + object classes
+    ['Venezuela broke off diplomatic relations with Panama.', 'VEN>PAN:161'],
+    ['Germany handed over weapons to Ukraine.', 'DEU>UKR:062'],
+    ['Mexico sent two suspects to the United States.', 'MEX>USA:063'],
+    ['The United States approved the sale of fighter jets to Turkey.', 'USA>TUR:062'],
+    ['Washington designated the Houthis a terrorist organization.', 'USA>YEM:163'],
+    ['Chinese coast guard ships harassed Philippine vessels.', 'CHN>PHL:170'],
+    ['Japan disbursed a loan to Ukraine.', 'JPN>UKR:071'],
+    ['Niger cautioned France against meddling.', 'NER>FRA:130'],
+  ])('%s → %s', (text, want) => {
+    expect(events(text)).toContain(want);
+  });
+
+  it.each([
+    // a sense that is no event, or another event, in context
+    ['The minister delivered a speech to Ukraine\'s parliament.', ':062'],
+    ['Critics called the reshuffle a manoeuvre by the president of Georgia.', ':150'],
+    ['Millions of Yemenis require assistance from the United Nations.', ':100'],
+    ['The Philippines granted the U.S. military access to four bases.', ':086'],
+    ['Ukraine sold grain to Egypt.', ':062'],
+  ])('%s: not %s', (text, not) => {
+    expect(events(text).some((e) => e.endsWith(not))).toBe(false);
+  });
+
+  it('selling arms stays military cooperation (062), selling grain is trade (061)', () => {
+    expect(events('China sold fighter jets to Pakistan.')).toContain('CHN>PAK:062');
+    expect(events('Ukraine sold grain to Egypt.')).toContain('UKR>EGY:061');
+  });
+});
+
 describe('codebook lexicon: coverage', () => {
   it('every CAMEO code of the codebook is produced by some pattern (a root through its x0 code)', () => {
     const p = loadPatterns(DEFAULT_DATA_DIR);
