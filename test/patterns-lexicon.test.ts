@@ -102,6 +102,10 @@ describe('codebook lexicon: light verbs, phrasal verbs and senses told apart (is
     ['Chinese coast guard ships harassed Philippine vessels.', 'CHN>PHL:170'],
     ['Japan disbursed a loan to Ukraine.', 'JPN>UKR:071'],
     ['Niger cautioned France against meddling.', 'NER>FRA:130'],
+    // nominals (README-events convention 16)
+    ['Japan\'s offer of talks to China was rejected.', 'JPN>CHN:036'],
+    ['Russia\'s invitation to India surprised many.', 'RUS>IND:036'],
+    ['Ukraine\'s request to Germany for tanks was approved.', 'UKR>DEU:020'],
   ])('%s → %s', (text, want) => {
     expect(events(text)).toContain(want);
   });
