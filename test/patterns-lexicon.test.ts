@@ -102,6 +102,10 @@ describe('codebook lexicon: light verbs, phrasal verbs and senses told apart (is
     ['Chinese coast guard ships harassed Philippine vessels.', 'CHN>PHL:170'],
     ['Japan disbursed a loan to Ukraine.', 'JPN>UKR:071'],
     ['Niger cautioned France against meddling.', 'NER>FRA:130'],
+    ['Two American bombers flew over the Korean Peninsula on Monday.', 'USA>-:150'],
+    ['The Kremlin dismissed Moldova\'s remarks as destabilizing.', 'RUS>MDA:111'],
+    ['Panama flatly dismissed a suggestion by the United States.', 'PAN>USA:120'],
+    ['Belarusian factory workers walked out in protest at the vote count.', 'BLR>-:143'],
     // nominals (README-events convention 16)
     ['Japan\'s offer of talks to China was rejected.', 'JPN>CHN:036'],
     ['Russia\'s invitation to India surprised many.', 'RUS>IND:036'],
