@@ -106,6 +106,9 @@ describe('codebook lexicon: light verbs, phrasal verbs and senses told apart (is
     ['The Kremlin dismissed Moldova\'s remarks as destabilizing.', 'RUS>MDA:111'],
     ['Panama flatly dismissed a suggestion by the United States.', 'PAN>USA:120'],
     ['Belarusian factory workers walked out in protest at the vote count.', 'BLR>-:143'],
+    ['China has not excluded using force against Taiwan.', 'CHN>TWN:138'],
+    ['The Taliban promised a response to Pakistan.', 'AFG>PAK:130'],
+    ['ECOWAS gave Niger one week to restore the president.', 'ECOWAS>NER:139'],
     // nominals (README-events convention 16)
     ['Japan\'s offer of talks to China was rejected.', 'JPN>CHN:036'],
     ['Russia\'s invitation to India surprised many.', 'RUS>IND:036'],
