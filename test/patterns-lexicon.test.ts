@@ -124,6 +124,8 @@ describe('codebook lexicon: light verbs, phrasal verbs and senses told apart (is
     ['Millions of Yemenis require assistance from the United Nations.', ':100'],
     ['The Philippines granted the U.S. military access to four bases.', ':086'],
     ['Ukraine sold grain to Egypt.', ':062'],
+    ['Syrian air defences intercepted Israeli missiles over Damascus.', ':150'],
+    ['North Korea has stationed IT workers in Laos since 2022.', ':154'],
   ])('%s: not %s', (text, not) => {
     expect(events(text).some((e) => e.endsWith(not))).toBe(false);
   });
