@@ -110,6 +110,8 @@ describe('codebook lexicon: light verbs, phrasal verbs and senses told apart (is
     ['The Taliban promised a response to Pakistan.', 'AFG>PAK:130'],
     ['ECOWAS gave Niger one week to restore the president.', 'ECOWAS>NER:139'],
     // nominals (README-events convention 16)
+    ['Russia\'s troop build-up near Ukraine alarmed NATO.', 'RUS>UKR:154'],
+    ['The deal drew praise from Washington for Egypt.', 'USA>EGY:051'],
     ['Japan\'s offer of talks to China was rejected.', 'JPN>CHN:036'],
     ['Russia\'s invitation to India surprised many.', 'RUS>IND:036'],
     ['Ukraine\'s request to Germany for tanks was approved.', 'UKR>DEU:020'],
