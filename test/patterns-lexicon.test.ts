@@ -128,6 +128,7 @@ describe('codebook lexicon: light verbs, phrasal verbs and senses told apart (is
     ['Ukraine sold grain to Egypt.', ':062'],
     ['Syrian air defences intercepted Israeli missiles over Damascus.', ':150'],
     ['North Korea has stationed IT workers in Laos since 2022.', ':154'],
+    ['Russia denied claims that it sends migrants to the Finnish border.', ':016'],
   ])('%s: not %s', (text, not) => {
     expect(events(text).some((e) => e.endsWith(not))).toBe(false);
   });
