@@ -109,6 +109,7 @@ describe('codebook lexicon: light verbs, phrasal verbs and senses told apart (is
     ['China has not excluded using force against Taiwan.', 'CHN>TWN:138'],
     ['The Taliban promised a response to Pakistan.', 'AFG>PAK:130'],
     ['ECOWAS gave Niger one week to restore the president.', 'ECOWAS>NER:139'],
+    ['Taipei said it would not accept a formula proposed by Beijing.', 'TWN>CHN:120'],
     // nominals (README-events convention 16)
     ['Russia\'s troop build-up near Ukraine alarmed NATO.', 'RUS>UKR:154'],
     ['The deal drew praise from Washington for Egypt.', 'USA>EGY:051'],
