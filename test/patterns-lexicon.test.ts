@@ -127,6 +127,8 @@ describe('codebook lexicon: light verbs, phrasal verbs and senses told apart (is
     ['Millions of Yemenis require assistance from the United Nations.', ':100'],
     ['The Philippines granted the U.S. military access to four bases.', ':086'],
     ['Ukraine sold grain to Egypt.', ':062'],
+    ['Russia and Ukraine held a prisoner exchange on Friday.', ':173'],
+    ['Washington ruled out military action against Iran.', ':138'],
     ['Syrian air defences intercepted Israeli missiles over Damascus.', ':150'],
     ['North Korea has stationed IT workers in Laos since 2022.', ':154'],
     ['Russia denied claims that it sends migrants to the Finnish border.', ':016'],
