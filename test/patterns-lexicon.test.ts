@@ -107,7 +107,7 @@ describe('codebook lexicon: light verbs, phrasal verbs and senses told apart (is
     ['Panama flatly dismissed a suggestion by the United States.', 'PAN>USA:120'],
     ['Belarusian factory workers walked out in protest at the vote count.', 'BLR>-:143'],
     ['China has not excluded using force against Taiwan.', 'CHN>TWN:138'],
-    ['The Taliban promised a response to Pakistan.', 'AFG>PAK:130'],
+    ['The Taliban vowed a response to Pakistan.', 'AFG>PAK:130'],
     ['ECOWAS gave Niger one week to restore the president.', 'ECOWAS>NER:139'],
     ['Taipei said it would not accept a formula proposed by Beijing.', 'TWN>CHN:120'],
     // nominals (README-events convention 16)
