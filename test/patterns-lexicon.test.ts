@@ -129,6 +129,7 @@ describe('codebook lexicon: light verbs, phrasal verbs and senses told apart (is
     ['Ukraine sold grain to Egypt.', ':062'],
     ['Russia and Ukraine held a prisoner exchange on Friday.', ':173'],
     ['Washington ruled out military action against Iran.', ':138'],
+    ['Mozambique was hit by a cyclone, and Zimbabwe by floods.', ':190'],
     ['Syrian air defences intercepted Israeli missiles over Damascus.', ':150'],
     ['North Korea has stationed IT workers in Laos since 2022.', ':154'],
     ['Russia denied claims that it sends migrants to the Finnish border.', ':016'],
