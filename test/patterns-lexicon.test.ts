@@ -110,6 +110,7 @@ describe('codebook lexicon: light verbs, phrasal verbs and senses told apart (is
     ['The Taliban vowed a response to Pakistan.', 'AFG>PAK:130'],
     ['ECOWAS gave Niger one week to restore the president.', 'ECOWAS>NER:139'],
     ['Taipei said it would not accept a formula proposed by Beijing.', 'TWN>CHN:120'],
+    ['Britain trained Ukrainian soldiers on Salisbury Plain.', 'GBR>UKR:072'],
     // nominals (README-events convention 16)
     ['Russia\'s troop build-up near Ukraine alarmed NATO.', 'RUS>UKR:154'],
     ['The deal drew praise from Washington for Egypt.', 'USA>EGY:051'],
@@ -130,6 +131,7 @@ describe('codebook lexicon: light verbs, phrasal verbs and senses told apart (is
     ['Russia and Ukraine held a prisoner exchange on Friday.', ':173'],
     ['Washington ruled out military action against Iran.', ':138'],
     ['Mozambique was hit by a cyclone, and Zimbabwe by floods.', ':190'],
+    ['French and Indian troops will train together in Rajasthan.', ':072'],
     ['Syrian air defences intercepted Israeli missiles over Damascus.', ':150'],
     ['North Korea has stationed IT workers in Laos since 2022.', ':154'],
     ['Russia denied claims that it sends migrants to the Finnish border.', ':016'],
