@@ -204,7 +204,8 @@ describe('ingest beside serve', () => {
 describe('kill -9 of the holder', () => {
   it('leaves a stale lock that the next owner takes over; the store opens with every stored document once', async () => {
     const db = freshDb('killed');
-    const big = writeFeed('killed-a.jsonl', 'Eta', 120);
+    // (enough documents that the ingest is still writing after 5 s on a quiet machine: 120 were done by then once ingest got faster)
+    const big = writeFeed('killed-a.jsonl', 'Eta', 1000);
     const a = startCli(cli, ['ingest', '--db', db, big]);
     children.push(a);
     await until('the ingest to take the lock', () => readLockFile(db));
@@ -227,7 +228,7 @@ describe('kill -9 of the holder', () => {
     const rest = await runCli(cli, ['ingest', '--db', db, big]);
     expect(rest.code).toBe(0);
     const after = await inspect(db);
-    expect(after.docs).toBe(130);
+    expect(after.docs).toBe(1010);
     expect(after.orphans).toBe(0);
   });
 });

@@ -13,6 +13,7 @@ const k: ClauseKnowledge = createClauseKnowledge(
       meet: { code: '040', symmetric: true },
       detain: { code: '173' },
       arrest: { code: '173' },
+      fire: { objects: { missile: '150', 'tear gas': '175' }, with_target: '195', preps: ['at'] },
       refuse: { code: '120', preps: ['to'] },
       encircle: { code: '150' },
       say: { attribution: true },
@@ -87,6 +88,13 @@ describe('arguments', () => {
     expect(home).toEqual([{ code: '173', src: ['PERGOV:implied'], tgt: ['PERCVL:subject'] }]);
     const abroad = triggers('Two/NUM Peruvians/PROPN were/AUX:be detained/VERB:detain in/ADP Chile/PROPN ./PUNCT', (s) => [mention(s, 'Peruvians', 'PER', { via: 'adj' }), mention(s, 'Chile', 'CHL')]);
     expect(abroad).toEqual([{ code: '173', src: ['CHLGOV:implied'], tgt: ['PER:subject'] }]);
+  });
+
+  it('a launch aimed at someone is an attack, unless its object already names the force ("fired tear gas at")', () => {
+    const missiles = triggers('Chile/PROPN fired/VERB:fire missiles/NOUN:missile at/ADP Peru/PROPN ./PUNCT', (s) => [mention(s, 'Chile', 'CHL'), mention(s, 'Peru', 'PER')]);
+    expect(missiles).toEqual([{ code: '195', src: ['CHL:subject'], tgt: ['PER:prep:at'] }]);
+    const gas = triggers('Police/NOUN in/ADP Lima/PROPN fired/VERB:fire tear/NOUN:tear gas/NOUN:gas at/ADP Peruvians/PROPN ./PUNCT', (s) => [mention(s, 'Police in Lima', 'PERCOP', { via: 'role', role: 'COP' }), mention(s, 'Peruvians', 'PERCVL', { via: 'role', role: 'CVL' })]);
+    expect(gas).toEqual([{ code: '175', src: ['PERCOP:subject'], tgt: ['PERCVL:prep:at'] }]);
   });
 
   it('a participle the tagger calls an adjective after a passive auxiliary and before its agent is the verb', () => {

@@ -126,7 +126,7 @@ export function createArgumentReader(k: ClauseKnowledge) {
         targets = [{ m: where, how: 'place' }];
         // "fired missiles at Kharkiv": a launch at a place is an attack on its country
         const prep = toks.filter((t) => t.end <= where.span[0]).pop()?.norm;
-        if (vp.with_target && W.attackPreps.has(prep ?? '')) code = vp.with_target;
+        if (vp.with_target && W.attackPreps.has(prep ?? '') && !(objectMatched && W.objectForceRoots.has(code.slice(0, 2)))) code = vp.with_target;
       }
     }
     // "imposed sanctions on 20 people and entities linked to the Quds Force": what the object belongs to is the target
@@ -145,7 +145,8 @@ export function createArgumentReader(k: ClauseKnowledge) {
     const recip = toks.slice(end + 1, end + 6).map((t) => t.norm).join(' ');
     const reciprocal = W.reciprocal.test(recip);
     if (reciprocal) targets = [];
-    if (vp.with_target && targets.some((t) => t.how.startsWith('prep:') && W.attackPreps.has(t.how.slice(5)))) {
+    // ("fired missiles at Kharkiv" is an attack; "fired tear gas at protesters" keeps the object's own code of force)
+    if (vp.with_target && !(objectMatched && W.objectForceRoots.has(code.slice(0, 2))) && targets.some((t) => t.how.startsWith('prep:') && W.attackPreps.has(t.how.slice(5)))) {
       code = vp.with_target;
       pattern += ` … at target`;
     }

@@ -73,6 +73,14 @@ export function createHolders(lx: Lexicon) {
   const RELATIVE = lx.words('claim_relative_pronouns');
   const DETERMINERS = lx.words('coref_determiners');
   const NP_PREPS = lx.words('claim_np_prepositions');
+  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const alt = (ws: Iterable<string>) => [...ws].map(esc).join('|');
+  // a spelled-out name before its acronym: capitalised words and the connectors between them
+  const SPELLED_NAME = new RegExp(`((?:\\p{Lu}[\\p{L}'’.-]*\\s+(?:(?:${alt(lx.words('claim_name_connectors'))})\\s+)*){1,7})$`, 'u');
+  const LEADING_ARTICLE = new RegExp(`^(?:${alt(lx.words('claim_name_articles'))})\\s+`, 'i');
+  const BARE_PRONOUNS = lx.words('claim_bare_pronouns');
+  // "by Kyiv and Western governments", "by Kyiv, Washington": a second agent after a comma or a conjunction
+  const AGENT_LIST_GAP = new RegExp(`^\\s*(?:,|${alt(lx.words('claim_agent_joiners'))})\\s*(?:\\w+\\s+)?$`, 'i');
   const SOURCE_NOUNS = lx.words('claim_source_nouns');
   const PERSON_NOUNS = lx.words('claim_person_nouns');
   const SUBJECT_PRONOUNS = lx.words('claim_subject_pronouns');
@@ -142,13 +150,13 @@ export function createHolders(lx: Lexicon) {
     if (!d?.text || !/^\p{Lu}{2,7}$/u.test(name)) return name;
     const at = d.text.indexOf(`(${name})`);
     if (at < 0) return name;
-    const m = /((?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|for|and|on|the|in)\s+)*){1,7})$/u.exec(d.text.slice(Math.max(0, at - 120), at));
+    const m = SPELLED_NAME.exec(d.text.slice(Math.max(0, at - 120), at));
     return m ? cleanName(m[1].trim()) : name;
   }
 
   /** a name as the holder goes by it: no leading article, and "DANIEL KIM" as "Daniel Kim" */
   function cleanName(n: string): string {
-    let out = n.trim().replace(/^(?:the|The|THE)\s+/, '');
+    let out = n.trim().replace(LEADING_ARTICLE, '');
     if (/\s/.test(out) && out === out.toUpperCase() && /\p{Lu}{2}/u.test(out)) out = out.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
     return out;
   }
@@ -263,7 +271,7 @@ export function createHolders(lx: Lexicon) {
         while (a - 1 >= lo && npTok(a - 1)) a--;
       }
       // "its border service": the possessive opens the phrase
-      if (a - 1 >= lo && (ACTOR_PRONOUNS.has(toks[a - 1].key) || PLURAL_PRONOUNS.has(toks[a - 1].key)) && !['it', 'they'].includes(toks[a - 1].key)) a--;
+      if (a - 1 >= lo && (ACTOR_PRONOUNS.has(toks[a - 1].key) || PLURAL_PRONOUNS.has(toks[a - 1].key)) && !BARE_PRONOUNS.has(toks[a - 1].key)) a--;
       // "Kyiv and Moscow"
       if (a - 2 >= lo && COORD.has(toks[a - 1].key) && npTok(a - 2)) {
         let a2 = a - 2;
@@ -363,7 +371,7 @@ export function createHolders(lx: Lexicon) {
         const k2 = i + 2;
         if (agent) {
           // "by Kyiv and Western governments"
-          const more = ms.filter((m) => m !== agent && m.span[0] > agent.span[1] && /^\s*(?:,|and)\s*(?:\w+\s+)?$/.test(s.text.slice(agent.span[1] - s.start, m.span[0] - s.start)));
+          const more = ms.filter((m) => m !== agent && m.span[0] > agent.span[1] && AGENT_LIST_GAP.test(s.text.slice(agent.span[1] - s.start, m.span[0] - s.start)));
           for (const m of [agent, ...more.slice(0, 1)]) out.push({ m, at: toks[i].start, verb: toks[i].key });
           continue;
         }

@@ -121,6 +121,13 @@ describe('clause view: objects', () => {
     expect(v.objectAfter(at('signed'), { accord: '057' })).toEqual({ code: '057', end: at('accord'), key: 'accord' });
   });
 
+  it('lets a particle the table knows yield to an object noun after it ("pulled back its ambassadors")', () => {
+    const { v, at } = view('Chile/PROPN pulled/VERB:pull back/ADV its/PRON ambassadors/NOUN:ambassador ./PUNCT', (s) => [mention(s, 'Chile', 'CHL')]);
+    expect(v.objectAfter(at('pulled'), { back: '0874', ambassador: '161' })).toEqual({ code: '161', end: at('ambassadors'), key: 'ambassador' });
+    const b = view('Chile/PROPN pulled/VERB:pull back/ADV ./PUNCT', (s) => [mention(s, 'Chile', 'CHL')]);
+    expect(b.v.objectAfter(b.at('pulled'), { back: '0874', ambassador: '161' })).toEqual({ code: '0874', end: b.at('back'), key: 'back' });
+  });
+
   it('does not read a place after a particle as the object ("flew over Bolivia")', () => {
     const { v, at } = view('Jets/NOUN flew/VERB over/ADP Bolivia/PROPN ./PUNCT', (s) => [mention(s, 'Bolivia', 'BOL', { via: 'place' })]);
     expect(v.targetAfter(at('flew'), [], at('flew')).filter((p) => p.how === 'object')).toEqual([]);

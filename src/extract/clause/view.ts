@@ -523,19 +523,29 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
 
   function objectAfter(i: number, objects: Record<string, string | null>): { code: string | null; end: number; key: string } | null {
     const firsts = k.firsts(objects);
+    // ("pulled back its ambassadors": a particle the table knows yields to an object noun after it)
+    let particle: { code: string | null; end: number; key: string } | null = null;
+    const found = (m: { code: string | null; end: number; key: string }, j: number) => {
+      if (particle || !['ADP', 'PART', 'ADV'].includes(toks[j].pos) || m.end !== j) return m;
+      particle = m;
+      return null;
+    };
     for (let j = i + 1; j < Math.min(toks.length, i + 10); j++) {
       const t = toks[j];
       if (QUOTES.has(t.norm)) continue; // a "treaty" in quotation marks is still the object
       if (W.clauseBreaks.has(t.norm)) break;
       // the tagger sometimes calls a plural noun a verb ("exercises"): an object word still counts
       const two = j + 1 < toks.length && firsts.has(t.lemma) ? `${t.lemma} ${toks[j + 1].lemma}` : '';
-      if (two in objects) return { code: objects[two], end: j + 1, key: two };
-      if (t.lemma in objects) return { code: objects[t.lemma], end: j, key: t.lemma };
-      if (t.norm in objects) return { code: objects[t.norm], end: j, key: t.norm };
+      const hit = two in objects ? { code: objects[two], end: j + 1, key: two } : t.lemma in objects ? { code: objects[t.lemma], end: j, key: t.lemma } : t.norm in objects ? { code: objects[t.norm], end: j, key: t.norm } : null;
+      if (hit) {
+        const m = found(hit, j);
+        if (m) return m;
+        continue;
+      }
       // ("struck a wide-ranging deal", "a long-awaited accord": a hyphened participle modifies the object)
       if (t.pos === 'VERB' && j > i + 1 && toks[j - 1]?.norm !== '-') break;
     }
-    return null;
+    return particle;
   }
 
   /** "the troops that Pyongyang sent": the object is the relative clause's antecedent */

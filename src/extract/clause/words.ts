@@ -103,6 +103,7 @@ export function eventWords(lx: Lexicon) {
     reportedClaimCode: lx.map('reported_claim_code'),
     victimRoots: lx.list('victim_roots'),
     impliedStateCodes: lx.list('implied_state_codes'),
+    objectForceRoots: w('object_force_roots'),
     impliedStateRole: lx.list('implied_state_role')[0],
     victimNouns: w('victim_nouns'),
     linkParticiples: w('link_participles'),

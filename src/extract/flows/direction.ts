@@ -18,6 +18,7 @@ export function createFlowReader(lx: Lexicon) {
   const WANT = lx.cue('flow_want');
   const NOMINAL_GIVE = lx.cue('flow_nominal_give');
   const NEGATED = lx.cue('flow_negated');
+  const AGENT_GAP = lx.cue('flow_agent_gap');
   const DENIAL = lx.cue('flow_denial');
   const POSSIBLE = lx.cue('flow_possible');
   const PROMISED = lx.cue('flow_promised');
@@ -125,7 +126,7 @@ export function createFlowReader(lx: Lexicon) {
       receiver = toX && partyOf(toX) !== giver ? partyOf(toX) : dative ? partyOf(dative) : firstOther(giver, actors.filter((x) => x.span[0] > give));
     } else if (passive >= 0) {
       // "shells supplied by China to Russia", "drones delivered from Iran": the agent or source gives; the one after "to", else the clause's subject, receives
-      const by = actors.find((m) => m.span[0] >= frame!.end && /^\s*by\s+(?:the\s+)?$/i.test(s.text.slice(frame!.end - s.start, m.span[0] - s.start)));
+      const by = actors.find((m) => m.span[0] >= frame!.end && AGENT_GAP.test(s.text.slice(frame!.end - s.start, m.span[0] - s.start)));
       giver = by ? partyOf(by) : fromX ? partyOf(fromX) : null;
       // (not a hyphened modifier of the item: "Soviet-made jets")
       const subj = before.filter((m) => partyOf(m) !== giver && text[m.span[1] - s.start] !== '-').pop();

@@ -37,7 +37,7 @@ export function createFrameGate(lx: Lexicon) {
   const NOTHING = lx.cue('flow_nothing_given');
   const CONDITIONAL = lx.cue('flow_conditional');
   const AVOIDED = lx.cue('flow_avoided');
-  const PARTICIPLE = /(?:ed|en|ing)$/;
+  const PARTICIPLE = lx.cue('flow_participle_ending');
 
   /** each item a transfer predicate of the sentence frames, with its frame */
   return function framed(s: DocSentence, items: ItemHit[], ms: Mention[] = s.mentions ?? []): { it: ItemHit; frame: Frame }[] {
