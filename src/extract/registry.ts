@@ -59,6 +59,6 @@ export function createStages(k: Knowledge, nlp: Tagger, opts: StageOptions = {})
     factsStage(),
     usedStage(k),
   ];
-  if (opts.analysis !== false) stages.push(claimsStage(k, clause), flowsStage(k), agreementsStage(k, dates), complianceStage(k));
+  if (opts.analysis !== false) stages.push(claimsStage(k, clause), flowsStage(k, clause), agreementsStage(k, dates), complianceStage(k));
   return checkStages(stages);
 }

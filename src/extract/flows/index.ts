@@ -8,7 +8,7 @@ import type { Doc, FlowEvidenceRow, Stage } from '../../core/doc.js';
 import type { AnalysisKnowledge } from '../../knowledge/analysis.js';
 import type { Lexicon } from '../../knowledge/lexicon.js';
 import type { Patterns } from '../../knowledge/patterns.js';
-import { createClauseKnowledge, viewOf, type SentenceView } from '../clause/view.js';
+import { createClauseKnowledge, viewOf, type ClauseKnowledge, type SentenceView } from '../clause/view.js';
 import type { Mention } from '../../core/types.js';
 import { UNNAMED_ARMED } from '../agents/index.js';
 import { partyActors, partyOf, proseSentences } from '../analysis/shared.js';
@@ -24,7 +24,7 @@ export interface FlowsKnowledge {
   patterns?: Patterns;
 }
 
-export function flowsStage(k: FlowsKnowledge): Stage {
+export function flowsStage(k: FlowsKnowledge, shared?: ClauseKnowledge): Stage {
   const exchangedItems = createItemFilter(k.lexicon);
   const barterIn = createBarter(k.lexicon);
   const flowsIn = createFlowReader(k.lexicon);
@@ -33,7 +33,8 @@ export function flowsStage(k: FlowsKnowledge): Stage {
   const verbItems = createVerbItems(k.lexicon, k.analysis.items);
   const HOSTILE = k.lexicon.words('flow_not_transfer_roots');
 
-  const clause = k.patterns ? createClauseKnowledge(k.patterns, k.lexicon) : null;
+  // the event stages' clause knowledge when given, so each sentence's view is built once
+  const clause = shared ?? (k.patterns ? createClauseKnowledge(k.patterns, k.lexicon) : null);
   return {
     name: 'flows',
     requires: ['keys', 'mentions', 'events', 'genre'],
