@@ -13,6 +13,7 @@ const k: ClauseKnowledge = createClauseKnowledge(
       meet: { code: '040', symmetric: true },
       detain: { code: '173' },
       arrest: { code: '173' },
+      back: { code: '051', objects: { rebel: '062' } },
       fire: { objects: { missile: '150', 'tear gas': '175' }, with_target: '195', preps: ['at'] },
       refuse: { code: '120', preps: ['to'] },
       encircle: { code: '150' },
@@ -95,6 +96,11 @@ describe('arguments', () => {
     expect(missiles).toEqual([{ code: '195', src: ['CHL:subject'], tgt: ['PER:prep:at'] }]);
     const gas = triggers('Police/NOUN in/ADP Lima/PROPN fired/VERB:fire tear/NOUN:tear gas/NOUN:gas at/ADP Peruvians/PROPN ./PUNCT', (s) => [mention(s, 'Police in Lima', 'PERCOP', { via: 'role', role: 'COP' }), mention(s, 'Peruvians', 'PERCVL', { via: 'role', role: 'CVL' })]);
     expect(gas).toEqual([{ code: '175', src: ['PERCOP:subject'], tgt: ['PERCVL:prep:at'] }]);
+  });
+
+  it('a participle right before its agent is a passive whose head noun is the object ("rebels backed by Chile")', () => {
+    const r = triggers('Rebels/NOUN:rebel backed/VERB:back by/ADP Chile/PROPN seized/VERB:seize the/DET town/NOUN ./PUNCT', (s) => [mention(s, 'Rebels', 'group:sendero', { country: 'PER' }), mention(s, 'Chile', 'CHL')]);
+    expect(r.find((t) => t.src.includes('CHL:by'))?.code).toBe('062');
   });
 
   it('a participle the tagger calls an adjective after a passive auxiliary and before its agent is the verb', () => {

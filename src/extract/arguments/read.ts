@@ -34,7 +34,9 @@ export function createArgumentReader(k: ClauseKnowledge) {
     let objectMatched = false;
     let pattern = vp.lemma;
     if (vp.objects) {
-      const obj = objectAfter(i, vp.objects) ?? objectBefore(i, vp.objects) ?? (isPassive(i) ? subjectObject(i, vp.objects) : null);
+      // ("rebels backed by Iran": a participle right before its agent is a passive too, its head noun the object)
+      const reduced = toks[i + 1]?.norm === 'by' && toks[i].norm !== toks[i].lemma && !W.gerundEnding.test(toks[i].norm);
+      const obj = objectAfter(i, vp.objects) ?? objectBefore(i, vp.objects) ?? (isPassive(i) || reduced ? subjectObject(i, vp.objects) : null);
       if (obj) {
         if (obj.code === null) return null;
         code = obj.code;
