@@ -58,10 +58,14 @@ export function partyOf(m: Mention): string {
   return m.country ?? m.actor;
 }
 
+/** A word class as the alternation of its words, each escaped, to build an expression from ("of|for|and"). */
+export function wordsAlt(lx: Lexicon, name: string): string {
+  return lx.list(name).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+}
+
 /** A word class as one expression matching any of its words between word boundaries. */
 export function wordsRe(lx: Lexicon, name: string, flags = ''): RegExp {
-  const alt = lx.list(name).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  return new RegExp(`\\b(?:${alt})\\b`, flags);
+  return new RegExp(`\\b(?:${wordsAlt(lx, name)})\\b`, flags);
 }
 
 /** A map of labels to cue names, in the file's order: [the compiled cue, its label]. */

@@ -33,10 +33,11 @@ export function createArgumentReader(k: ClauseKnowledge) {
     let end = i;
     let objectMatched = false;
     let pattern = vp.lemma;
+    // "was hit by", "rebels backed by Iran": a participle with its agent right after token `at` is a passive
+    const agentAfter = (at: number) => toks[at + 1]?.norm === 'by' && toks[i].norm !== toks[i].lemma && !W.gerundEnding.test(toks[i].norm);
     if (vp.objects) {
-      // ("rebels backed by Iran": a participle right before its agent is a passive too, its head noun the object)
-      const reduced = toks[i + 1]?.norm === 'by' && toks[i].norm !== toks[i].lemma && !W.gerundEnding.test(toks[i].norm);
-      const obj = objectAfter(i, vp.objects) ?? objectBefore(i, vp.objects) ?? (isPassive(i) || reduced ? subjectObject(i, vp.objects) : null);
+      // (a participle right before its agent has its head noun as the object)
+      const obj = objectAfter(i, vp.objects) ?? objectBefore(i, vp.objects) ?? (isPassive(i) || agentAfter(i) ? subjectObject(i, vp.objects) : null);
       if (obj) {
         if (obj.code === null) return null;
         code = obj.code;
@@ -46,7 +47,7 @@ export function createArgumentReader(k: ClauseKnowledge) {
       }
     }
     if (!code) return null;
-    const passive = isPassive(i) || (toks[end + 1]?.norm === 'by' && toks[i].norm !== toks[i].lemma && !W.gerundEnding.test(toks[i].norm));
+    const passive = isPassive(i) || agentAfter(end);
     let sources: Participant[];
     let targets: Participant[];
     if (passive) {
@@ -121,6 +122,8 @@ export function createArgumentReader(k: ClauseKnowledge) {
     if (street && (code === '191' || (code === '144' && W.streetObstructVerbs.has(vp.lemma)))) code = '144';
     // "airdropped food into Gaza", "sent troops to Kursk": what is sent to a place goes to its state
     const sentTo = hasPrefix(W.sendingRoots, code) && toks.slice(end + 1, end + 6).some((t) => W.sendingPreps.has(t.norm));
+    // a launch aimed at someone is an attack ("fired missiles at Kharkiv"), unless its object already named the force ("fired tear gas at protesters")
+    const aimedAttack = !!vp.with_target && !(objectMatched && W.objectForceRoots.has(code.slice(0, 2)));
     if (targets.length === 0 && (hasPrefix(W.placeTargetRoots, code) || hasPrefix(W.placeTargetCodes, code) || vp.with_target || sentTo)) {
       const where = placeTarget(v, i, end, sources, code);
       const intoPlace = (w: Mention) => W.sendingPreps.has(toks.filter((t) => t.end <= w.span[0]).pop()?.norm ?? '');
@@ -128,7 +131,7 @@ export function createArgumentReader(k: ClauseKnowledge) {
         targets = [{ m: where, how: 'place' }];
         // "fired missiles at Kharkiv": a launch at a place is an attack on its country
         const prep = toks.filter((t) => t.end <= where.span[0]).pop()?.norm;
-        if (vp.with_target && W.attackPreps.has(prep ?? '') && !(objectMatched && W.objectForceRoots.has(code.slice(0, 2)))) code = vp.with_target;
+        if (aimedAttack && W.attackPreps.has(prep ?? '')) code = vp.with_target!;
       }
     }
     // "imposed sanctions on 20 people and entities linked to the Quds Force": what the object belongs to is the target
@@ -147,9 +150,8 @@ export function createArgumentReader(k: ClauseKnowledge) {
     const recip = toks.slice(end + 1, end + 6).map((t) => t.norm).join(' ');
     const reciprocal = W.reciprocal.test(recip);
     if (reciprocal) targets = [];
-    // ("fired missiles at Kharkiv" is an attack; "fired tear gas at protesters" keeps the object's own code of force)
-    if (vp.with_target && !(objectMatched && W.objectForceRoots.has(code.slice(0, 2))) && targets.some((t) => t.how.startsWith('prep:') && W.attackPreps.has(t.how.slice(5)))) {
-      code = vp.with_target;
+    if (aimedAttack && targets.some((t) => t.how.startsWith('prep:') && W.attackPreps.has(t.how.slice(5)))) {
+      code = vp.with_target!;
       pattern += ` … at target`;
     }
     // "welcomed the decision" is praise, not hosting: the reverse code goes with the verb's own code only
@@ -236,10 +238,8 @@ export function createArgumentReader(k: ClauseKnowledge) {
         byRelative = sources.length > 0;
       }
     }
-    if (np.requires_participle && !toks.slice(Math.max(0, i - 3), last + 4).some((t) => np.participle?.includes(t.lemma)) && sources.length < 2) {
-      // ("the deal that he and Afwerki signed on July 9": the verb of the relative clause)
-      if (!byRelative) return null;
-    }
+    // (the verb of such a relative clause is the noun's participle: "the deal that he and Afwerki signed on July 9")
+    if (np.requires_participle && !byRelative && !toks.slice(Math.max(0, i - 3), last + 4).some((t) => np.participle?.includes(t.lemma)) && sources.length < 2) return null;
     // "After talks with Fumio Kishida, Yoon said …", "During a visit to Gao, Mali, Trudeau announced …":
     // a phrase before the main clause has the main clause's subject as its source
     if (sources.length === 0 && (np.symmetric || np.reverse) && W.frontedOpeners.has(toks[0]?.norm ?? '') && i <= 6 && toks.slice(1, i).every((t) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'PART', 'NUM', 'PRON'].includes(t.pos))) {

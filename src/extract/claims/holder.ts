@@ -8,6 +8,7 @@
 import type { DocSentence, KeyToken } from '../../core/doc.js';
 import type { Actor, ClaimRecord, Mention } from '../../core/types.js';
 import type { Lexicon } from '../../knowledge/lexicon.js';
+import { wordsAlt } from '../analysis/shared.js';
 
 export interface Holder {
   holder: string;
@@ -73,14 +74,12 @@ export function createHolders(lx: Lexicon) {
   const RELATIVE = lx.words('claim_relative_pronouns');
   const DETERMINERS = lx.words('coref_determiners');
   const NP_PREPS = lx.words('claim_np_prepositions');
-  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const alt = (ws: Iterable<string>) => [...ws].map(esc).join('|');
   // a spelled-out name before its acronym: capitalised words and the connectors between them
-  const SPELLED_NAME = new RegExp(`((?:\\p{Lu}[\\p{L}'’.-]*\\s+(?:(?:${alt(lx.words('claim_name_connectors'))})\\s+)*){1,7})$`, 'u');
-  const LEADING_ARTICLE = new RegExp(`^(?:${alt(lx.words('claim_name_articles'))})\\s+`, 'i');
+  const SPELLED_NAME = new RegExp(`((?:\\p{Lu}[\\p{L}'’.-]*\\s+(?:(?:${wordsAlt(lx, 'claim_name_connectors')})\\s+)*){1,7})$`, 'u');
+  const LEADING_ARTICLE = new RegExp(`^(?:${wordsAlt(lx, 'claim_name_articles')})\\s+`, 'i');
   const BARE_PRONOUNS = lx.words('claim_bare_pronouns');
   // "by Kyiv and Western governments", "by Kyiv, Washington": a second agent after a comma or a conjunction
-  const AGENT_LIST_GAP = new RegExp(`^\\s*(?:,|${alt(lx.words('claim_agent_joiners'))})\\s*(?:\\w+\\s+)?$`, 'i');
+  const AGENT_LIST_GAP = new RegExp(`^\\s*(?:,|${wordsAlt(lx, 'claim_agent_joiners')})\\s*(?:\\w+\\s+)?$`, 'i');
   const SOURCE_NOUNS = lx.words('claim_source_nouns');
   const PERSON_NOUNS = lx.words('claim_person_nouns');
   const SUBJECT_PRONOUNS = lx.words('claim_subject_pronouns');

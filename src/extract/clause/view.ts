@@ -143,15 +143,15 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
       if (toks[r - 1].pos === 'NOUN') return [];
     }
     let best: { m: Mention; first: number; last: number } | null = null;
+    // "with Egypt and Qatar mediating", "with Russia acting as mediator": the subject of an absolute phrase
+    const absolute = absoluteSubject(i);
     for (const x of mentionTok) {
       if (x.last >= i) continue;
       if (clauseBetween(x.last, i)) continue;
       // "Villamizar said Thursday's attacks had killed 30 people": the speaker does not do what he reports
       if (reportsBetween(x.last, i)) continue;
       const before = toks[x.first - 1];
-      // "with Egypt and Qatar mediating", "with Russia acting as mediator": the subject of an absolute phrase
-      const absolute = toks[i].pos === 'VERB' && W.gerundEnding.test(toks[i].norm) && toks.slice(x.last + 1, i).every((t) => t.pos === 'ADV') && W.absoluteOpeners.has(toks[coordStart(x) - 1]?.norm ?? '');
-      if (x.m.via === 'place' || (before && before.pos === 'ADP' && !W.subjectPreps.has(before.norm) && before.norm !== 'by' && !(W.subordinators.has(before.norm) && x.first < i) && !absolute)) continue;
+      if (x.m.via === 'place' || (before && before.pos === 'ADP' && !W.subjectPreps.has(before.norm) && before.norm !== 'by' && !(W.subordinators.has(before.norm) && x.first < i) && x !== absolute)) continue;
       // "rebel forces backed by Rwanda marched into Goma": the agent of a participle is not the clause's subject
       // ("strikes by Russia killed …": the agent of an event noun is)
       if (before?.norm === 'by' && toks[x.first - 2]?.pos === 'VERB') continue;
@@ -173,7 +173,7 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
     // if the nearest is an object of a verb that stands before it, the subject is earlier, unless
     // that verb reports speech ("Kirby said North Korea had supplied …") or the nearest is a
     // possessor ("Washington's decision to pause aid")
-    // ("the deal that Peru and Bolivia signed": a relative pronoun or subordinator opens a clause of its own)
+    // ("the deal that Peru and Bolivia signed", "… as Moscow readies …": a relative pronoun or subordinator opens a clause of its own)
     let opener = -1;
     for (let k2 = best.first - 1; k2 >= 0; k2--) {
       if (toks[k2].pos === 'VERB') break;
@@ -193,9 +193,7 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
     })();
     const link = toks[best.last + 1]?.norm;
     const controlled = !!governor && best.last + 2 <= i && i <= best.last + 3 && ((link === 'of' && W.chargeVerbs.has(governor)) || (link === 'to' && W.objectControlVerbs.has(governor)));
-    // "… as Moscow readies …", "whether Russia would help …": a subordinator opens a clause whose subject it is
-    const opensClause = W.subordinators.has(toks[best.first - 1]?.norm ?? '') || (toks[best.first - 1]?.pos === 'DET' && W.subordinators.has(toks[best.first - 2]?.norm ?? ''));
-    const verbBetween = !possessor && !controlled && !opensClause && toks.slice(0, best.first).some((t, k) => t.pos === 'VERB' && k > floor && !patterns.attribution.has(t.lemma) && toks[k + 1]?.norm !== 'that' && toks[k - 1]?.norm !== '-');
+    const verbBetween = !possessor && !controlled && toks.slice(0, best.first).some((t, k) => t.pos === 'VERB' && k > floor && !patterns.attribution.has(t.lemma) && toks[k + 1]?.norm !== 'that' && toks[k - 1]?.norm !== '-');
     if (verbBetween) {
       const earlier = mentionTok.filter((x) => x.last < best!.first && x.m.via !== 'place' && !(toks[x.first - 1]?.pos === 'ADP'));
       const vIdx = toks.findIndex((t, k) => k < best!.first && t.pos === 'VERB');
@@ -277,18 +275,17 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
     if (!toks[i] || !W.gerundEnding.test(toks[i].norm)) return -1;
     const prev = toks[i - 1];
     // (the tagger calls some such gerunds nouns: "after landing")
-    if (prev && W.adjunctPreps.has(prev.norm) && prev.pos !== 'VERB' && (toks[i].pos === 'VERB' || toks[i].pos === 'NOUN')) {
-      // "Iran retaliated by firing missiles", "Grossi told journalists after landing in Kyiv": the finite verb before it in the sentence
-      for (let v = i - 2; v >= 0; v--) {
-        if (toks[v].norm === ';' || (toks[v].norm === 'that' && toks[v].pos === 'SCONJ') || W.relativePronouns.has(toks[v].norm)) return -1;
-        if (toks[v].pos === 'VERB' && !W.gerundEnding.test(toks[v].norm) && toks[v - 1]?.pos !== 'PART' && toks[v - 1]?.pos !== 'ADP') return v;
-      }
-      return -1;
-    }
+    // "Iran retaliated by firing missiles", "Grossi told journalists after landing in Kyiv": the finite verb before it in the sentence
+    if (prev && W.adjunctPreps.has(prev.norm) && prev.pos !== 'VERB' && (toks[i].pos === 'VERB' || toks[i].pos === 'NOUN')) return finiteVerbBefore(i - 2);
     if (toks[i].pos !== 'VERB') return -1;
     if (prev?.pos === 'VERB' && !W.gerundEnding.test(prev.norm)) return i - 1;
     if (prev?.norm !== ',' || inMention[i - 2]) return -1;
-    for (let v = i - 2; v >= 0; v--) {
+    return finiteVerbBefore(i - 2);
+  }
+
+  /** the nearest finite verb at or before token `from` in its clause (not past a relative pronoun, a "that" clause or ";"); -1 when none */
+  function finiteVerbBefore(from: number): number {
+    for (let v = from; v >= 0; v--) {
       if (W.relativePronouns.has(toks[v].norm) || (toks[v].norm === 'that' && toks[v].pos === 'SCONJ') || toks[v].norm === ';') return -1;
       if (toks[v].pos === 'VERB' && !W.gerundEnding.test(toks[v].norm) && toks[v - 1]?.pos !== 'PART' && toks[v - 1]?.pos !== 'ADP') return v;
     }
@@ -331,18 +328,12 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
     return toks.slice(x.last + 1, x.last + 3).some((t) => t.pos === 'VERB' && patterns.attribution.has(t.lemma));
   }
 
-  /** the last token of the list a mention opens ("Egypt and Qatar" for "Egypt") */
-  function coordinatedEnd(x: MentionAt): number {
-    const list = coordinated(x);
-    const last = mentionTok.find((y) => y.m === list[list.length - 1]);
-    return last ? last.last : x.last;
-  }
-
-  /** the first token of the list a mention closes ("Egypt and Qatar" for "Qatar") */
-  function coordStart(x: MentionAt): number {
+  /** the first and last tokens of the list a mention stands in ("Egypt and Qatar" for either) */
+  function listBounds(x: MentionAt): [number, number] {
     const list = coordinated(x);
     const first = mentionTok.find((y) => y.m === list[0]);
-    return first ? first.first : x.first;
+    const last = mentionTok.find((y) => y.m === list[list.length - 1]);
+    return [first ? first.first : x.first, last ? last.last : x.last];
   }
 
   /** A mention and those coordinated with it ("Kim and Putin", "Russia, China and Iran"). */
@@ -474,9 +465,12 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
         const before = toks[j - 1];
         const det = before && (before.pos === 'DET' || before.pos === 'ADJ') ? toks[j - 2] : before;
         // ("… a ceasefire, with Russia acting as mediator": the actor of an absolute phrase is not the verb's target)
-        if (W.absoluteOpeners.has(det?.norm ?? '') && toks[coordinatedEnd(x) + 1]?.pos === 'VERB' && W.gerundEnding.test(toks[coordinatedEnd(x) + 1].norm)) {
-          j = coordinatedEnd(x);
-          continue;
+        if (W.absoluteOpeners.has(det?.norm ?? '')) {
+          const [, listEnd] = listBounds(x);
+          if (toks[listEnd + 1]?.pos === 'VERB' && W.gerundEnding.test(toks[listEnd + 1].norm)) {
+            j = listEnd;
+            continue;
+          }
         }
         // "helped the two exiled dissidents from Egypt": only a determiner, numbers and modifiers between verb and object
         let d0 = j - 1;
@@ -525,11 +519,6 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
     const firsts = k.firsts(objects);
     // ("pulled back its ambassadors": a particle the table knows yields to an object noun after it)
     let particle: { code: string | null; end: number; key: string } | null = null;
-    const found = (m: { code: string | null; end: number; key: string }, j: number) => {
-      if (particle || !['ADP', 'PART', 'ADV'].includes(toks[j].pos) || m.end !== j) return m;
-      particle = m;
-      return null;
-    };
     for (let j = i + 1; j < Math.min(toks.length, i + 10); j++) {
       const t = toks[j];
       if (QUOTES.has(t.norm)) continue; // a "treaty" in quotation marks is still the object
@@ -538,8 +527,8 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
       const two = j + 1 < toks.length && firsts.has(t.lemma) ? `${t.lemma} ${toks[j + 1].lemma}` : '';
       const hit = two in objects ? { code: objects[two], end: j + 1, key: two } : t.lemma in objects ? { code: objects[t.lemma], end: j, key: t.lemma } : t.norm in objects ? { code: objects[t.norm], end: j, key: t.norm } : null;
       if (hit) {
-        const m = found(hit, j);
-        if (m) return m;
+        if (particle || hit.end !== j || !['ADP', 'PART', 'ADV'].includes(t.pos)) return hit;
+        particle = hit;
         continue;
       }
       // ("struck a wide-ranging deal", "a long-awaited accord": a hyphened participle modifies the object)
@@ -608,12 +597,14 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
     return a;
   }
 
-  /** "with Russia acting as mediator": the gerund at token i heads an absolute phrase */
-  function absoluteGerund(i: number): boolean {
-    if (toks[i]?.pos !== 'VERB' || !W.gerundEnding.test(toks[i].norm)) return false;
+  /** "with Russia acting as mediator": the mention right before the gerund at token i when it heads an absolute phrase, else null */
+  function absoluteSubject(i: number): MentionAt | null {
+    if (toks[i]?.pos !== 'VERB' || !W.gerundEnding.test(toks[i].norm)) return null;
     const x = mentionTok.filter((y) => y.last < i && toks.slice(y.last + 1, i).every((t) => t.pos === 'ADV')).pop();
-    return !!x && W.absoluteOpeners.has(toks[coordStart(x) - 1]?.norm ?? '');
+    return x && W.absoluteOpeners.has(toks[listBounds(x)[0] - 1]?.norm ?? '') ? x : null;
   }
+
+  const absoluteGerund = (i: number): boolean => absoluteSubject(i) !== null;
 
   return {
     s,

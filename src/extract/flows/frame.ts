@@ -38,6 +38,7 @@ export function createFrameGate(lx: Lexicon) {
   const CONDITIONAL = lx.cue('flow_conditional');
   const AVOIDED = lx.cue('flow_avoided');
   const PARTICIPLE = lx.cue('flow_participle_ending');
+  const PAST_PARTICIPLE = lx.cue('flow_past_participle_ending');
 
   /** each item a transfer predicate of the sentence frames, with its frame */
   return function framed(s: DocSentence, items: ItemHit[], ms: Mention[] = s.mentions ?? []): { it: ItemHit; frame: Frame }[] {
@@ -60,7 +61,7 @@ export function createFrameGate(lx: Lexicon) {
       while (det > 0 && s.tokens![det].pos === 'ADJ') det--;
       const owned = det >= 0 && (['DET', 'PRON'].includes(s.tokens![det].pos) || ["'s", '’s'].includes(s.tokens![det].norm));
       if (tok && (tok.pos === 'NOUN' || tok.pos === 'PROPN') && kind === 'want' && !/\s/.test(m[0]) && owned && !WANT_NOUN.test(text.slice(b))) continue;
-      if (text[a - 1] === '-' || (tok && kind !== 'nominal' && /(?:ed|en)$/.test(tok.norm) && prev && ['DET', 'ADJ', 'ADP'].includes(prev.pos))) continue;
+      if (text[a - 1] === '-' || (tok && kind !== 'nominal' && PAST_PARTICIPLE.test(tok.norm) && prev && ['DET', 'ADJ', 'ADP'].includes(prev.pos))) continue;
       if (NOTHING.test(text.slice(b))) continue;
       // (an adjective: "extended deterrence")
       if (tok && tok.pos === 'ADJ' && (kind === 'give' || kind === 'receive')) continue;
@@ -111,7 +112,7 @@ export function createFrameGate(lx: Lexicon) {
       const own = preds.find((x) => x.a < end && x.b > at);
 
       if (own) {
-        out.push({ it, frame: own && own.kind !== 'nominal' ? own : { kind: 'nominal', at: it.at, end: it.end } });
+        out.push({ it, frame: own.kind !== 'nominal' ? own : { kind: 'nominal', at: it.at, end: it.end } });
         continue;
       }
       // a participle, a relative clause or a noun of transfer right after it
