@@ -272,7 +272,7 @@ export function createActorRecognizer(kn: ActorsKnowledge) {
           case 'pair': {
             const pair = e.members
               ? e.members.map((c) => ({ actor: c, country: c, org: null, role: null } as Mention))
-              : pairInPlay(recent, e.pair!);
+              : pairInPlay(recent, e.pair!, s.idx);
             for (const m of pair) emit({ sentence: s.idx, span, text: surface(), actor: m.actor, country: m.country, org: m.org, role: m.role, via: 'pair' });
             i = end;
             break;
@@ -418,20 +418,38 @@ function isCurrent(roles: { from: string | null; until: string | null }[], date:
   return roles.some((r) => (!r.from || r.from <= d) && (!r.until || d < r.until));
 }
 
-/** The pair in play: the two most recent distinct persons (for "leaders") or countries. */
-function pairInPlay(recent: Mention[], what: 'leaders' | 'countries' | 'sides'): Mention[] {
-  const out: Mention[] = [];
-  const seen = new Set<string>();
-  for (let j = recent.length - 1; j >= 0 && out.length < 2; j--) {
-    const m = recent[j];
-    if (m.via === 'pair' || m.via === 'author' || m.via === 'place') continue;
+/**
+ * The pair in play: the two most salient distinct persons (for "leaders") or countries. Salience is
+ * the count of a side's mentions, each weighted down by how many sentences back it is, so that a
+ * third state named in passing just before ("a region where China is flexing its muscles") does
+ * not displace the two the story is about; a pair coordinated in the current sentence or the one
+ * before still wins by recency. Ties go to the most recent.
+ */
+function pairInPlay(recent: Mention[], what: 'leaders' | 'countries' | 'sides', sentence: number): Mention[] {
+  const score = new Map<string, { m: Mention; w: number; last: number }>();
+  recent.forEach((m, j) => {
+    if (m.via === 'pair' || m.via === 'author' || m.via === 'place') return;
     const isPerson = m.actor.startsWith('person:');
-    if (what === 'leaders' && !isPerson) continue;
+    if (what === 'leaders' && !isPerson) return;
+    if (what !== 'leaders' && !m.country) return;
     const key = what === 'leaders' ? m.actor : m.country ?? m.org ?? m.actor;
-    if (seen.has(key) || (what !== 'leaders' && !m.country)) continue;
-    if (what === 'leaders' && out.some((o) => o.country === m.country)) continue;
-    seen.add(key);
-    out.push(what === 'leaders' ? m : { ...m, actor: m.country!, role: null });
+    const w = PAIR_DECAY ** Math.max(0, sentence - m.sentence);
+    const cur = score.get(key);
+    if (cur) {
+      cur.w += w;
+      cur.last = j;
+      cur.m = m;
+    } else score.set(key, { m, w, last: j });
+  });
+  const ranked = [...score.values()].sort((a, b) => b.w - a.w || b.last - a.last);
+  const out: typeof ranked = [];
+  for (const r of ranked) {
+    if (out.length === 2) break;
+    if (what === 'leaders' && out.some((o) => o.m.country === r.m.country)) continue;
+    out.push(r);
   }
-  return out.length === 2 ? out.reverse() : [];
+  if (out.length < 2) return [];
+  return out.sort((a, b) => a.last - b.last).map((r) => (what === 'leaders' ? r.m : { ...r.m, actor: r.m.country!, role: null }));
 }
+/** how much a mention one sentence further back counts toward the pair in play */
+const PAIR_DECAY = 0.7;
