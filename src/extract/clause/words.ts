@@ -87,6 +87,7 @@ export function eventWords(lx: Lexicon) {
     untargetedRoots: w('untargeted_roots'),
     mutualCodes: lx.list('mutual_codes'),
     domesticForceCodes: lx.list('domestic_force_codes'),
+    ownPublicCodes: lx.list('own_public_codes'),
     domesticForceCode: lx.map('domestic_force_code'),
     coerciveRoots: w('coercive_roots'),
     cooperativeRoots: w('cooperative_roots'),

@@ -57,6 +57,20 @@ describe('coding', () => {
     expect(pairsOf(tr(m('RUS', 'RUS', null), '150'), 'factual', new Set(['14', '15']), { streetRoles: street }).map((p) => `${p[0].m.actor}→${p[1]?.m.actor ?? null}`)).toEqual(['RUS→null']);
   });
 
+  it("a government's act on its own people with no target named (stepping down, a curfew) is aimed at its public; a group's is not", () => {
+    const m = (actor: string, country: string | null, role: string | null) => ({ m: { doc: 'd', sentence: 0, span: [0, 1] as [number, number], text: actor, actor, country, org: null, role, via: 'dict' }, how: 'subject' });
+    const tr = (src: ReturnType<typeof m>, code: string) => ({ tok: 0, end: 0, code, pattern: 'x', form: 'clause' as const, sources: [src], targets: [], symmetric: false, noTarget: false });
+    const conv = { ownPublicCodes: ['0831', '1723'] };
+    const show = (p: ReturnType<typeof pairsOf>) => p.map((x) => `${x[0].m.actor}→${x[1]?.m.actor ?? null} ${x[2]}`);
+    // "the prime minister stepped down after weeks of protests"
+    expect(show(pairsOf(tr(m('person:pm', 'LKA', 'GOV'), '0831'), 'factual', new Set(['14', '15']), conv))).toEqual(['person:pm→LKACVL 0831']);
+    // "the junta imposed a curfew"
+    expect(show(pairsOf(tr(m('BFAMIL', 'BFA', 'MIL'), '1723'), 'factual', new Set(['14', '15']), conv))).toEqual(['BFAMIL→BFACVL 1723']);
+    // an armed group has no public of its own to yield to; other codes stay untargeted, hence no dyad
+    expect(show(pairsOf(tr(m('group:x', null, 'REB'), '0831'), 'factual', new Set(['14', '15']), conv))).toEqual([]);
+    expect(show(pairsOf(tr(m('RUS', 'RUS', null), '111'), 'factual', new Set(['14', '15']), conv))).toEqual([]);
+  });
+
   it('force between a state and its own crowd is violent protest or repression; named arms stay military force', () => {
     const m = (actor: string, country: string, role: string | null) => ({ m: { doc: 'd', sentence: 0, span: [0, 1] as [number, number], text: actor, actor, country, org: null, role, via: 'role' }, how: 'subject' });
     const conv = { streetRoles: new Set(['OPP', 'CVL']), domesticForceCodes: ['18', '190'], domesticForceCode: new Map([['dissent', '145'], ['repression', '175']]) };

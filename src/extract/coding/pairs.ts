@@ -19,6 +19,8 @@ export interface PairConventions {
   /** codes of force between a state and its own crowd (`domestic_force_codes`, with sub-codes) and what they become (`domestic_force_code`: dissent, repression) */
   domesticForceCodes?: readonly string[];
   domesticForceCode?: ReadonlyMap<string, string>;
+  /** codes of acts a government does to its own people, aimed at its public when no target is named (`own_public_codes`) */
+  ownPublicCodes?: readonly string[];
 }
 
 export function pairsOf(tr: Trigger, modality: Modality, untargeted: ReadonlySet<string>, conv: PairConventions = {}): Pair[] {
@@ -39,6 +41,9 @@ export function pairsOf(tr: Trigger, modality: Modality, untargeted: ReadonlySet
       if (tr.reverse && modality !== 'negated') pairs.push([b, a, tr.reverse]); // nobody hosts a visit that did not happen
       if (tr.symmetric && tr.form === 'nominal' && srcs.length === 1) pairs.push([b, a, tr.code]);
     }
+  } else if (conv.ownPublicCodes?.some((c) => tr.code.startsWith(c))) {
+    // "the prime minister stepped down", "the junta lifted the curfew": a state's act on its own public
+    for (const a of srcs) if (a.m.country && !a.m.org && !a.m.actor.startsWith('group:')) pairs.push([a, ownPublic(a), tr.code]);
   } else if ((tr.noTarget || (tr.code.startsWith('14') && tr.form === 'clause')) && untargeted.has(tr.code.slice(0, 2))) {
     // a protest, strike or rally aimed at nobody named is still an act of its own; other acts
     // need a target (a resignation, a ceasefire declared, tear gas fired at nobody named are no dyad)
@@ -47,6 +52,12 @@ export function pairsOf(tr: Trigger, modality: Modality, untargeted: ReadonlySet
     for (const a of srcs) pairs.push([a, tr.code.startsWith('14') && a.m.country && a.m.role && streetRoles.has(a.m.role) ? ownState(a) : null, tr.code]);
   }
   return pairs.map((p) => domesticForce(p, conv));
+}
+
+/** The public of a participant's country (CVL), standing where the participant stands. */
+function ownPublic(a: Participant): Participant {
+  const c = a.m.country!;
+  return { m: { ...a.m, actor: `${c}CVL`, country: c, org: null, role: 'CVL' }, how: 'own public' };
 }
 
 /** The state of a participant's country, standing where the participant stands (the implied other side of domestic dissent). */

@@ -72,7 +72,7 @@ export function modalityStage(k: ClauseKnowledge): Stage {
       eachTriggered(doc, k, (_s, v, triggers) => {
         for (const tr of triggers) {
           tr.mood = m.modalityOf(v, tr);
-          tr.pairs = pairsOf(tr, tr.mood, k.words.untargetedRoots, { mutual: k.words.mutualCodes, streetRoles: k.words.streetRoles, domesticForceCodes: k.words.domesticForceCodes, domesticForceCode: k.words.domesticForceCode });
+          tr.pairs = pairsOf(tr, tr.mood, k.words.untargetedRoots, { mutual: k.words.mutualCodes, streetRoles: k.words.streetRoles, domesticForceCodes: k.words.domesticForceCodes, ownPublicCodes: k.words.ownPublicCodes, domesticForceCode: k.words.domesticForceCode });
           // attribution only for a trigger that makes events
           tr.attributed = tr.pairs.length ? m.attribution(v, tr) : null;
         }
