@@ -19,6 +19,8 @@ const k: ClauseKnowledge = createClauseKnowledge(
       encircle: { code: '150' },
       say: { attribution: true },
       defend: { code: '051' },
+      warn: { code: '130' },
+      criticize: { code: '111' },
     },
     nouns: {
       talk: { code: '040', symmetric: true, target: ['with'], source: [] },
@@ -50,6 +52,11 @@ describe('arguments', () => {
 
   it('receiving: the giver after "from" is the source', () => {
     expect(triggers('India/PROPN bought/VERB:buy drones/NOUN:drone from/ADP Israel/PROPN ./PUNCT', (s) => [mention(s, 'India', 'IND'), mention(s, 'Israel', 'ISR')])).toEqual([{ code: '061', src: ['ISR:prep:from'], tgt: ['IND:subject'] }]);
+  });
+
+  it('a threat with no object is aimed at the first other side named in the clause it threatens', () => {
+    const ms = (s: { text: string }) => [mention(s, 'Russia', 'RUS'), mention(s, 'Finland', 'FIN')];
+    expect(triggers('Russia/PROPN warned/VERB:warn that/SCONJ there/PRON would/AUX be/AUX consequences/NOUN if/SCONJ Finland/PROPN joined/VERB ./PUNCT', ms)).toEqual([{ code: '130', src: ['RUS:subject'], tgt: ['FIN:complement'] }]);
   });
 
   it('coordinated subjects are all sources', () => {

@@ -139,6 +139,15 @@ export function createArgumentReader(k: ClauseKnowledge) {
       const owner = linkedOwner(v, end);
       if (owner) targets = owner.map((m) => ({ m, how: 'linked' }));
     }
+    // "warned that there would be consequences if Finland joined": a threat is aimed at the first other side its clause names
+    if (targets.length === 0 && W.complementTargetRoots.has(code.slice(0, 2))) {
+      const opener = toks.findIndex((t, q) => q > end && q <= end + 4 && W.complementOpeners.has(t.norm));
+      if (opener >= 0) {
+        const own = new Set(sources.map((p) => key(p.m)));
+        const other = mentionTok.find((y) => y.first > opener && y.m.via !== 'place' && y.m.via !== 'author' && !own.has(key(y.m)));
+        if (other) targets = coordinated(other).map((m) => ({ m, how: 'complement' }));
+      }
+    }
     // "detained 35,000 people", "killed 49 civilians", "arrested dozens of opposition supporters":
     // unnamed people a state or group coerces or attacks are the civilians of the place, else of the actor's own country
     if (targets.length === 0 && hasPrefix(W.victimRoots, code)) {

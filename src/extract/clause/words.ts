@@ -11,6 +11,8 @@ export function eventWords(lx: Lexicon) {
     clauseBreaks: w('clause_breaks'),
     commaClauseOpeners: w('comma_clause_openers'),
     subordinators: w('subordinators'),
+    complementOpeners: w('complement_openers'),
+    complementTargetRoots: w('complement_target_roots'),
     relativePronouns: w('relative_pronouns'),
     adjunctPreps: w('adjunct_preps'),
     absoluteOpeners: w('absolute_openers'),
