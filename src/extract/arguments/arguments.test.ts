@@ -25,6 +25,8 @@ const k: ClauseKnowledge = createClauseKnowledge(
     nouns: {
       talk: { code: '040', symmetric: true, target: ['with'], source: [] },
       deal: { code: '057', symmetric: true, target: ['with'], source: [], participle: ['sign'], requires_participle: true },
+      exercise: { code: '150', target: ['around'], source: ['by'], no_target: true, requires_modifier: true, modifiers: { 'live-fire': '150' } },
+      aid: { code: '070', target: ['to'], source: ['from', 'by'] },
     },
   }),
   eventLexicon(),
@@ -57,6 +59,14 @@ describe('arguments', () => {
   it('a threat with no object is aimed at the first other side named in the clause it threatens', () => {
     const ms = (s: { text: string }) => [mention(s, 'Russia', 'RUS'), mention(s, 'Finland', 'FIN')];
     expect(triggers('Russia/PROPN warned/VERB:warn that/SCONJ there/PRON would/AUX be/AUX consequences/NOUN if/SCONJ Finland/PROPN joined/VERB ./PUNCT', ms)).toEqual([{ code: '130', src: ['RUS:subject'], tgt: ['FIN:complement'] }]);
+  });
+
+  it('reads a modifier the tokenizer split at its hyphen ("live-fire exercises")', () => {
+    expect(triggers('Live/ADJ -/PUNCT fire/NOUN exercises/NOUN:exercise by/ADP the/DET Chinese/PROPN military/NOUN around/ADP Taiwan/PROPN began/VERB:begin ./PUNCT', (s) => [mention(s, 'Chinese military', 'CHNMIL'), mention(s, 'Taiwan', 'TWN')])).toEqual([{ code: '150', src: ['CHNMIL:by'], tgt: ['TWN:prep:around'] }]);
+  });
+
+  it('an event noun that is the subject of a passive light verb takes its agent as source ("aid was announced by Britain")', () => {
+    expect(triggers('Aid/PROPN:aid to/ADP Malawi/PROPN was/AUX:be also/ADV announced/VERB:announce by/ADP Britain/PROPN ./PUNCT', (s) => [mention(s, 'Malawi', 'MWI'), mention(s, 'Britain', 'GBR')])).toEqual([{ code: '070', src: ['GBR:by'], tgt: ['MWI:prep:to'] }]);
   });
 
   it('coordinated subjects are all sources', () => {

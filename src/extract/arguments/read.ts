@@ -268,6 +268,16 @@ export function createArgumentReader(k: ClauseKnowledge) {
         if (ante) sources = [{ m: ante.m, how: 'pronoun' }];
       }
     }
+    // "Aid for the victims was also announced by Britain", "the agreement was approved by EU leaders":
+    // the noun is the subject of a passive light verb, whose agent is its source
+    if (sources.length === 0) {
+      let k2 = last + 1;
+      while (k2 < Math.min(toks.length, last + 14) && toks[k2].pos !== 'VERB' && !W.clauseBreaks.has(toks[k2].norm)) k2++;
+      if (toks[k2]?.pos === 'VERB' && W.lightVerbs.has(toks[k2].lemma) && v.isPassive(k2)) {
+        const agent = v.byAgent(k2);
+        if (agent.length) sources = agent;
+      }
+    }
     // "Yoon made a surprise visit to Kyiv", "the two sides held talks": the clause's subject is the source
     if (sources.length === 0) {
       const verb = toks.slice(Math.max(0, i - 8), i).reverse().find((t) => t.pos === 'VERB');

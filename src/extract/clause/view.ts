@@ -566,6 +566,11 @@ export function createSentenceView(s: ViewInput, k: ClauseKnowledge) {
       const t = toks[j];
       if (t.lemma in mods) return { code: mods[t.lemma], key: t.lemma };
       if (t.norm in mods) return { code: mods[t.norm], key: t.norm };
+      // a hyphened compound the tokenizer split ("live-fire", "large-scale")
+      if (toks[j - 1]?.norm === '-' && j >= 2) {
+        const compound = `${toks[j - 2].norm}-${t.norm}`;
+        if (compound in mods) return { code: mods[compound], key: compound };
+      }
       if (!['ADJ', 'NOUN', 'PROPN', 'PUNCT', 'NUM'].includes(t.pos)) break;
     }
     return null;
