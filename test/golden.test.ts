@@ -20,7 +20,7 @@ const cases: [string, string, { p: number; r: number }, { p: number; r: number }
   // the conventions added later (places as targets, unnamed agents, wishes, refusals, threats, lower case)
   ['events', 'test/golden/events.conv.dev.jsonl', { p: 0.89, r: 0.74 }, { p: 0.85, r: 0.75 }],
   // restated real news reports, coded blind (issue "Read real news"): floors at this session's figures, far below the target
-  ['events', 'test/golden/events.news.dev.jsonl', { p: 0.55, r: 0.27 }, { p: 0.85, r: 0.75 }],
+  ['events', 'test/golden/events.news.dev.jsonl', { p: 0.60, r: 0.30 }, { p: 0.85, r: 0.75 }],
   ['claims', 'test/golden/claims.dev.jsonl', { p: 0.95, r: 0.88 }, { p: 0.85, r: 0.75 }],
   ['flows', 'test/golden/flows.dev.jsonl', { p: 0.9, r: 0.76 }, { p: 0.85, r: 0.75 }],
   ['agreements', 'test/golden/agreements.dev.jsonl', { p: 0.95, r: 0.92 }, { p: 0.85, r: 0.75 }],
