@@ -3,10 +3,10 @@ import { StatecraftError } from '../core/errors.js';
 import { expandPaths, readInput, readJsonl, type ReadOptions } from '../ingest/read.js';
 import type { Store } from '../store/store.js';
 import type { RawDocument } from '../core/types.js';
-import { createDefaultPipeline, type Pipeline } from './pipeline.js';
+import type { Pipeline } from './pipeline.js';
 import { createExtractPool } from './workers/pool.js';
 import type { DocumentGuard } from './workers/guard.js';
-import { ReportedFailure, runJob, type IngestFailure, type JobResult } from './workers/job.js';
+import { ReportedFailure, type IngestFailure, type JobResult } from './workers/job.js';
 import { DEFAULT_BATCH, createBatchWriter, failure, type BatchWriter, type IngestItem } from './writer.js';
 
 export type { IngestFailure, IngestItem };
@@ -20,17 +20,17 @@ export interface IngestOptions extends ReadOptions {
   /** each outcome as soon as it is known: a document stored or unchanged, a failure (#16: progress one line a document) */
   onDocument?: (outcome: 'stored' | 'unchanged' | 'failed', what: IngestItem | IngestFailure) => void;
   /**
-   * threads in all (#15): above 1, this thread is the one writer and documents are built and
-   * extracted in `threads - 1` worker threads; 1 or none: everything in process. (Measured on 2
-   * cores: 2 extraction threads beside the writer were slower than one thread in all.)
+   * extraction threads (#15), when no `guard` is given: above 1, documents are built and extracted
+   * in this many worker threads (unbudgeted) and this thread reads and is the one writer; 1 or
+   * none: everything in process
    */
   threads?: number;
   /**
-   * the document budget (#14): each document is built and extracted in this guard's thread, which
-   * is stopped when one overruns its time (E112) or heap (E113) and the others go on; without one,
-   * in process (or in `threads - 1` worker threads, unbudgeted)
+   * the extraction threads to use (#14, #15: one budgeted thread, or a pool of them from
+   * src/app/workers/pool.ts): each document is built and extracted there (a thread is stopped when
+   * a document overruns its time, E112, or heap, E113, and the others go on) and written here
    */
-  guard?: DocumentGuard;
+  guard?: DocumentGuard & { size?: number };
   /** documents written in one transaction (#15; default 50); 1 writes each alone */
   batch?: number;
 }
@@ -194,12 +194,19 @@ export function emptyReport(): IngestReport {
 }
 
 /**
- * Ingest files, directories or - (stdin). With `opts.threads` above 1 the pipeline argument is
- * not used (pass a function that would make one, or null): each worker thread loads its own.
+ * Ingest files, directories or - (stdin). With extraction threads (`opts.guard`, or
+ * `opts.threads` above 1) the pipeline argument is not used (pass null): each thread loads its own.
  */
 export async function ingestPaths(store: Store, pipeline: Pipeline | null, paths: string[], opts: IngestOptions = {}): Promise<IngestReport> {
-  if (opts.guard) return ingestPathsGuarded(store, opts.guard, paths, opts);
-  if ((opts.threads ?? 1) > 1) return ingestPathsThreaded(store, paths, opts);
+  if (opts.guard) return ingestPathsInThreads(store, opts.guard, paths, opts);
+  if ((opts.threads ?? 1) > 1) {
+    const pool = createExtractPool(opts.threads!);
+    try {
+      return await ingestPathsInThreads(store, pool, paths, opts);
+    } finally {
+      await pool.close();
+    }
+  }
   if (!pipeline) throw new Error('ingestPaths: a pipeline is needed with one thread');
   const run = await startRun(paths, opts);
   const w = createBatchWriter(store, run.report, run.flush, { batch: opts.batch });
@@ -208,39 +215,27 @@ export async function ingestPaths(store: Store, pipeline: Pipeline | null, paths
   return run.finish();
 }
 
-/**
- * `ingestPaths` under the document budget (#14): each document is built and extracted in the
- * guard's thread, one at a time, and stored here; a document that overruns its time or heap fails
- * (E112, E113) and the next goes on in a fresh thread.
- */
-async function ingestPathsGuarded(store: Store, guard: DocumentGuard, paths: string[], opts: IngestOptions): Promise<IngestReport> {
-  const run = await startRun(paths, opts);
-  const defaults = { published: opts.published, source: opts.source, title: opts.title };
-  const w = createBatchWriter(store, run.report, run.flush, { batch: opts.batch });
-  for await (const raw of documentsOf(run, opts, (f) => w.failed(f))) await addJobResult(w, raw, await guard.run({ raw, defaults }));
-  await w.flush();
-  return run.finish();
-}
+/** documents handed to the extraction threads and not yet written, at most, beyond a batch: the window that bounds an ingest's memory */
+const IN_FLIGHT_PER_THREAD = 16;
 
 /**
- * `ingestPaths` on `opts.threads` threads in all (#15): `threads - 1` worker threads build and
- * extract, and this thread — the one writer — reads the files in order, writes in batches and,
- * while the workers have more queued than they hold, builds and extracts the next document
- * itself (its own pipeline), so every core extracts. Results are consumed in input order, so the
+ * `ingestPaths` with extraction in threads (#15; under the document budget of #14 when the
+ * threads have one): this thread reads the files in order, hands each document to `threads`
+ * and is the one writer, in batches. Up to a window of documents (a batch and
+ * IN_FLIGHT_PER_THREAD a thread) are out at once: the threads extract the next ones while a batch
+ * is written, and no more than the window is ever held (backpressure: the next document is read
+ * only when the oldest has been given to the writer). Results are consumed in input order, so the
  * report, its lines and the store are the same as in process.
  */
-async function ingestPathsThreaded(store: Store, paths: string[], opts: IngestOptions): Promise<IngestReport> {
-  const threads = opts.threads ?? 1;
+async function ingestPathsInThreads(store: Store, threads: DocumentGuard & { size?: number }, paths: string[], opts: IngestOptions): Promise<IngestReport> {
   const run = await startRun(paths, opts);
-  const { report, flush, files } = run;
+  const { files } = run;
   const defaults = { published: opts.published, source: opts.source, title: opts.title };
-  const pool = createExtractPool(threads - 1);
-  const w = createBatchWriter(store, report, flush, { batch: opts.batch });
+  const w = createBatchWriter(store, run.report, run.flush, { batch: opts.batch });
+  const window = (opts.batch ?? DEFAULT_BATCH) + IN_FLIGHT_PER_THREAD * (threads.size ?? 1);
   // in input order: a file's read failures, then each of its documents with its result to come
-  const pending: ({ failed: IngestFailure[] } | { raw: RawDocument; result: JobResult | Promise<JobResult> })[] = [];
+  const pending: ({ failed: IngestFailure[] } | { raw: RawDocument; result: Promise<JobResult> })[] = [];
   let inFlight = 0;
-  // enough in flight that the workers keep extracting while this thread writes a batch
-  const WINDOW = Math.max(threads * 16, (opts.batch ?? DEFAULT_BATCH) + threads * 8);
   const settleHead = async () => {
     const head = pending.shift()!;
     if ('failed' in head) w.failed(head.failed);
@@ -249,30 +244,21 @@ async function ingestPathsThreaded(store: Store, paths: string[], opts: IngestOp
       await addJobResult(w, head.raw, await head.result);
     }
   };
-  try {
-    // this thread's own pipeline loads while the workers load theirs
-    const local = await createDefaultPipeline();
-    for (let fi = 0; fi < files.length; fi++) {
-      const file = files[fi];
-      opts.onProgress?.(fi, files.length, file);
-      const { docs, failures: readFailures } = await readInput(file, opts);
-      if (readFailures.length) pending.push({ failed: readFailures.map((f) => failure(f, file)) });
-      for (const raw of docs) {
-        const job = { raw, defaults };
-        // the workers' answers first (each hands its thread the next job), then: extract here only what they cannot take yet
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        pending.push({ raw, result: pool.backlog() > 0 ? runJob(local, job) : pool.run(job) });
-        inFlight++;
-        while (inFlight >= WINDOW) await settleHead();
-      }
-      // read failures with nothing in flight ahead of them are reported at once, as in process
-      while (pending.length && 'failed' in pending[0]) await settleHead();
+  for (let fi = 0; fi < files.length; fi++) {
+    const file = files[fi];
+    opts.onProgress?.(fi, files.length, file);
+    const { docs, failures: readFailures } = await readInput(file, opts);
+    if (readFailures.length) pending.push({ failed: readFailures.map((f) => failure(f, file)) });
+    for (const raw of docs) {
+      pending.push({ raw, result: threads.run({ raw, defaults }) });
+      inFlight++;
+      while (inFlight >= window) await settleHead();
     }
-    while (pending.length) await settleHead();
-    await w.flush();
-  } finally {
-    await pool.close();
+    // read failures with nothing in flight ahead of them are reported at once, as in process
+    while (pending.length && 'failed' in pending[0]) await settleHead();
   }
+  while (pending.length) await settleHead();
+  await w.flush();
   return run.finish();
 }
 

@@ -12,8 +12,8 @@ import { announceNewStore, defaultIo, documentLine, formatOption, isoDateArg, su
 import { registerExtended } from './commands.js';
 import { enqueueCommand, queueOptions, registerQueue } from './queue.js';
 import { availableParallelism } from 'node:os';
-import { threadsAvailable } from '../app/workers/pool.js';
-import { createGuard, DEFAULT_BUDGET, guardAvailable } from '../app/workers/guard.js';
+import { createExtractPool, threadsAvailable } from '../app/workers/pool.js';
+import { DEFAULT_BUDGET } from '../app/workers/guard.js';
 
 /** `--threads`: a whole number from 1; above 1 only where the compiled worker exists */
 function threadsArg(v: string): number {
@@ -63,10 +63,10 @@ export function buildProgram(io: Io = defaultIo, state: { code: number } = { cod
     .option('--id-field <name>', 'JSONL/CSV field holding the id')
     .option('--authors-field <name>', 'JSONL/CSV field holding the authors')
     .option('--json', 'print a machine-readable summary')
-    // default 1, not the cores: on 2 cores the measured gain of 2 threads is small and unsteady (README, #15)
-    .option('--threads <n>', `threads in all: one writer and N-1 extracting (cores here: ${availableParallelism()}); 1 does all in process`, threadsArg, 1)
-    // bounded work per document (#14): with --threads 1, each document is built and extracted in one extraction thread that is stopped when it overruns
-    .option('--doc-timeout <s>', 'seconds one document may take to build and extract; over it the document fails with E112 and the others go on (0: no budget, all in process)', secondsArg, DEFAULT_BUDGET.timeoutMs / 1000)
+    // default: the cores (from the sources, where no compiled thread exists, 1); README, #15
+    .option('--threads <n>', `extraction threads, beside this one that reads and writes (default: the cores, ${availableParallelism()} here); 1 with --doc-timeout 0 --doc-memory 0 does all in process`, threadsArg, threadsAvailable() ? availableParallelism() : 1)
+    // bounded work per document (#14): each document is built and extracted in an extraction thread that is stopped when it overruns
+    .option('--doc-timeout <s>', 'seconds one document may take to build and extract; over it the document fails with E112 and the others go on (0: none; with --doc-memory 0 and --threads 1, all in process)', secondsArg, DEFAULT_BUDGET.timeoutMs / 1000)
     .option('--doc-memory <mb>', 'heap of the extraction thread in MB; a document that needs more fails with E113 and the others go on (0: no cap)', megabytesArg, DEFAULT_BUDGET.memoryMb)
     .option('--batch <n>', 'documents written in one transaction (a batch that fails is written again one by one)', (v: string) => {
       const n = Number(v);
@@ -93,7 +93,7 @@ export function buildProgram(io: Io = defaultIo, state: { code: number } = { cod
         announceNewStore(io, o.db);
       }
       // the document budget needs the compiled extraction thread; from the sources (vitest) all runs in process
-      if (opts.threads! <= 1 && (o.docTimeout > 0 || o.docMemory > 0) && guardAvailable()) opts.guard = createGuard({ timeoutMs: o.docTimeout * 1000, memoryMb: o.docMemory });
+      if ((opts.threads! > 1 || o.docTimeout > 0 || o.docMemory > 0) && threadsAvailable()) opts.guard = createExtractPool(opts.threads!, { timeoutMs: o.docTimeout * 1000, memoryMb: o.docMemory });
       let report: IngestReport;
       try {
         // a `serve` that has just started gets a few seconds to say where it listens

@@ -32,6 +32,12 @@ export interface DocumentGuard {
   close(): Promise<void>;
 }
 
+/** one extraction thread under its budget, as the pool (src/app/workers/pool.ts) drives it */
+export interface GuardedThread extends DocumentGuard {
+  /** documents given and not yet answered */
+  pending(): number;
+}
+
 /** whether the extraction thread can be started from this build */
 export function guardAvailable(): boolean {
   return compiledEntry(ENTRY);
@@ -49,7 +55,7 @@ function failed(t: Task, code: 'E112' | 'E113' | 'E201', message: string): void 
   t.resolve({ buildFailed: toFailure(new StatecraftError(code, message, { file: origin, locator }), origin, locator) });
 }
 
-export function createGuard(budget: Budget = DEFAULT_BUDGET): DocumentGuard {
+export function createGuard(budget: Budget = DEFAULT_BUDGET): GuardedThread {
   if (!guardAvailable()) throw new Error(`the document budget needs the compiled worker ${fileURLToPath(ENTRY)} (run \`npm run build\`)`);
   const queue: Task[] = [];
   /** sent to the current thread, in order: the first is the one it works on once ready */
@@ -146,6 +152,7 @@ export function createGuard(budget: Budget = DEFAULT_BUDGET): DocumentGuard {
     if (!timer) arm();
   };
   return {
+    pending: () => held.length + queue.length,
     run(job) {
       if (closed) return Promise.reject(new Error('the document guard is closed'));
       return new Promise<JobResult>((resolve) => {
