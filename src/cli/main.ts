@@ -63,8 +63,8 @@ export function buildProgram(io: Io = defaultIo, state: { code: number } = { cod
     .option('--id-field <name>', 'JSONL/CSV field holding the id')
     .option('--authors-field <name>', 'JSONL/CSV field holding the authors')
     .option('--json', 'print a machine-readable summary')
-    // default: the cores (from the sources, where no compiled thread exists, 1); README, #15
-    .option('--threads <n>', `extraction threads, beside this one that reads and writes (default: the cores, ${availableParallelism()} here); 1 with --doc-timeout 0 --doc-memory 0 does all in process`, threadsArg, threadsAvailable() ? availableParallelism() : 1)
+    // default: the cores, one of them the writer's (2 cores: 1 extraction thread; measured, README #15); from the sources 1
+    .option('--threads <n>', `extraction threads, beside this one that reads and writes (default: the cores less one, here ${Math.max(1, availableParallelism() - 1)}); 1 with --doc-timeout 0 --doc-memory 0 does all in process`, threadsArg, threadsAvailable() ? Math.max(1, availableParallelism() - 1) : 1)
     // bounded work per document (#14): each document is built and extracted in an extraction thread that is stopped when it overruns
     .option('--doc-timeout <s>', 'seconds one document may take to build and extract; over it the document fails with E112 and the others go on (0: none; with --doc-memory 0 and --threads 1, all in process)', secondsArg, DEFAULT_BUDGET.timeoutMs / 1000)
     .option('--doc-memory <mb>', 'heap of the extraction thread in MB; a document that needs more fails with E113 and the others go on (0: no cap)', megabytesArg, DEFAULT_BUDGET.memoryMb)
