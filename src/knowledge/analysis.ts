@@ -46,7 +46,8 @@ export interface Provision {
 
 export interface AnalysisKnowledge {
   wep: TokenTrie<Wep>;
-  negators: ReadonlySet<string>;
+  /** the words that turn an estimate around ("not", "no longer"), as token sequences */
+  negators: TokenTrie<string>;
   items: TokenTrie<ItemTerm>;
   provisions: Provision[];
 }
@@ -101,5 +102,7 @@ export function loadAnalysisKnowledge(dataDir: KnowledgeDir): AnalysisKnowledge 
     }
   }
   // the negators come with the phrases they negate (wep.yaml's schema requires both)
-  return { wep, negators: new Set((w.negation?.negators ?? []).map((x) => x.toLowerCase())), items, provisions };
+  const negators = new TokenTrie<string>();
+  for (const n of w.negation?.negators ?? []) negators.add(phraseKeys(n), n);
+  return { wep, negators, items, provisions };
 }

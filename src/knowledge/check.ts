@@ -134,9 +134,9 @@ function duplicateChecks(files: Map<string, unknown>, valid: Set<string>, out: R
     w.scale.forEach((b, i) => b.phrases.forEach((p, j) => own.claim(out, f, ['scale', i, 'phrases', j], p, `scale ${b.label}`)));
     w.hedges.forEach((h, i) => own.claim(out, f, ['hedges', i, 'phrase'], h.phrase, `hedges[${i}]`));
     w.negation.patterns.forEach((n, i) => own.claim(out, f, ['negation', 'patterns', i, 'pattern'], n.pattern, `negation.patterns[${i}]`));
-    w.negation.negators.forEach((n, i) => {
-      if (keyOf(n).includes(' ') && n !== "n't") warn.push({ file: f, path: ['negation', 'negators', i], reason: `${JSON.stringify(n)} is more than one word: the claim extractor compares negators with single tokens, so it never matches` });
-    });
+    // (a negator of several words, "no longer", is matched as its token sequence)
+    const negators = new PhraseOwners('a negator appears once in wep.yaml');
+    w.negation.negators.forEach((n, i) => negators.claim(out, f, ['negation', 'negators', i], n, `negation.negators[${i}]`));
   }
   if (ok('flows/items.yaml')) {
     const f = 'flows/items.yaml';

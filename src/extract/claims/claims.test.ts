@@ -8,7 +8,9 @@ import { claimsStage } from './index.js';
 const lexicon = lexiconOf('claims', 'coref', 'actors', 'events');
 const wep = new TokenTrie<Wep>();
 for (const [phrase, likelihood, modal] of [['will', 0.9, true], ['will probably', 0.7, false], ['likely', 0.675, false]] as const) wep.add(phraseKeys(phrase), { phrase, likelihood, modal });
-const stage = claimsStage({ analysis: { wep, negators: new Set(['not']) }, lexicon });
+const negators = new TokenTrie<string>();
+for (const n of ['not', 'no longer']) negators.add(phraseKeys(n), n);
+const stage = claimsStage({ analysis: { wep, negators }, lexicon });
 
 const NAMES: Named[] = [
   ['Russia', 'RUS', 'RUS'],
@@ -32,6 +34,18 @@ describe('stage claims', () => {
     const d = doc(['Iran is not likely to abandon its nuclear programme this decade.'], NAMES);
     stage.run(d);
     expect(d.claims![0]).toMatchObject({ kind: 'prediction', holder: 'Jane Doe', holder_kind: 'author', about: ['IRN'], likelihood: 0.32, wep: 'not likely' });
+  });
+
+  it('turns an estimate around after a negator of two words', () => {
+    const d = doc(['Seoul is no longer likely to host the regional summit it proposed last spring.'], NAMES);
+    stage.run(d);
+    expect(d.claims![0]).toMatchObject({ likelihood: 0.32, wep: 'no longer likely' });
+  });
+
+  it('keeps an estimate whose negator stands too far away', () => {
+    const d = doc(['No longer a candidate, Smith says China is likely to build a fourth carrier soon.'], NAMES);
+    stage.run(d);
+    expect(d.claims![0]).toMatchObject({ likelihood: 0.675, wep: 'likely' });
   });
 
   it('names the source after "according to" when no mention stands there', () => {

@@ -8,7 +8,8 @@ import type { TokenTrie } from '../../knowledge/trie.js';
 
 export interface LikelihoodKnowledge {
   wep: TokenTrie<Wep>;
-  negators: ReadonlySet<string>;
+  /** negators as token sequences ("not", "no longer") */
+  negators: TokenTrie<string>;
 }
 
 export interface Likelihood {
@@ -40,14 +41,17 @@ export function likelihoodOf(k: LikelihoodKnowledge, toks: KeyToken[], text: str
   if (reported && w.wep.modal) return null;
   const words = text.slice(toks[w.at].start, toks[w.end - 1].end);
   if (w.wep.negated) return { likelihood: w.wep.likelihood, wep: words };
-  // a negator just before ("is not likely", "will not") turns the estimate around; "n't" is
-  // tokenized as n ' t, so its last token follows an apostrophe
+  // a negator just before or after ("is not likely", "is no longer likely", "will not") turns the
+  // estimate around; "n't" is tokenized as n ' t, so its last token follows an apostrophe
   for (let j = Math.max(0, w.at - 3); j < Math.min(toks.length, w.end + 2); j++) {
     if (j >= w.at && j < w.end) continue;
     const t = toks[j].key;
-    if (k.negators.has(t) || (t === 't' && toks[j - 1]?.key === "'")) {
+    const phrase = k.negators.longestAt(toks, j);
+    // (a negator of several words stands wholly before or wholly after the estimate)
+    const end = phrase && (j >= w.end || phrase[0] <= w.at) ? phrase[0] : t === 't' && toks[j - 1]?.key === "'" ? j + 1 : -1;
+    if (end > j) {
       const lo = Math.min(j, w.at);
-      const hi = Math.max(j + 1, w.end);
+      const hi = Math.max(end, w.end);
       return { likelihood: Math.round((1 - w.wep.likelihood) * 100) / 100, wep: text.slice(toks[lo].start, toks[hi - 1].end) };
     }
   }
