@@ -77,4 +77,25 @@ describe('who holds an attributed statement in a news report', () => {
     const cs = claimsOf('Lena Park said Iran would probably test another missile, and urged Tehran to return to talks.');
     expect(cs.find((c) => c.kind === 'recommendation')).toMatchObject({ holder: 'Lena Park', likelihood: null, wep: null });
   });
+
+  it('takes the person named in apposition to a description of them as the speaker', () => {
+    const cs = claimsOf("Ghana's army spokesman, Col. Kwame Mensah Boateng, told a local radio station that three soldiers had been wounded in the north.");
+    expect(cs.map((c) => c.holder)).toEqual(['Kwame Mensah Boateng']);
+  });
+
+  it('gives a body that names no state to the state of the speaker before it', () => {
+    const cs = claimsOf('Foreign Minister Hakan Fidan told reporters in Ankara that the talks on Syria had stalled, and the Foreign Ministry said in a statement that Turkey would not withdraw its troops.');
+    expect(cs.map((c) => c.holder)).toEqual(['Hakan Fidan', 'Foreign Ministry']);
+    expect(cs[1].holder_actor).not.toBeNull();
+    expect(cs[1].holder_actor).toMatch(/^TUR/);
+  });
+
+  it('reads a common noun opening a sentence as a description, not a name', () => {
+    const cs = claimsOf('Dutch prosecutors said on Monday they had charged two men with smuggling arms to Libya. Prosecutors later said both men had denied the charges.');
+    expect(cs.map((c) => [c.sentence, c.holder_actor])).toEqual([
+      [0, cs[0].holder_actor],
+      [1, cs[0].holder_actor],
+    ]);
+    expect(cs[0].holder_actor).toMatch(/^NLD/);
+  });
 });

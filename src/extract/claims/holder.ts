@@ -92,6 +92,7 @@ export function createHolders(lx: Lexicon) {
   const CHARGE_PREPS = lx.words('claim_charge_prepositions');
   const NAMING = lx.words('claim_naming_verbs');
   const INDEFINITE = lx.words('claim_indefinite_articles');
+  const STATE_BODY_HEADS = lx.words('claim_state_body_heads');
   /** a capitalised run that is a name: not one opening with a function word ("In July", "On Wednesday") */
   const nameLike = (n: string) => !NOT_NAMES.has(n.split(/\s+/)[0].toLowerCase());
 
@@ -203,6 +204,8 @@ export function createHolders(lx: Lexicon) {
     /** who a noun phrase [a, b] names, its head at h (before its first preposition): the mention over its head, the mentions it coordinates, the speaker a description refers to, or its name */
     const resolveNP = (a: number, b: number, h = b): Quoted[] => {
       const from = toks[a].start, to = toks[b].end;
+      // ("Investigators later said", "Police also reported": a common noun opening the sentence is no name)
+      const capH = toks[h].cap && !(toks[h].start === s.start && (posOf(h) === 'NOUN' || SOURCE_NOUNS.has(toks[h].key) || STATE_BODY_HEADS.has(toks[h].key)));
       const label = cleanName(s.text.slice(from - s.start, toks[h].end - s.start));
       const inside = ms.filter((m) => m.span[1] > from && m.span[0] < to);
       const heads = inside.filter((m) => m.span[0] <= toks[h].start && m.span[1] >= toks[h].end);
@@ -219,7 +222,7 @@ export function createHolders(lx: Lexicon) {
         return [{ m: head }];
       }
       // "Secretary of State Antony Blinken": a title, then the person
-      const titled = toks[h].cap ? inside.find((m) => personal(m) && m.span[1] === to) : undefined;
+      const titled = capH ? inside.find((m) => personal(m) && m.span[1] === to) : undefined;
       if (titled) return [{ m: titled }];
       // the body before the head: a possessive pronoun ("its border service"), an actor named in the phrase ("Moscow region investigators")
       const owner = (): Mention | null => {
@@ -228,12 +231,12 @@ export function createHolders(lx: Lexicon) {
       };
       const possessed = ACTOR_PRONOUNS.has(toks[a].key) || PLURAL_PRONOUNS.has(toks[a].key);
       // "the ministry", "the Commission": the speaker it refers back to
-      if ((!toks[h].cap || (h === a + 1 && DETERMINERS.has(toks[a].key))) && !possessed) {
+      if ((!capH || (h === a + 1 && DETERMINERS.has(toks[a].key))) && !possessed) {
         // ("the Commission" is a body, not a title of a person)
-        const q = described(toks[h].key, out, d, ms, from, !toks[h].cap);
+        const q = described(toks[h].key, out, d, ms, from, !capH);
         if (q) return [q];
       }
-      if (!toks[h].cap) {
+      if (!capH) {
         // "the Peronist leader said": a person named before
         if (DETERMINERS.has(toks[a].key) && PERSON_NOUNS.has(toks[h].key) && d?.lastPerson) return [{ m: d.lastPerson }];
         const o = owner();
@@ -258,7 +261,21 @@ export function createHolders(lx: Lexicon) {
         const q = described(toks[h].key, out, d, ms, from, false);
         if (q) return [q];
       }
-      return [{ name: spelledOut(cleanName(name), d) }];
+      return [stateBody(spelledOut(cleanName(name), d), from)];
+    };
+    /**
+     * A body by a name that names no state ("the Foreign Ministry", "state TV"): the body of the
+     * state of the speaker before it (in the sentence, else in the report), else of the state the
+     * sentence names first; a name that is no such body stays a name.
+     */
+    const stateBody = (name: string, from: number): Quoted => {
+      if (!STATE_BODY_HEADS.has(name.toLowerCase().split(/\s+/).pop()!)) return { name };
+      const speaker = [...out, ...[...(d?.recent ?? [])].reverse()].find((q) => q.m?.country)?.m;
+      const country = speaker?.country ?? ms.find((m) => m.span[1] <= from && m.country && !personal(m))?.country;
+      if (!country) return { name };
+      const body = speaker && !personal(speaker) && speaker.country === country ? speaker
+        : [...(d?.before ?? []), ...ms.filter((m) => m.span[1] <= from)].reverse().find((m) => !personal(m) && m.country === country && m.via !== 'place' && m.via !== 'adj');
+      return body ? { m: body, label: name } : { name };
     };
     /** the noun phrase ending at token b, read leftwards, with its prepositional phrases ("the U.N. mission in Kosovo") */
     const npEndingAt = (b: number, lo = 0): Quoted[] => {
@@ -285,6 +302,27 @@ export function createHolders(lx: Lexicon) {
         if (left.length && right.length) return [...left, ...right];
       }
       return resolveNP(a, b, h);
+    };
+    /**
+     * the person a segment from token a to the next comma before token i names, titles and all
+     * ("Lt Gen. Ahmed Sharif Chaudhry,"): their mention, or, after a description of a person
+     * (`described`: "the military spokesman"), the capitalised name no mention covers
+     */
+    const appositivePerson = (a: number, i: number, described: boolean): Quoted | null => {
+      let z = a;
+      while (z < i && toks[z].key !== ',') z++;
+      if (z >= i || z === a) return null;
+      // (only a title may stand before the name: capitalised words and their full stops)
+      const titled = (from: number) => toks.slice(a, z).every((t) => t.start >= from || t.cap || t.key === '.');
+      const m = ms.find((x) => personal(x) && x.span[1] === toks[z - 1].end && x.span[0] >= toks[a].start);
+      if (m) return titled(m.span[0]) ? { m } : null;
+      if (!described || ms.some((x) => x.span[1] > toks[a].start && x.span[0] < toks[z - 1].end)) return null;
+      // the name after the last title's full stop ("Lt Gen. Ahmed Sharif Chaudhry": "Ahmed Sharif Chaudhry")
+      let f = a;
+      for (let x = a; x < z; x++) if (toks[x].key === '.') f = x + 1;
+      if (z - f < 2 || !toks.slice(f, z).every((t) => t.cap || t.key === '-')) return null;
+      const name = s.text.slice(toks[f].start - s.start, toks[z - 1].end - s.start);
+      return nameLike(name) ? { name: cleanName(name) } : null;
     };
     /** the subject of the clause before token i: its first segment that is not an introduction ("In a statement, …", "Speaking on Sunday, …"), past appositions */
     const clauseSubject = (i: number, from?: number): Quoted[] => {
@@ -319,6 +357,9 @@ export function createHolders(lx: Lexicon) {
           const subject = !pos || e + 1 === end || (nx < end && (posOf(nx) === 'VERB' || posOf(nx) === 'AUX' || SPEECH.has(toks[nx].key) || REPORTING.has(toks[nx].key)));
           if (subject) {
             if (b > k && toks.slice(k, b).some((t) => COORD.has(t.key))) return npEndingAt(b, k);
+            // "Pakistan's military spokesman, Lt Gen. Ahmed Sharif Chaudhry, told …": a description, then the person it describes
+            const named = e + 1 === end && !toks[h].cap ? appositivePerson(end + 1, i, PERSON_NOUNS.has(toks[h].key) || SOURCE_NOUNS.has(toks[h].key)) : null;
+            if (named) return [named];
             return resolveNP(k, e, h);
           }
         }
@@ -339,7 +380,12 @@ export function createHolders(lx: Lexicon) {
       const desc = !m && k >= 0 && DETERMINERS.has(toks[k].key) && toks[k + 1] && !toks[k + 1].cap && (toks[k + 2]?.key === ',' || !toks[k + 2]) ? described(toks[k + 1].key, out, d, ms, after) : null;
       if (m) out.push({ m, at: after });
       else if (desc) out.push({ ...desc, at: after });
-      else if (name) out.push({ name: cleanName(name[1]), at: after });
+      else if (name) {
+        // "according to the Foreign Ministry": the ministry named before, if one was, else the body of the speaker's state
+        const full = cleanName(name[1]);
+        const q = DETERMINERS.has(toks[k]?.key ?? '') && /\s/.test(full) ? described(full.toLowerCase().split(/\s+/).pop()!, out, d, ms, after, false) : null;
+        out.push({ ...(q ?? stateBody(full, after)), at: after });
+      }
       else if (k >= 0) {
         // "according to officials", "according to an AFP journalist": an unnamed source as the report describes it
         let e = k;
