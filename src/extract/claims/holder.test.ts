@@ -39,6 +39,9 @@ describe('who holds an attributed statement in a news report', () => {
     expect(claimsOf('The Baltic states approved a new budget for their joint air defence on Monday.')).toEqual([]);
     expect(claimsOf('A coalition called Red Dawn seized the town of Gao in northern Mali last week.')).toEqual([]);
     expect(claimsOf('She is accused of spying for Russia for more than a decade, court papers show.').filter((c) => c.holder === 'Russia')).toEqual([]);
+    // a verb of speech whose object is no statement; a name after a preposition in an untagged sentence
+    expect(claimsOf('The crowd cheered as Okonkwo said goodbye to his supporters in the square and left by car.')).toEqual([]);
+    expect(claimsOf('The riots began over a new levy on Telegram calls, but they soon spread across the whole of the country.')).toEqual([]);
   });
 
   it('names one person one way, whatever the capitals', () => {

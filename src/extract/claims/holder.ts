@@ -93,6 +93,8 @@ export function createHolders(lx: Lexicon) {
   const NAMING = lx.words('claim_naming_verbs');
   const INDEFINITE = lx.words('claim_indefinite_articles');
   const STATE_BODY_HEADS = lx.words('claim_state_body_heads');
+  const OBJECT_PREPS = lx.words('claim_object_prepositions');
+  const NOT_STATEMENTS = lx.words('claim_speech_non_statements');
   /** a capitalised run that is a name: not one opening with a function word ("In July", "On Wednesday") */
   const nameLike = (n: string) => !NOT_NAMES.has(n.split(/\s+/)[0].toLowerCase());
 
@@ -399,6 +401,8 @@ export function createHolders(lx: Lexicon) {
       if (quotedAt(toks[i].start) || all.some((m) => m.span[0] <= toks[i].start && m.span[1] >= toks[i].end)) continue;
       const p = posOf(i);
       if (reporting && p && (['NOUN', 'PROPN'].includes(p) || (p === 'ADJ' && (posOf(i + 1) === 'NOUN' || posOf(i - 1) === 'DET')))) continue;
+      // "said goodbye to": a verb of speech whose object is no statement
+      if (SPEECH.has(toks[i].key) && NOT_STATEMENTS.has(toks[i + 1]?.key ?? '')) continue;
       // "called in the ambassador"; "the self-declared republics"
       if (PARTICLES.has(toks[i + 1]?.key ?? '') && PAST.test(toks[i].key)) continue;
       if (toks[i - 1]?.key === '-' && toks[i - 1].end === toks[i].start) continue;
@@ -481,6 +485,11 @@ export function createHolders(lx: Lexicon) {
           const m = here ?? opener ?? (person ? d?.lastPerson : d?.lastBody) ?? referredBack(s, toks, j + 1, d);
           if (m) { push([{ m }]); continue; }
         } else if (npTok(j)) {
+          // ("a tax on WhatsApp calls", in a sentence the tagger did not read: a name after a preposition is its object, not a speaker)
+          let a = j;
+          while (a > 0 && npTok(a - 1)) a--;
+          // ("Martin Kelly of EOS Risk Group said": a preposition inside the speaker's phrase)
+          if (!pos && a > 0 && OBJECT_PREPS.has(toks[a - 1].key) && !(NP_PREPS.has(toks[a - 1].key) && npTok(a - 2))) continue;
           const r = npEndingAt(j);
           if (r.length) { push(r); continue; }
           // (a subject the report does not let us resolve: no one else's words)
