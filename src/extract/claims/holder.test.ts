@@ -101,4 +101,12 @@ describe('who holds an attributed statement in a news report', () => {
     ]);
     expect(cs[0].holder_actor).toMatch(/^NLD/);
   });
+
+  it('gives a surname to the speaker of the report who goes by it', () => {
+    const cs = claimsOf('Kim Yo Jong warned on Sunday that the North would answer the joint drills. In a statement carried by state media, Kim said the South had crossed a red line.');
+    expect(cs.map((c) => c.holder)).toEqual(['Kim Yo Jong', 'Kim Yo Jong']);
+    const lo = claimsOf('Police Commissioner Arvid Lo Mendes declared that the march had been banned. Crowds gathered anyway near the harbour, and Lo said officers had made several arrests.');
+    expect(lo.map((c) => c.holder_actor)).toEqual([lo[0].holder_actor, lo[0].holder_actor]);
+    expect(lo[0].holder_actor).not.toBeNull();
+  });
 });

@@ -273,7 +273,7 @@ export function createHolders(lx: Lexicon) {
     const stateBody = (name: string, from: number): Quoted => {
       if (!STATE_BODY_HEADS.has(name.toLowerCase().split(/\s+/).pop()!)) return { name };
       const speaker = [...out, ...[...(d?.recent ?? [])].reverse()].find((q) => q.m?.country)?.m;
-      const country = speaker?.country ?? ms.find((m) => m.span[1] <= from && m.country && !personal(m))?.country;
+      const country = speaker?.country ?? ms.find((m) => m.span[1] <= from && m.country && !personal(m) && m.via !== 'place')?.country;
       if (!country) return { name };
       const body = speaker && !personal(speaker) && speaker.country === country ? speaker
         : [...(d?.before ?? []), ...ms.filter((m) => m.span[1] <= from)].reverse().find((m) => !personal(m) && m.country === country && m.via !== 'place' && m.via !== 'adj');
@@ -556,7 +556,21 @@ export function createHolders(lx: Lexicon) {
       const right = /^\s*((?:[A-Z][\w’'-]+\s?){2,4})/.exec(s.text.slice(toks[i].end - s.start));
       if (right && toks[i - 1]?.key === ',' && nameLike(right[1])) out.push({ name: cleanName(right[1]), at: toks[i].start, verb: toks[i].key });
     }
-    return out;
+    return out.map((q) => bySurname(q, d));
+  }
+
+  /**
+   * A person the sentence names by one word ("Kim said", "Lo said"): the speaker of the report
+   * who goes by that word, the last one first ("Kim Yo Jong", not the brother the dictionaries
+   * also call Kim), else the person named before with that word.
+   */
+  function bySurname(q: Quoted, d: Discourse | undefined): Quoted {
+    const word = q.m ? (personal(q.m) && q.m.via === 'short' && !/\s/.test(q.m.text) ? q.m.text : null) : q.name && !q.unnamed && !q.label && /^\p{Lu}\p{Ll}[\p{L}'’-]*$/u.test(q.name) ? q.name : null;
+    if (!word || !d) return q;
+    const has = (m: Mention) => personal(m) && m.text.split(/[\s-]+/).includes(word) && /\s/.test(m.text);
+    const spoke = [...(d.recent ?? [])].reverse().find((r) => r.m && has(r.m))?.m;
+    const named = spoke ?? (q.m ? null : [...d.before].reverse().find(has));
+    return named && named.actor !== q.m?.actor ? { ...q, m: named, name: undefined } : q;
   }
 
   /** The first speaker the sentence attributes what it says to, if any. */
