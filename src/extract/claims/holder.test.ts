@@ -68,7 +68,7 @@ describe('who holds an attributed statement in a news report', () => {
 
   it("gives a relative clause's verb to its antecedent, and 'it' to the body the sentence opened with", () => {
     expect(new Set(claimsOf('Ships were diverted from the strait overnight, and EOS Maritime Group, which noted that two tankers had been hit, urged owners to avoid the area.').map((c) => c.holder))).toEqual(new Set(['EOS Maritime Group']));
-    expect(held(claimsOf('Lithuania closed its border crossing with Belarus on Friday, and later that day it said the closure would last a month.'))).toEqual([[0, 'Lithuania', 'assessment']]);
+    expect(held(claimsOf('Lithuania closed its border crossing with Belarus on Friday, and later that day it said the closure would last a month.'))).toEqual([[0, 'Lithuania', 'prediction']]);
   });
 
   it('reads past a date between the speaker and the verb', () => {

@@ -28,9 +28,10 @@ export interface ClaimsKnowledge {
 }
 
 export function claimsStage(k: ClaimsKnowledge, clause?: ClauseKnowledge): Stage {
-  const { claimKind, isNews } = createClaimKinds(k.lexicon);
+  const { claimKind, isNews, reportedKind } = createClaimKinds(k.lexicon);
   const holders = createHolders(k.lexicon);
   const REPORTED_KIND = k.lexicon.map('claim_reported_kinds');
+  const SELF = k.lexicon.words('claim_self_pronouns');
   return {
     name: 'claims',
     requires: ['keys', 'mentions', 'events'],
@@ -80,7 +81,13 @@ export function claimsStage(k: ClaimsKnowledge, clause?: ClauseKnowledge): Stage
               span = [before ?? s.start, q.at!];
             }
             const words = span ? s.text.slice(span[0] - s.start, span[1] - s.start) : s.text;
-            const said = span ? claimKind(words, !!lk) : null;
+            // (the reported clause's subject is the speaker: a pronoun, the speaker, or an actor of the speaker's state — "Washington will provide", said by a US envoy)
+            const own = (from: number, to: number) => {
+              const sub = toks.filter((t) => t.start >= from && t.end <= to);
+              if (sub.length === 1 && SELF.has(sub[0].key)) return true;
+              return ms.some((m) => m.span[0] >= from && m.span[1] <= to && !!q.m && (m.actor === q.m.actor || (!!m.country && m.country === q.m.country)));
+            };
+            const said = span ? reportedKind(words, toks.filter((t) => t.start >= span![0] && t.start < span![1]), !!lk, own) : null;
             const lkHere = span ? likelihoodOf(k.analysis, toks.filter((t) => t.start >= span![0] && t.start < span![1]), s.text, news) : lk;
             const kindHere = ((q.verb && REPORTED_KIND.get(q.verb)) as ClaimRecord['kind'] | undefined) ?? said ?? (span ? 'assessment' : told);
             // one claim per speaker and kind ("X said … and urged …" are two statements)
