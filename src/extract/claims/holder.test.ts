@@ -109,4 +109,9 @@ describe('who holds an attributed statement in a news report', () => {
     expect(lo.map((c) => c.holder_actor)).toEqual([lo[0].holder_actor, lo[0].holder_actor]);
     expect(lo[0].holder_actor).not.toBeNull();
   });
+
+  it("gives a relative clause after a description of a person to that person", () => {
+    const cs = claimsOf('Prosecutors said on Monday that the son of Tomas Varga, an ultra-conservative activist who argues that Slovakia should leave NATO, had died in a fire near Kosice.');
+    expect(cs.find((c) => c.holder === 'Tomas Varga')).toMatchObject({ kind: 'recommendation' });
+  });
 });

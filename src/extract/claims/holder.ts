@@ -93,6 +93,7 @@ export function createHolders(lx: Lexicon) {
   const NAMING = lx.words('claim_naming_verbs');
   const INDEFINITE = lx.words('claim_indefinite_articles');
   const STATE_BODY_HEADS = lx.words('claim_state_body_heads');
+  const PERSON_DESCRIPTION_OPENERS = lx.words('claim_indefinite_articles');
   const OBJECT_PREPS = lx.words('claim_object_prepositions');
   const NOT_STATEMENTS = lx.words('claim_speech_non_statements');
   /** a capitalised run that is a name: not one opening with a function word ("In July", "On Wednesday") */
@@ -508,6 +509,20 @@ export function createHolders(lx: Lexicon) {
           if (toks[e].key === ',') e--;
           if (toks[e]?.key === ')') { while (e > 0 && toks[e].key !== '(') e--; e--; }
           if (e >= 0 && npTok(e)) {
+            // "Alexander Dugin, an ultra-nationalist ideologue who argues …": the person the description stands beside
+            let a = e;
+            // (a hyphen inside a word: "ultra-nationalist")
+            const glued = (k: number) => /^(?:\p{L}+|-)$/u.test(toks[k].key) && (toks[k].end === toks[k + 1]?.start || toks[k - 1]?.end === toks[k].start);
+            while (a > 0 && (npTok(a - 1) || glued(a - 1))) a--;
+            if (a > 1 && toks[a - 1].key === ',' && !toks[a].cap && PERSON_DESCRIPTION_OPENERS.has(toks[a].key)) {
+              const beside = ms.find((m) => personal(m) && m.span[1] === toks[a - 2].end);
+              if (beside) { push([{ m: beside }]); continue; }
+              // (a name no mention covers: two capitalised words or more, none a mention's)
+              let f = a - 2;
+              while (f > 0 && toks[f - 1].cap) f--;
+              const name = s.text.slice(toks[f].start - s.start, toks[a - 2].end - s.start);
+              if (a - 2 - f >= 1 && !ms.some((m) => m.span[1] > toks[f].start && m.span[0] < toks[a - 2].end) && nameLike(name)) { push([{ name: cleanName(name) }]); continue; }
+            }
             const r = npEndingAt(e);
             if (r.length) { push(r); continue; }
           }
