@@ -29,4 +29,14 @@ describe('the kind of an attributed statement in a news report', () => {
     expect(kinds('Sweden said the two sides had agreed to hold joint patrols along the coast.')).toEqual(['motive']);
     expect(kinds('Sweden said the text of the accord was ready to be signed by both parliaments.')).toEqual(['assessment']);
   });
+
+  it('reads a long subject up to its future modal, and a finite verb before it as no future', () => {
+    expect(kinds('Norway said the naval drills, planned with Danish and Swedish units, would last until the end of June.')).toEqual(['prediction']);
+    expect(kinds('Norway said the frigates were already at sea and would dock in Tromso on Friday.')).toEqual(['assessment']);
+  });
+
+  it('reads what someone had to do, in reported speech, as a recommendation', () => {
+    expect(kinds('The Danish police said protesters had to keep away from the parliament building.')).toEqual(['recommendation']);
+    expect(kinds('Denmark requested that the fishing boats be moved out of the strait by Sunday.')).toEqual(['recommendation']);
+  });
 });

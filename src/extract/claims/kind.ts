@@ -20,10 +20,12 @@ export function createClaimKinds(lx: Lexicon) {
   const STATIVE = lx.words('claim_stative_verbs');
   const NEWS_PAST = wordsRe(lx, 'claim_news_verbs', 'i');
   const REPORTED_MOTIVE = lx.cue('claim_reported_motive');
+  const REPORTED_RECOMMEND = lx.cue('claim_reported_recommendation');
   const FUTURE = lx.words('claim_future_modals');
   const THREAT = lx.words('claim_threat_markers');
   const OPENERS = lx.words('claim_reported_openers');
   const BETWEEN = lx.words('claim_between_words');
+  const FINITE = lx.words('claim_finite_auxiliaries');
   const TIME_OPENERS = lx.words('claim_time_openers');
   const TIME_WORDS = lx.words('claim_time_words');
 
@@ -52,7 +54,8 @@ export function createClaimKinds(lx: Lexicon) {
 
   /**
    * The kind of what a news report attributes, from its words (`toks`: the reported words,
-   * from the verb of report on): a plan or an intention ("agreed to", "is ready to") is a motive;
+   * from the verb of report on): what someone had to do ("had to stay peaceful", "it was vital
+   * that …") is a recommendation; a plan or an intention ("agreed to", "is ready to") is a motive;
    * a statement about what will happen ("the talks would resume", "will take part") is a
    * prediction, unless its subject is the speaker (`own`: "he would ask", "Paris would supply",
    * said by a Frenchman) and it sets no condition and denies nothing: then it is what the speaker
@@ -61,12 +64,15 @@ export function createClaimKinds(lx: Lexicon) {
   function reportedKind(text: string, toks: KeyToken[], hasWep: boolean, own: (from: number, to: number) => boolean): ClaimKind | null {
     const k = claimKind(text, hasWep);
     if (k === 'disagreement' || k === 'recommendation' || k === 'motive') return k;
+    if (REPORTED_RECOMMEND.test(text)) return 'recommendation';
     if (REPORTED_MOTIVE.test(text)) return 'motive';
     // the reported clause: past the verb of report, a date ("on Monday") and "that"; its verb is the first future modal
     let a = 1;
     while (a < toks.length && (OPENERS.has(toks[a].key) || TIME_OPENERS.has(toks[a].key) || TIME_WORDS.has(toks[a].key) || /\d/.test(toks[a].key) || toks[a].key === ',')) a++;
     let m = a;
-    while (m < toks.length && m - a <= 8 && !FUTURE.has(toks[m].key) && toks[m].key !== ',') m++;
+    // (a subject may run long — "the manoeuvres, organised by the US Army in Europe, would last" —
+    // but a finite verb before the modal is the clause's own: "units were taking part")
+    while (m < toks.length && m - a <= 16 && !FUTURE.has(toks[m].key) && !FINITE.has(toks[m].key) && toks[m].key !== ';') m++;
     if (m >= toks.length || !FUTURE.has(toks[m].key) || m === a) return k;
     let v = m + 1;
     while (v < toks.length && BETWEEN.has(toks[v].key)) v++;
