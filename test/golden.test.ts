@@ -73,7 +73,7 @@ describe('news ledger (test/golden/ledger.news.dev.jsonl)', () => {
     expect(c.recall_right_holder).toBeGreaterThanOrEqual(0.8);
     expect(c.holder_right_when_found).toBeGreaterThanOrEqual(0.86);
     expect(c.precision).toBeGreaterThanOrEqual(0.82);
-    expect(c.kind_agree).toBeGreaterThanOrEqual(0.78);
+    expect(c.kind_agree).toBeGreaterThanOrEqual(0.79);
     expect(c.from_narration).toBeLessThanOrEqual(25);
     expect(r.flows.precision).toBeGreaterThanOrEqual(0.54);
     expect(r.flows.recall).toBeGreaterThanOrEqual(0.24);
