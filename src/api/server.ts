@@ -20,7 +20,7 @@ import { StatecraftError } from '../core/errors.js';
 import { documentDetail } from '../query/detail.js';
 import { listDocuments, searchSentences } from '../query/documents.js';
 import { eventSeries, listActors, listEvents } from '../query/events.js';
-import { agreements, claims, compliance, dyadSeries, ledger, network, stats } from '../query/views.js';
+import { agreements, claims, compliance, dyadSeries, ledger, ledgerDyads, network, stats } from '../query/views.js';
 
 export interface ServerOptions {
   store: Store;
@@ -110,6 +110,13 @@ export const SCHEMAS = {
   network: z.object({ since: isoDate.optional(), until: isoDate.optional(), min: z.coerce.number().int().min(1).max(1000).default(1) }),
   flows: z.object({ giver: party.optional(), receiver: party.optional(), category: z.enum(['arms', 'technology', 'food', 'energy', 'medicine', 'materials', 'troops', 'labor', 'finance', 'diplomatic-support', 'other']).optional(), ...paging }),
   claims: z.object({ holder: z.string().optional(), kind: z.enum(['assessment', 'motive', 'prediction', 'recommendation', 'disagreement']).optional(), about: country.optional(), ...paging }),
+  flowDyads: z.object({ actor: party.optional(), category: z.enum(['arms', 'technology', 'food', 'energy', 'medicine', 'materials', 'troops', 'labor', 'finance', 'diplomatic-support', 'other']).optional(), ...paging }),
+  compliance: z.object({
+    doc: z.string().max(200).optional(),
+    subject: z.string().max(200).optional(),
+    regime: z.string().max(200).regex(/^[a-z0-9-]+$/, { message: 'expected a regime id from data/sanctions, e.g. unsc-prk' }).optional(),
+    ...paging,
+  }),
   page: z.object({ ...paging }),
 };
 
@@ -422,10 +429,11 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     return network(store, q);
   });
   app.get('/api/flows', async (req) => ledger(store, parse(SCHEMAS.flows, req.query)));
+  app.get('/api/flows/dyads', async (req) => ledgerDyads(store, parse(SCHEMAS.flowDyads, req.query)));
   app.get('/api/claims', async (req) => claims(store, parse(SCHEMAS.claims, req.query)));
   app.get('/api/agreements', async (req) => agreements(store, parse(SCHEMAS.page, req.query)));
   app.get('/api/compliance', async (req) => {
-    const r = await compliance(store, parse(SCHEMAS.page, req.query));
+    const r = await compliance(store, parse(SCHEMAS.compliance, req.query));
     return { ...r, items: await describeSubjects(store, r.items) };
   });
   app.get('/api/export', async (_req, reply) => {
@@ -492,7 +500,8 @@ function openapi() {
       '/api/flows': get('the exchange ledger', SCHEMAS.flows),
       '/api/claims': get('claims', SCHEMAS.claims),
       '/api/agreements': get('agreements with their articles', SCHEMAS.page),
-      '/api/compliance': get('events and flows that may breach a sanctions regime', SCHEMAS.page),
+      '/api/compliance': get('compliance flags: one per event or flow and sanctions regime, with the provisions it may breach and the subject in words (subject_label)', SCHEMAS.compliance),
+      '/api/flows/dyads': get('the ledger grouped by dyad: each pair of sides with its flows both ways and their evidence', SCHEMAS.flowDyads),
       '/api/export': { get: { summary: 'the JSONL export (CONTRACT.md)', responses: { 200: { description: 'JSON Lines', content: { 'application/x-ndjson': {} } } } } },
       '/api/ingest#post': { post: { summary: 'documents read by a local `statecraft ingest` while this server holds the embedded store (JSON: documents, defaults; the token in the store\'s lock file, or the upload token)', responses: { 200: { description: 'stored, unchanged, failed' }, 400: { description: 'a malformed body' }, 401: { description: 'wrong token' } } } },
       '/api/documents#post': { post: { summary: 'upload articles as JSONL (needs the token set at start: Authorization: Bearer <token>)', responses: { 201: { description: 'stored, unchanged, failed' }, 401: { description: 'wrong token' }, 403: { description: 'uploads disabled' } } } },

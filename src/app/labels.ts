@@ -46,16 +46,23 @@ export function cameoLabel(l: Labels, code: string | null | undefined): string {
   return code;
 }
 
-/** compliance records with `subject_label`: the flagged event or flow in words */
-export async function describeSubjects<T extends { subject?: unknown }>(store: Store, items: T[], labels?: Labels): Promise<(T & { subject_label: string })[]> {
+/**
+ * compliance records with `subject_label`, the flagged event or flow in words, names first with
+ * the code beside them ("Kim Jong Un (person:kim-jong-un) → Russia (RUS): cooperate militarily
+ * (CAMEO 062), 2022-11"), and `subject_kind` (`event` or `flow`)
+ */
+export async function describeSubjects<T extends { subject?: unknown }>(store: Store, items: T[], labels?: Labels): Promise<(T & { subject_label: string; subject_kind: 'event' | 'flow' | null })[]> {
   const l = labels ?? (await loadLabels(store));
   const facts = await subjectFacts(store, [...new Set(items.map((i) => String(i.subject)))]);
   return items.map((i) => {
     const f = facts.get(String(i.subject));
     let label = String(i.subject);
-    if (f?.kind === 'event') label = `${nameOf(l, f.source) || '?'} → ${nameOf(l, f.target) || 'no target'}: ${cameoLabel(l, f.cameo)}${f.date ? `, ${f.date}` : ''}`;
-    else if (f?.kind === 'flow') label = `${nameOf(l, f.source) || 'unknown giver'} → ${nameOf(l, f.target) || 'unknown receiver'}: ${f.item} (${f.category}, ${f.status})`;
-    return { ...i, subject_label: label };
+    if (f?.kind === 'event') {
+      const code = f.cameo ? cameoLabel(l, f.cameo) : '';
+      const act = code ? `${code.slice(f.cameo!.length + 1) || 'an act'} (CAMEO ${f.cameo})` : 'an act';
+      label = `${nameAndId(l, f.source) || 'someone'} → ${nameAndId(l, f.target) || 'no one named'}: ${act}${f.date ? `, ${f.date}` : ''}`;
+    } else if (f?.kind === 'flow') label = `${nameAndId(l, f.source) || 'an unnamed giver'} → ${nameAndId(l, f.target) || 'an unnamed receiver'}: ${f.item} (${f.category}, ${f.status})`;
+    return { ...i, subject_label: label, subject_kind: f?.kind ?? null };
   });
 }
 

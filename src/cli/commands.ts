@@ -17,7 +17,7 @@ import { createGuard, DEFAULT_BUDGET, guardAvailable } from '../app/workers/guar
 import { withStore, type Store } from '../app/store.js';
 import { listDocuments } from '../query/documents.js';
 import { listActors, listEvents, type EventFilter } from '../query/events.js';
-import { agreements, claims, compliance, ledger } from '../query/views.js';
+import { agreements, claims, compliance, ledger, ledgerDyads } from '../query/views.js';
 import { csv, table } from './format.js';
 import { announceNewStore, documentLine, isoDateArg, summaryLine, type Io } from './options.js';
 
@@ -136,20 +136,26 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
       }));
 
   type Row = Record<string, unknown>;
-  const listCommand = (name: string, description: string, cols: string[], fetch: (store: Store, o: Record<string, string>) => Promise<{ items: Row[]; total: number }>, options: [string, string][] = [], named?: (l: Labels, r: Row) => Row) => {
+  const listCommand = (name: string, description: string, colsOf: string[] | ((o: Record<string, string>) => string[]), fetch: (store: Store, o: Record<string, string>) => Promise<{ items: Row[]; total: number }>, options: [string, string][] = [], named?: (l: Labels, r: Row) => Row) => {
     const c = program.command(name).description(description).addOption(db());
     for (const [flag, desc] of options) c.option(flag, desc);
     c.addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table')).action(async (o) =>
       withStore(o.db, async (store) => {
         const { items, total } = await fetch(store, o);
-        const flat = items.map((r) => ({ ...r, evidence: Array.isArray(r.evidence) ? r.evidence.length : r.evidence, articles: Array.isArray(r.articles) ? (r.articles as { number: number }[]).map((a) => a.number).join(', ') : r.articles }));
+        const cols = typeof colsOf === 'function' ? colsOf(o) : colsOf;
+        const flat = items.map((r) => ({
+          ...r,
+          evidence: Array.isArray(r.evidence) ? r.evidence.length : r.evidence,
+          articles: Array.isArray(r.articles) ? (r.articles as { number: number }[]).map((a) => a.number).join(', ') : r.articles,
+          provisions: Array.isArray(r.provisions) ? (r.provisions as { resolution: string; provision: string }[]).map((p) => `${p.provision} (${p.resolution})`).join('; ') : r.provisions,
+        }));
         if (o.format === 'json') io.out(JSON.stringify({ items, total }, null, 2));
         else if (o.format === 'csv') io.out(csv(flat, cols));
         else {
           // tables show names first (issue #16); json and csv keep the ids
           const l = named ? await loadLabels(store) : undefined;
-          io.out(table(l && named ? flat.map((r) => named(l, r)) : flat, cols, { max: { quote: 70, reason: 60, summary: 60, name: 50, subject: 60, holder: 40 } }));
-          io.out(`${total} ${name}`);
+          io.out(table(l && named ? flat.map((r) => named(l, r)) : flat, cols, { max: { quote: 70, reason: 60, summary: 60, name: 50, subject: 70, holder: 40, provisions: 90, flows: 90 } }));
+          io.out(`${total} ${o.byDyad ? 'dyads' : name === 'compliance' ? 'compliance flags' : name}`);
         }
       }));
   };
@@ -157,17 +163,32 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
     (st, o) => claims(st, { holder: o.holder, kind: oneOf(o.kind, '--kind', CLAIM_KINDS), about: o.about ? country(o.about, '--about') : undefined, limit: 10000 }),
     [['--holder <name>', 'who holds it'], ['--kind <kind>', 'assessment|motive|prediction|recommendation|disagreement'], ['--about <country>', 'a country it concerns']],
     (l, r) => ({ ...r, holder: side(l, r.holder, null), about: (r.about as string[]).map((a) => nameOf(l, a)) }));
-  listCommand('ledger', 'the exchange ledger: what flows from whom to whom', ['giver', 'receiver', 'item', 'category', 'status', 'evidence'],
-    (st, o) => ledger(st, { giver: o.giver ? country(o.giver, '--giver') : undefined, receiver: o.receiver ? country(o.receiver, '--receiver') : undefined, category: oneOf(o.category, '--category', FLOW_CATEGORIES), limit: 10000 }),
-    [['--giver <country>', 'who gives'], ['--receiver <country>', 'who receives'], ['--category <c>', 'arms, technology, food, energy, …']],
-    (l, r) => ({ ...r, giver: r.giver ? side(l, r.giver, null) : 'unknown', receiver: r.receiver ? side(l, r.receiver, null) : 'unknown' }));
+  listCommand('ledger', 'the exchange ledger: what flows from whom to whom (--by-dyad: grouped by pair of sides, with the evidence)',
+    (o) => (o.byDyad ? ['a', 'b', 'a_to_b', 'b_to_a', 'evidence', 'flows'] : ['giver', 'receiver', 'item', 'category', 'status', 'evidence']),
+    async (st, o) => {
+      const category = oneOf(o.category, '--category', FLOW_CATEGORIES);
+      if (!o.byDyad) return ledger(st, { giver: o.giver ? country(o.giver, '--giver') : undefined, receiver: o.receiver ? country(o.receiver, '--receiver') : undefined, category, limit: 10000 });
+      if (o.giver || o.receiver) throw new StatecraftError('E301', '--by-dyad takes --actor, not --giver or --receiver');
+      const r = await ledgerDyads(st, { actor: o.actor ? country(o.actor, '--actor') : undefined, category, limit: 10000 });
+      return { ...r, items: r.items.map((d) => ({ ...d, evidence: d.evidence_count })) };
+    },
+    [['--giver <country>', 'who gives'], ['--receiver <country>', 'who receives'], ['--category <c>', 'arms, technology, food, energy, …'], ['--by-dyad', 'one row per pair of sides, its flows both ways with their evidence'], ['--actor <country>', 'with --by-dyad: the pairs with this side']],
+    (l, r) =>
+      'a' in r
+        ? {
+            ...r,
+            a: r.a ? side(l, r.a, null) : 'unknown',
+            b: r.b ? side(l, r.b, null) : 'unknown',
+            flows: (r.items as Row[]).map((f) => `${f.giver === r.a ? '→' : '←'} ${f.item} (${f.status}, ${(f.evidence as unknown[]).length})`).join('; '),
+          }
+        : { ...r, giver: r.giver ? side(l, r.giver, null) : 'unknown', receiver: r.receiver ? side(l, r.receiver, null) : 'unknown' });
   listCommand('agreements', 'named treaties and agreements with their parties, dates and articles', ['name', 'parties', 'signed', 'status', 'articles', 'evidence'],
-    (st) => agreements(st, { limit: 10000 }), [], (l, r) => ({ ...r, parties: (r.parties as string[]).map((p) => nameOf(l, p)) }));
-  listCommand('compliance', 'events and flows that may breach a sanctions regime, with the reason', ['regime', 'provision', 'reason', 'subject', 'evidence'],
-    async (st) => {
-      const r = await compliance(st, { limit: 10000 });
+    (st) => agreements(st, { limit: 10000 }), [], (l, r) => ({ ...r, parties: (r.parties as string[]).map((p) => side(l, p, null)) }));
+  listCommand('compliance', 'compliance flags: one per event or flow and sanctions regime, with the provisions it may breach', ['subject', 'regime_name', 'provisions', 'evidence'],
+    async (st, o) => {
+      const r = await compliance(st, { limit: 10000, regime: o.regime });
       return { ...r, items: await describeSubjects(st, r.items) };
-    }, [], (_l, r) => ({ ...r, subject: r.subject_label }));
+    }, [['--regime <id>', 'one regime, by its id in data/sanctions (unsc-prk, unsc-iran)']], (_l, r) => ({ ...r, subject: r.subject_label }));
 
   program
     .command('reprocess')

@@ -53,8 +53,32 @@ export function flowRecord(r: Row): Row {
 
 type Article = { number: number; summary: string; topics: string[] };
 
-/** An agreement: articles accumulate across evidence, one per number, the longest summary wins. */
-export function agreementRecord({ articles_all, ...r }: Row): Row {
+/** the value most rows give (ties: the longest, then the first in order); null when no row gives one */
+function mostGiven<T>(values: T[], size: (v: T) => number): T | null {
+  const counts = new Map<string, { v: T; n: number }>();
+  for (const v of values) {
+    if (v === null || v === undefined || size(v) === 0) continue;
+    const k = JSON.stringify(v);
+    const c = counts.get(k) ?? counts.set(k, { v, n: 0 }).get(k)!;
+    c.n++;
+  }
+  return [...counts.values()].sort((x, y) => y.n - x.n || size(y.v) - size(x.v))[0]?.v ?? null;
+}
+
+/**
+ * An agreement across its evidence: the name, parties and signing date most mentions give (ties:
+ * the fuller), so one mention's stray party or date does not win; articles accumulate, one per
+ * number, the longest summary wins.
+ */
+export function agreementRecord({ articles_all, names_all, parties_all, signed_all, ...r }: Row): Row {
+  if (names_all) {
+    r = {
+      ...r,
+      name: mostGiven(names_all as string[], (n) => n.length) ?? '',
+      parties: mostGiven(parties_all as string[][], (p) => p.length) ?? [],
+      signed: mostGiven(signed_all as (string | null)[], (d) => d?.length ?? 0),
+    };
+  }
   const byNum = new Map<number, Article>();
   for (const list of articles_all as Article[][]) {
     for (const a of list) {
@@ -62,11 +86,8 @@ export function agreementRecord({ articles_all, ...r }: Row): Row {
       if (!prev || a.summary.length > prev.summary.length) byNum.set(a.number, { ...a, topics: [...new Set([...(prev?.topics ?? []), ...a.topics])] });
     }
   }
-  return { type: 'agreement', ...r, articles: [...byNum.values()].sort((x, y) => x.number - y.number) };
-}
-
-export function complianceRecord(r: Row): Row {
-  return { type: 'compliance', ...r };
+  const { id, name, parties, signed, status, evidence, ...rest } = r;
+  return { type: 'agreement', id, name, parties, signed, status, evidence, ...rest, articles: [...byNum.values()].sort((x, y) => x.number - y.number) };
 }
 
 export interface MentionRow {

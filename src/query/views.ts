@@ -8,7 +8,8 @@ import { rowCount } from '../store/aggregates.js';
 import { dateSort } from '../store/records.js';
 import { listDocuments } from './documents.js';
 import { eventSource } from './events.js';
-import { agreementRecord, claimRecord, complianceRecord } from './records.js';
+import { agreementRecord, claimRecord } from './records.js';
+import { complianceFlags } from './compliance.js';
 
 const n = async (q: Queryable, sql: string, p: unknown[] = []) => (await q.query<{ n: number }>(sql, p))[0].n;
 
@@ -22,7 +23,7 @@ export async function stats(q: Queryable) {
     rowCount(q, 'claims'),
     n(q, 'SELECT count(DISTINCT flow_id)::int AS n FROM flow_evidence'),
     n(q, 'SELECT count(DISTINCT agreement_id)::int AS n FROM agreement_evidence'),
-    rowCount(q, 'compliance'),
+    complianceFlags(q, { limit: 0 }).then((r) => r.total),
   ]);
   const newest = (await listDocuments(q, { limit: 8 })).items;
   // countries on both sides (a side's node is its country when it has one): from the aggregate of pairs
@@ -125,6 +126,37 @@ export async function ledger(q: Queryable, f: { giver?: string; receiver?: strin
   return { items, total };
 }
 
+/**
+ * The ledger by dyad: one row per pair of sides (either direction), its flows each way with their
+ * evidence, the pairs with the most evidence first. `actor`: pairs with this side; `category`:
+ * only these flows. A flow whose giver or receiver the text does not say pairs with null.
+ */
+export async function ledgerDyads(q: Queryable, f: { actor?: string; category?: string } & Page) {
+  const p: unknown[] = [];
+  const w: string[] = [];
+  if (f.actor) w.push(`(giver = $${p.push(f.actor)} OR receiver = $${p.length})`);
+  if (f.category) w.push(`category = $${p.push(f.category)}`);
+  const where = w.length ? `WHERE ${w.join(' AND ')}` : '';
+  const flows = `WITH f AS (
+    SELECT flow_id AS id, min(giver) AS giver, min(receiver) AS receiver, min(item) AS item, min(category) AS category,
+           (array_agg(status ORDER BY CASE status WHEN 'delivered' THEN 0 WHEN 'promised' THEN 1 WHEN 'possible' THEN 2 ELSE 3 END))[1] AS status,
+           jsonb_agg(jsonb_build_object('doc', doc_id, 'span', jsonb_build_array(start_off, end_off), 'quote', quote) ORDER BY doc_id, start_off) AS evidence
+      FROM flow_evidence ${where} GROUP BY flow_id),
+    d AS (SELECT nullif(least(coalesce(giver, ''), coalesce(receiver, '')), '') AS a, nullif(greatest(coalesce(giver, ''), coalesce(receiver, '')), '') AS b, f.* FROM f)`;
+  const items = await q.query<{ a: string | null; b: string | null; flows: number; evidence_count: number; a_to_b: number; b_to_a: number; items: Record<string, unknown>[] }>(
+    `${flows}
+     SELECT a, b, count(*)::int AS flows, sum(jsonb_array_length(evidence))::int AS evidence_count,
+            (count(*) FILTER (WHERE giver IS NOT DISTINCT FROM a AND a IS DISTINCT FROM b))::int AS a_to_b,
+            (count(*) FILTER (WHERE giver IS NOT DISTINCT FROM b AND a IS DISTINCT FROM b))::int AS b_to_a,
+            jsonb_agg(jsonb_build_object('type', 'flow', 'id', id, 'giver', giver, 'receiver', receiver, 'item', item, 'category', category, 'status', status, 'evidence', evidence)
+                      ORDER BY (giver IS NOT DISTINCT FROM a) DESC, jsonb_array_length(evidence) DESC, id) AS items
+       FROM d GROUP BY a, b ORDER BY sum(jsonb_array_length(evidence)) DESC, count(*) DESC, a NULLS LAST, b NULLS LAST ${page(f)}`,
+    p,
+  );
+  const total = await n(q, `${flows} SELECT count(*)::int AS n FROM (SELECT 1 FROM d GROUP BY a, b) x`, p);
+  return { items, total };
+}
+
 export async function claims(q: Queryable, f: { holder?: string; kind?: string; about?: string; doc?: string } & Page) {
   const p: unknown[] = [];
   const w: string[] = [];
@@ -154,29 +186,16 @@ export async function agreements(q: Queryable, f: Page & { doc?: string } = {}) 
   const p: unknown[] = [];
   const where = f.doc ? (p.push(f.doc), `WHERE agreement_id IN (SELECT agreement_id FROM agreement_evidence WHERE doc_id = $1)`) : '';
   const rows = await q.query<Record<string, unknown>>(
-    `SELECT agreement_id AS id, min(name) AS name,
-            (SELECT parties FROM agreement_evidence x WHERE x.agreement_id = a.agreement_id ORDER BY jsonb_array_length(parties) DESC LIMIT 1) AS parties,
-            min(signed) AS signed,
+    `SELECT agreement_id AS id, jsonb_agg(name) AS names_all, jsonb_agg(parties) AS parties_all, jsonb_agg(signed) AS signed_all,
             (array_agg(status ORDER BY start_off))[1] AS status,
             jsonb_agg(articles) AS articles_all,
             jsonb_agg(jsonb_build_object('doc', doc_id, 'span', jsonb_build_array(start_off, end_off), 'quote', quote) ORDER BY doc_id, start_off) AS evidence
-       FROM agreement_evidence a ${where} GROUP BY agreement_id ORDER BY min(signed) DESC NULLS LAST, agreement_id ${page(f)}`,
+       FROM agreement_evidence a ${where} GROUP BY agreement_id ORDER BY count(*) DESC, agreement_id ${page(f)}`,
     p,
   );
   const total = await n(q, `SELECT count(DISTINCT agreement_id)::int AS n FROM agreement_evidence ${where}`, p);
   return { items: rows.map(agreementRecord), total };
 }
 
-export async function compliance(q: Queryable, f: Page & { doc?: string } = {}) {
-  const p: unknown[] = [];
-  const where = f.doc ? (p.push(f.doc), 'WHERE subject IN (SELECT subject FROM compliance WHERE doc_id = $1)') : '';
-  // one record per subject, regime and provision; evidence accumulates across documents
-  const rows = await q.query<Record<string, unknown>>(
-    `SELECT min(id) AS id, subject, regime, provision, min(reason) AS reason,
-            jsonb_agg(jsonb_build_object('doc', doc_id, 'span', jsonb_build_array(start_off, end_off), 'quote', quote) ORDER BY doc_id, start_off) AS evidence
-       FROM compliance ${where} GROUP BY subject, regime, provision ORDER BY regime, provision, subject ${page(f)}`,
-    p,
-  );
-  const total = await n(q, `SELECT count(*)::int AS n FROM (SELECT 1 FROM compliance ${where} GROUP BY subject, regime, provision) x`, p);
-  return { items: rows.map(complianceRecord), total };
-}
+/** Compliance flags: one per subject and regime, listing the provisions it may breach (./compliance.ts). */
+export const compliance = complianceFlags;

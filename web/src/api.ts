@@ -104,6 +104,17 @@ export interface Flow {
   evidence: Evidence[];
 }
 
+/** The ledger by dyad (`GET /api/flows/dyads`): a pair of sides with its flows both ways. */
+export interface FlowDyad {
+  a: string | null;
+  b: string | null;
+  flows: number;
+  a_to_b: number;
+  b_to_a: number;
+  evidence_count: number;
+  items: Flow[];
+}
+
 export interface DocumentFull {
   id: string;
   title: string | null;

@@ -45,13 +45,26 @@ export interface AgreementRecord {
   evidence: Evidence[];
 }
 
+/** A provision a compliance flag may breach: the resolution that set it, its label, later resolutions restating it, why it matched. */
+export interface FlagProvision { resolution: string; provision: string; also: string[]; reason: string }
+
+/** A compliance flag: one per flagged event or flow and sanctions regime. */
 export interface ComplianceRecord {
   id: string;
   subject: string;
   /** the flagged event or flow in words (the API's compliance list adds it) */
   subject_label?: string;
+  /** `event` or `flow` (the API's compliance list adds it) */
+  subject_kind?: 'event' | 'flow' | null;
+  /** the first provision's resolution */
   regime: string;
+  /** the first provision's label */
   provision: string;
   reason: string;
+  /** the regime's id and name (data/sanctions) */
+  regime_id?: string;
+  regime_name?: string;
+  /** every provision of the regime it may breach, the earliest resolution's first */
+  provisions?: FlagProvision[];
   evidence: Evidence[];
 }

@@ -34,8 +34,12 @@ export function createArticleReader(lx: Lexicon) {
   /** what the article says: the text after the reference, to the end of its sentence or clause */
   function articleSummary(text: string, from: number): string {
     let rest = text.slice(from).replace(SUMMARY_OF, '');
+    const relative = SUMMARY_RELATIVE.test(rest);
     rest = rest.replace(SUMMARY_RELATIVE, '').replace(SUMMARY_ABOUT, '');
-    rest = rest.replace(/[“”"]/g, '').split(/(?<=\.)\s|;/)[0].replace(/[.,\s]+$/, '');
+    rest = rest.replace(/[“”"]/g, '').split(/(?<=\.)\s|;/)[0];
+    // a relative clause ("Article 51, which invokes …, a rather ironic clause") ends at its comma: what follows is the writer's, not the article's
+    if (relative) rest = rest.split(',')[0];
+    rest = rest.replace(/[.,\s]+$/, '');
     return rest.length > 160 ? rest.slice(0, 157).replace(/\s\S*$/, '') + '…' : rest;
   }
 

@@ -25,7 +25,16 @@ function direction(p: Provision, from: string | null, to: string | null): 'from'
   return from === p.target && p.directions.includes('from_target') ? 'from' : to === p.target && p.directions.includes('to_target') ? 'to' : null;
 }
 
-/** Events and flows that touch a sanctions provision, with the reason. */
+/**
+ * The date of a flow: the date of a dated event its sentence tells of between the same two
+ * states ("In 2005 Russia sold missiles to North Korea"), else null (its document's then).
+ */
+export function flowDate(f: FlowEvidenceRow, events: EventRecord[]): string | null {
+  const sides = new Set([f.giver, f.receiver]);
+  const e = events.find((x) => x.date && x.span[0] < f.span[1] && x.span[1] > f.span[0] && sides.has(x.source_country) && sides.has(x.target_country));
+  return e?.date ?? null;
+}
+
 /**
  * Whether a provision is in force on a date (any precision): from its adoption to its lapse,
  * and again from its re-application. With no date, it is taken to apply.
@@ -39,6 +48,7 @@ export function inForce(p: Provision, date: string | null): boolean {
   return true;
 }
 
+/** Events and flows that touch a sanctions provision, with the reason. */
 export function complianceFor(provisions: Provision[], docId: string, text: string, flows: FlowEvidenceRow[], events: EventRecord[], docDate: string | null = null): ComplianceRow[] {
   if (flows.length === 0 && !events.some((e) => e.root === '06' || e.root === '07')) return [];
   const relevant = relevantProvisions(provisions, text);
@@ -54,12 +64,14 @@ export function complianceFor(provisions: Provision[], docId: string, text: stri
     byKey.set(key, { id: `x_${hash64(`${docId}|${key}`)}`, subject, regime: p.resolution, provision: p.label, reason, span, quote, also: [] });
   };
   for (const f of flows) {
+    const when = flowDate(f, events) ?? docDate;
     for (const p of relevant) {
       const dir = direction(p, f.giver, f.receiver);
-      // a resolution adopted later does not flag an earlier transfer (a flow is dated by its document)
-      if (!dir || !inForce(p, docDate)) continue;
+      // a resolution adopted later does not flag an earlier transfer (a flow is dated by the act that tells of it, else by its document)
+      if (!dir || !inForce(p, when)) continue;
+      // items are canonical names (data/flows/items.yaml): "technology" is not "space launch technology"
       const item = f.item.toLowerCase();
-      const itemHit = p.items.some((i) => i.toLowerCase() === item || item.includes(i.toLowerCase()) || i.toLowerCase().includes(item));
+      const itemHit = p.items.some((i) => i.toLowerCase() === item);
       if (!p.categories.includes(f.category) && !itemHit) continue;
       add(f.id, p, `${f.category === 'arms' ? 'arms' : f.item} transfer ${dir} ${p.target}: ${f.item} (${f.giver ?? '?'} → ${f.receiver ?? '?'}, ${f.status})`, f.span, f.quote);
     }

@@ -1,7 +1,8 @@
 import { useEffect } from 'preact/hooks';
 import { nameOf, useLabels } from '../labels';
 import { apiUrl, fetchAll, useLoader, type Agreement, type Compliance } from '../api';
-import { EvidenceDetails, EvidenceList } from '../components/EvidenceList';
+import { ActorRef } from '../components/Actor';
+import { EvidenceDetails, EvidenceList, spanHref } from '../components/EvidenceList';
 import { Empty, LoadState } from '../components/Status';
 import { fmtDate, num } from '../format';
 import { link, type Route } from '../router';
@@ -31,11 +32,15 @@ export function Agreements({ route }: { route: Route }) {
                     <span class={`status st-${a.status.replace(/[^a-z-]/gi, '')}`}>{a.status}</span>
                     <span>{a.signed ? `${a.status === 'signed' ? '' : 'signed '}${fmtDate(a.signed)}` : 'date of signing unknown'}</span>
                     <span class="parties">
-                      {a.parties.map((p) => (
-                        <span class="chip small" key={p} title={p}>
-                          {nameOf(l, p)}
-                        </span>
-                      ))}
+                      {a.parties.length ? (
+                        a.parties.map((p) => (
+                          <span class="chip small" key={p} title={nameOf(l, p)}>
+                            <ActorRef id={p} />
+                          </span>
+                        ))
+                      ) : (
+                        <span class="muted small">parties not stated</span>
+                      )}
                     </span>
                   </p>
                 </header>
@@ -77,7 +82,7 @@ export function Agreements({ route }: { route: Route }) {
       <h1 id="compliance-h" class="section-h1">
         Compliance
       </h1>
-      <p class="lede">Events and flows that bear on a sanctions regime or treaty provision.</p>
+      <p class="lede">One flag per event or flow and sanctions regime, with every provision of the regime it may breach. A flag is a pointer for a reader, not a legal finding.</p>
       <LoadState error={co.error} loading={co.loading && !co.data} what="compliance flags" />
       {co.data ? (
         co.data.items.length ? (
@@ -86,20 +91,35 @@ export function Agreements({ route }: { route: Route }) {
               <table class="compliance">
                 <thead>
                   <tr>
-                    <th scope="col">Subject</th>
+                    <th scope="col">Flagged event or flow</th>
                     <th scope="col">Regime</th>
-                    <th scope="col">Provision</th>
-                    <th scope="col">Reason</th>
+                    <th scope="col">Provisions it may breach</th>
                     <th scope="col">Evidence</th>
                   </tr>
                 </thead>
                 <tbody>
                   {co.data.items.map((c) => (
-                    <tr key={c.id}>
-                      <td title={c.subject}>{c.subject_label ?? c.subject}</td>
-                      <td>{c.regime}</td>
-                      <td>{c.provision}</td>
-                      <td>{c.reason}</td>
+                    <tr key={c.id} data-testid="flag">
+                      <td title={c.subject}>
+                        {c.subject_kind ? <span class="tag">{c.subject_kind}</span> : null}{' '}
+                        {c.evidence[0] ? (
+                          <a href={c.subject_kind === 'event' ? link('reader', { hl: c.subject }, c.evidence[0].doc) : spanHref(c.evidence[0])} data-testid="subject-link">
+                            {c.subject_label ?? c.subject}
+                          </a>
+                        ) : (
+                          c.subject_label ?? c.subject
+                        )}
+                      </td>
+                      <td title={c.regime_id}>{c.regime_name ?? c.regime}</td>
+                      <td>
+                        <ul class="provisions">
+                          {(c.provisions ?? [{ resolution: c.regime, provision: c.provision, also: [], reason: c.reason }]).map((p) => (
+                            <li key={`${p.resolution}|${p.provision}`} title={p.reason}>
+                              {p.provision} <span class="muted small">({[p.resolution, ...p.also].join(', ')})</span>
+                            </li>
+                          ))}
+                        </ul>
+                      </td>
                       <td>
                         <EvidenceDetails evidence={c.evidence} />
                       </td>

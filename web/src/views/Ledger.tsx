@@ -1,4 +1,4 @@
-import { apiUrl, useJson, type Flow, type List } from '../api';
+import { apiUrl, useJson, type Flow, type FlowDyad, type List, type Loaded } from '../api';
 import { ActorRef } from '../components/Actor';
 import { CountryOptions } from '../components/Suggest';
 import { useLabels } from '../labels';
@@ -19,11 +19,21 @@ export function Ledger({ route }: { route: Route }) {
   const q = queryObject(route.query);
   const offset = offsetOf(route.query);
   const filters = { giver: cc(q.giver), receiver: cc(q.receiver), category: q.category };
-  const { data, error, loading } = useJson<List<Flow>>(apiUrl('/flows', { ...filters, limit: LIMIT, offset }));
+  const byDyad = q.by === 'dyad';
+  const { data, error, loading } = useJson<List<Flow>>(byDyad ? null : apiUrl('/flows', { ...filters, limit: LIMIT, offset }));
+  const dyads = useJson<List<FlowDyad>>(byDyad ? apiUrl('/flows/dyads', { actor: filters.giver ?? filters.receiver, category: filters.category, limit: LIMIT, offset }) : null);
   return (
     <section>
       <h1>Ledger</h1>
       <p class="lede">What is given, promised or sought between actors: arms, troops, energy, money, support. Each row is backed by quotes.</p>
+      <p class="chips" role="group" aria-label="Show the ledger">
+        <a class={`chip small${byDyad ? '' : ' active'}`} href={link('ledger', { ...q, by: null, offset: null })} aria-current={byDyad ? undefined : 'true'}>
+          Every flow
+        </a>
+        <a class={`chip small${byDyad ? ' active' : ''}`} href={link('ledger', { ...q, by: 'dyad', offset: null })} aria-current={byDyad ? 'true' : undefined} data-testid="by-dyad">
+          By dyad
+        </a>
+      </p>
       <FilterForm route={route} view="ledger" label="Filter flows" normalize={(f) => ({ ...f, giver: cc(f.giver), receiver: cc(f.receiver) })}>
         <Field label="Giver">
           <input name="giver" type="text" defaultValue={q.giver ?? ''} placeholder="PRK or North Korea" autocomplete="off" spellcheck={false} class="code-input" list="country-names" />
@@ -36,6 +46,7 @@ export function Ledger({ route }: { route: Route }) {
         </Field>
       </FilterForm>
       <CountryOptions labels={l} />
+      {byDyad ? <DyadGroups route={route} loaded={dyads} offset={offset} /> : null}
       <LoadState error={error} loading={loading && !data} what="flows" />
       {data ? (
         data.items.length ? (
@@ -92,5 +103,63 @@ export function Ledger({ route }: { route: Route }) {
         )
       ) : null}
     </section>
+  );
+}
+
+/** The ledger by dyad: each pair of sides, its flows each way with their quotes. */
+function DyadGroups({ route, loaded, offset }: { route: Route; loaded: Loaded<List<FlowDyad>>; offset: number }) {
+  const q = queryObject(route.query);
+  const { data, error, loading } = loaded;
+  const way = (d: FlowDyad, from: string | null, to: string | null) => {
+    const flows = d.items.filter((f) => f.giver === from && f.receiver === to);
+    if (!flows.length) return null;
+    return (
+      <>
+        <p class="dir">
+          <ActorRef id={from} /> → <ActorRef id={to} /> <span class="muted small">{flows.length} {flows.length === 1 ? 'flow' : 'flows'}</span>
+        </p>
+        <ul class="dyad-flows">
+          {flows.map((f) => (
+            <li key={f.id}>
+              {f.item} <span class="tag">{f.category}</span> <span class={`status st-${f.status}`}>{f.status}</span>
+              <details class="ev-details">
+                <summary>
+                  <span class="ev-count">{f.evidence.length}</span> {f.evidence.length === 1 ? 'source' : 'sources'}
+                </summary>
+                <EvidenceList evidence={f.evidence} />
+              </details>
+            </li>
+          ))}
+        </ul>
+      </>
+    );
+  };
+  return (
+    <>
+      <LoadState error={error} loading={loading && !data} what="dyads" />
+      {data ? (
+        data.items.length ? (
+          <>
+            <div class="dyad-groups">
+              {data.items.map((d) => (
+                <section class="dyad-group" key={`${d.a}~${d.b}`} data-testid="dyad-group" aria-label={`Flows between ${d.a ?? 'unknown'} and ${d.b ?? 'unknown'}`}>
+                  <h2>
+                    <ActorRef id={d.a} /> – <ActorRef id={d.b} />{' '}
+                    <span class="muted small">
+                      {d.flows} {d.flows === 1 ? 'flow' : 'flows'}, {d.evidence_count} {d.evidence_count === 1 ? 'source' : 'sources'}
+                    </span>
+                  </h2>
+                  {way(d, d.a, d.b)}
+                  {d.a !== d.b ? way(d, d.b, d.a) : null}
+                </section>
+              ))}
+            </div>
+            <Pager total={data.total} offset={offset} limit={LIMIT} href={(o) => link('ledger', { ...q, offset: o || null })} label="dyads" />
+          </>
+        ) : (
+          <Empty>No flows match these filters.</Empty>
+        )
+      ) : null}
+    </>
   );
 }
