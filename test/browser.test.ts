@@ -128,9 +128,29 @@ describe.skipIf(!!reason)('dashboard in chromium', () => {
     await page.goto(`${base}/#/compliance`);
     await page.waitForSelector('table.compliance tbody tr', { timeout: 20000 });
     for (const t of await page.locator('table.compliance tbody tr td:nth-child(1)').allInnerTexts()) {
-      expect(t).not.toMatch(/^e_[0-9a-f]+/);
+      expect(t).not.toMatch(/\b[ef]_[0-9a-f]{6}/);
       expect(t).toMatch(/ → /);
     }
+    // #13: one flag per subject and regime, its provisions listed, the subject linked to the reader
+    const flags = await page.locator('[data-testid="flag"]').evaluateAll((rows) => rows.map((r) => ({ subject: r.querySelector('td')!.getAttribute('title'), regime: r.querySelectorAll('td')[1].textContent, provisions: r.querySelectorAll('ul.provisions li').length })));
+    expect(flags.length).toBeGreaterThan(0);
+    expect(new Set(flags.map((f) => `${f.subject}|${f.regime}`)).size).toBe(flags.length);
+    for (const f of flags) expect(f.provisions).toBeGreaterThan(0);
+    expect(flags.some((f) => f.provisions > 1)).toBe(true);
+    expect(flags.map((f) => f.regime)).toContain('UNSC DPRK sanctions');
+    await page.locator('[data-testid="subject-link"]').first().click();
+    await page.waitForFunction(() => location.hash.startsWith('#/reader/'), null, { timeout: 10000 });
+    // agreements name their parties with the code beside
+    await page.goto(`${base}/#/agreements`);
+    await page.waitForSelector('.agreement .parties .actor', { timeout: 20000 });
+    for (const t of await page.locator('.agreement .parties .actor').allInnerTexts()) expect(t).toMatch(/^\S.* [A-Z]{3}$/);
+    // the ledger by dyad: names on both sides, flows each way with their quotes
+    await page.goto(`${base}/#/ledger`);
+    await page.click('[data-testid="by-dyad"]');
+    await page.waitForSelector('[data-testid="dyad-group"]', { timeout: 20000 });
+    const heads = await page.locator('[data-testid="dyad-group"] h2').allInnerTexts();
+    expect(heads.some((h) => /North Korea PRK – Russia RUS|Russia RUS – North Korea PRK/.test(h))).toBe(true);
+    expect(await page.locator('[data-testid="dyad-group"] [data-testid="reader-link"]').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -82,7 +82,10 @@ describe('statecraft CLI', () => {
     expect(ev).toMatch(/North Korea PRK|Kim Jong Un PRK|Government of North Korea PRKGOV/);
     expect(ev).toMatch(/\b042 make a visit/);
     const ag = (await cli('agreements', '--db', db)).out;
-    expect(ag).toMatch(/North Korea; Russia/);
+    expect(ag).toMatch(/North Korea PRK; Russia RUS/);
+    const dy = (await cli('ledger', '--db', db, '--by-dyad')).out;
+    expect(dy).toMatch(/^a\s+b\s+a_to_b/);
+    expect(dy).toMatch(/North Korea PRK\s+Russia RUS|Russia RUS\s+North Korea PRK/);
     const actors = (await cli('actors', '--db', db)).out.split('\n');
     expect(actors[0]).toMatch(/^name\s+id/);
     const ru = JSON.parse((await cli('events', '--db', db, '--actor', 'Russian', '--format', 'json')).out);

@@ -187,7 +187,7 @@ export async function agreements(q: Queryable, f: Page & { doc?: string } = {}) 
   const where = f.doc ? (p.push(f.doc), `WHERE agreement_id IN (SELECT agreement_id FROM agreement_evidence WHERE doc_id = $1)`) : '';
   const rows = await q.query<Record<string, unknown>>(
     `SELECT agreement_id AS id, jsonb_agg(name) AS names_all, jsonb_agg(parties) AS parties_all, jsonb_agg(signed) AS signed_all,
-            (array_agg(status ORDER BY start_off))[1] AS status,
+            (array_agg(status ORDER BY status = 'referenced', start_off))[1] AS status,
             jsonb_agg(articles) AS articles_all,
             jsonb_agg(jsonb_build_object('doc', doc_id, 'span', jsonb_build_array(start_off, end_off), 'quote', quote) ORDER BY doc_id, start_off) AS evidence
        FROM agreement_evidence a ${where} GROUP BY agreement_id ORDER BY count(*) DESC, agreement_id ${page(f)}`,

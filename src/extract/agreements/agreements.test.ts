@@ -71,4 +71,33 @@ describe('stage agreements', () => {
     const quoted = agreementsOf(['Washington said its diplomats "had done their work in line with practice and the Vienna Convention, as always," and China agreed.']);
     expect(quoted.map((r) => r.name)).not.toContain('had done their work in line with practice and the Vienna Convention, as always,');
   });
+
+  it('takes parties from the text\'s own words: not a state only mentioned beside the treaty', () => {
+    // the treaty's signers, and a state the sentence names after it in a clause of its own
+    const rows = agreementsOf(['Russia and North Korea signed the Treaty on Comprehensive Strategic Partnership on June 19, 2024, a move that worried China.']);
+    expect(rows).toMatchObject([{ name: 'Treaty on Comprehensive Strategic Partnership', parties: ['PRK', 'RUS'], signed: '2024-06-19' }]);
+    // an older treaty of another pair, in a sentence that also speaks of the new pact: its own clause's states
+    const older = agreementsOf(['Because China has maintained a mutual defense treaty with North Korea since 1961, the newer Russian pact may pull Beijing into a war.']);
+    expect(older).toMatchObject([{ name: 'mutual defense treaty', parties: ['CHN', 'PRK'] }]);
+    // a charter a state is said to violate: no parties from that
+    expect(agreementsOf(['Critics said Russia acted in plain violation of the UN Charter.'])[0]).toMatchObject({ name: 'UN Charter', parties: [] });
+  });
+
+  it('one treaty is one agreement across its mentions, and its date is the signing clause\'s, not a later year', () => {
+    const rows = agreementsOf([
+      'The Treaty on Comprehensive Strategic Partnership, signed by Russia and North Korea on 19 June 2024, revived ties that had cooled after a visit to Moscow in 1984.',
+      'Pyongyang calls the Comprehensive Strategic Partnership treaty a shield.',
+    ]);
+    expect(new Set(rows.map((r) => r.agreement)).size).toBe(1);
+    expect(rows[0]).toMatchObject({ parties: ['PRK', 'RUS'], signed: '2024-06-19' });
+  });
+
+  it('gives an article the topics of its own wording: a right of self-defence is not mutual defence', () => {
+    const rows = agreementsOf([
+      'Russia and North Korea signed the Treaty on Comprehensive Strategic Partnership.',
+      'The treaty cites the UN Charter\'s Article 51, which recognises the inherent right of individual or collective self-defence, a choice some found odd given the war in Ukraine.',
+    ]);
+    const charter = rows.find((r) => r.name === 'UN Charter')!;
+    expect(charter.articles).toEqual([{ number: 51, summary: 'recognises the inherent right of individual or collective self-defence', topics: ['self-defense'] }]);
+  });
 });

@@ -61,4 +61,34 @@ describe('stage compliance', () => {
     stage.run(old);
     expect(old.compliance).toEqual([]);
   });
+
+  it('matches items by their canonical name: a generic "technology" is not a listed "space launch technology"', () => {
+    const launch: Provision = { ...arms('UNSCR 2087', '2013-01-22', true), id: 'launch-tech', label: 'launch technology', categories: [], items: ['space launch technology'], cameo: [] };
+    const only = complianceStage({ analysis: { provisions: [launch] } });
+    const d = handDoc(['Russia may give North Korea technology.'], []);
+    d.flows = [flow('RUS', 'PRK', 'technology', 'technology'), flow('RUS', 'PRK', 'space launch technology', 'technology')];
+    only.run(d);
+    expect(d.compliance!.map((r) => r.subject)).toEqual(['f_RUSPRK']);
+    expect(d.compliance![0].reason).toMatch(/space launch technology/);
+  });
+
+  it('dates a flow by the act its sentence tells of: a transfer told as from 2004 falls before 1718, whenever the report', () => {
+    const d = handDoc(['In 2004 North Korea sold artillery shells to Russia.'], [], [
+      { id: 'e1', cameo: '071', root: '07', source_country: 'PRK', target_country: 'RUS', date: '2004', span: [0, 40], quote: 'sold' },
+    ], '2024-05-01');
+    d.flows = [flow('PRK', 'RUS', 'artillery shells', 'arms')];
+    d.flows[0].span = [0, 50];
+    stage.run(d);
+    expect(d.compliance!.filter((r) => r.subject.startsWith('f_'))).toEqual([]);
+  });
+
+  it('flags an act the sentence also tells as a transfer once, as the flow', () => {
+    const d = handDoc(['North Korea sent artillery shells to Russia.'], [], [
+      { id: 'e1', cameo: '163', root: '16', source_country: 'PRK', target_country: 'RUS', span: [0, 10], quote: 'e' },
+      { id: 'e2', cameo: '071', root: '07', source_country: 'PRK', target_country: 'RUS', span: [0, 10], quote: 'e' },
+    ]);
+    d.flows = [flow('PRK', 'RUS', 'artillery shells', 'arms')];
+    stage.run(d);
+    expect(d.compliance!.map((r) => r.subject)).toEqual(['f_PRKRUS']);
+  });
 });

@@ -76,8 +76,11 @@ export function complianceFor(provisions: Provision[], docId: string, text: stri
       add(f.id, p, `${f.category === 'arms' ? 'arms' : f.item} transfer ${dir} ${p.target}: ${f.item} (${f.giver ?? '?'} → ${f.receiver ?? '?'}, ${f.status})`, f.span, f.quote);
     }
   }
+  // an act the text also tells as a transfer is flagged once, as the flow: its items say what passed
+  const toldAsFlow = (e: EventRecord) =>
+    flows.some((f) => f.span[0] < e.span[1] && f.span[1] > e.span[0] && new Set([f.giver, f.receiver, e.source_country, e.target_country]).size === 2 && f.giver !== f.receiver);
   for (const e of events) {
-    if (e.modality === 'negated') continue;
+    if (e.modality === 'negated' || toldAsFlow(e)) continue;
     for (const p of relevant) {
       // a listed code covers its sub-codes ("062" flags 0621); the act is dated by its own date, else the document's
       if (!p.cameo.some((c) => e.cameo.startsWith(c)) || !inForce(p, e.date ?? docDate)) continue;
