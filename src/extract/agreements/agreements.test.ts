@@ -100,4 +100,16 @@ describe('stage agreements', () => {
     const charter = rows.find((r) => r.name === 'UN Charter')!;
     expect(charter.articles).toEqual([{ number: 51, summary: 'recognises the inherent right of individual or collective self-defence', topics: ['self-defense'] }]);
   });
+
+  it('gives unqualified articles to the treaty the piece names most, not to an older dated one it cites once', () => {
+    const rows = agreementsOf([
+      'Russia and North Korea signed the Treaty on Comprehensive Strategic Partnership.',
+      'Its terms echo the 1961 Treaty between the Soviet Union and North Korea.',
+      'Observers say the Treaty on Comprehensive Strategic Partnership goes further.',
+      'Article 4 of the new treaty obliges each side to help the other if it is attacked.',
+    ]);
+    const byName = (n: string) => rows.find((r) => r.name.startsWith(n))!;
+    expect(byName('Treaty on Comprehensive').articles.map((a) => a.number)).toEqual([4]);
+    expect(byName('1961 Treaty').articles).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@
  * Articles of agreements: "Article 4 of the new treaty", "Articles 2 and 3 of the 1961 treaty",
  * "the UN Charter's Article 51" — their numbers, a summary of what they say with its topics,
  * and the agreement they belong to: the one named next to them, else the one of the year they
- * name, else the treaty the piece is about.
+ * name, else the treaty the piece is about (the one it names most often, then the newest).
  */
 import type { AgreementEvidenceRow, DocSentence } from '../../core/doc.js';
 import type { EventRecord } from '../../core/types.js';
@@ -74,7 +74,10 @@ export function createArticleReader(lx: Lexicon) {
    */
   function attachArticles(pending: PendingArticles[], agreements: AgreementEvidenceRow[], events: EventRecord[]): void {
     const treaties = agreements.filter((x) => !FOUNDING.test(x.name));
-    let main = [...treaties].sort((x, y) => (y.signed ?? '').localeCompare(x.signed ?? ''))[0] ?? null;
+    // the treaty the piece is about: the one it names most often, then the newest
+    const named = new Map<string, number>();
+    for (const x of treaties) named.set(x.agreement, (named.get(x.agreement) ?? 0) + 1);
+    let main = [...treaties].sort((x, y) => named.get(y.agreement)! - named.get(x.agreement)! || (y.signed ?? '').localeCompare(x.signed ?? ''))[0] ?? null;
     if (!main && pending.length) {
       const sign = events.find((e) => e.cameo === '057' && e.source_country && e.target_country);
       if (sign) {
