@@ -12,6 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { createServer } from '../src/api/server.js';
 import { ingestPaths } from '../src/app/ingest.js';
 import { createDefaultPipeline } from '../src/app/pipeline.js';
+import { loadRegimes } from '../src/app/regimes.js';
 import { complianceFlags } from '../src/query/compliance.js';
 import { agreements, ledgerDyads, stats } from '../src/query/views.js';
 import { pgliteStore, type TestStore } from './support/stores.js';
@@ -67,7 +68,7 @@ describe('agreements merged, compliance flags, the ledger by dyad (#13)', () => 
   });
 
   it('flags each subject once per regime, listing its provisions, and not an act older than the regime', async () => {
-    const { items, total } = await complianceFlags(ts.store, { limit: 100 });
+    const { items, total } = await complianceFlags(ts.store, { limit: 100 }, loadRegimes());
     expect(total).toBe(items.length);
     const keys = items.map((f) => `${f.subject}|${f.regime_id}`);
     expect(new Set(keys).size).toBe(keys.length);
@@ -88,7 +89,7 @@ describe('agreements merged, compliance flags, the ledger by dyad (#13)', () => 
     expect(fuel.provisions.map((p) => p.provision)).not.toContain('arms embargo');
     // the 2004 sale to Iran is in the ledger, and flagged by neither regime
     expect(items.some((f) => f.reason.includes('IRN'))).toBe(false);
-    expect((await stats(ts.store)).compliance).toBe(total);
+    expect((await stats(ts.store, loadRegimes())).compliance).toBe(total);
   });
 
   it('answers the flags with their subject in words, filters them, and refuses bad input with a 400', async () => {

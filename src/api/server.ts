@@ -10,6 +10,7 @@ import { createCountryResolver } from '../app/countries.js';
 import { isIsoDate } from '../app/dates.js';
 import { exportJsonl } from '../app/export.js';
 import { describeSubjects, loadLabels, resolveActorOrCountry } from '../app/labels.js';
+import { loadRegimes } from '../app/regimes.js';
 import { ingestRawBatch, ingestUpload } from '../app/ingest.js';
 import type { Pipeline } from '../app/pipeline.js';
 import type { DocumentGuard } from '../app/workers/guard.js';
@@ -357,7 +358,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     return notFound(reply, 'not found');
   });
 
-  app.get('/api/stats', async () => stats(store));
+  app.get('/api/stats', async () => stats(store, loadRegimes()));
   app.get('/api/documents', async (req) => {
     const q = parse(SCHEMAS.documents, req.query);
     return listDocuments(store, q);
@@ -433,7 +434,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   app.get('/api/claims', async (req) => claims(store, parse(SCHEMAS.claims, req.query)));
   app.get('/api/agreements', async (req) => agreements(store, parse(SCHEMAS.page, req.query)));
   app.get('/api/compliance', async (req) => {
-    const r = await compliance(store, parse(SCHEMAS.compliance, req.query));
+    const r = await compliance(store, parse(SCHEMAS.compliance, req.query), loadRegimes());
     return { ...r, items: await describeSubjects(store, r.items) };
   });
   app.get('/api/export', async (_req, reply) => {

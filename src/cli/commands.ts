@@ -11,6 +11,7 @@ import { evalLedgerFile, formatLedger, isLedgerGold } from '../app/ledger-eval.j
 import { evalFrames, isFrameGold } from '../app/frames.js';
 import { formatTriage, triageFile } from '../app/triage.js';
 import { reprocess } from '../app/reprocess.js';
+import { loadRegimes } from '../app/regimes.js';
 import { ingestPaths } from '../app/ingest.js';
 import { createDefaultPipeline } from '../app/pipeline.js';
 import { createGuard, DEFAULT_BUDGET, guardAvailable } from '../app/workers/guard.js';
@@ -186,7 +187,7 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
     (st) => agreements(st, { limit: 10000 }), [], (l, r) => ({ ...r, parties: (r.parties as string[]).map((p) => side(l, p, null)) }));
   listCommand('compliance', 'compliance flags: one per event or flow and sanctions regime, with the provisions it may breach', ['subject', 'regime_name', 'provisions', 'evidence'],
     async (st, o) => {
-      const r = await compliance(st, { limit: 10000, regime: o.regime });
+      const r = await compliance(st, { limit: 10000, regime: o.regime }, loadRegimes());
       return { ...r, items: await describeSubjects(st, r.items) };
     }, [['--regime <id>', 'one regime, by its id in data/sanctions (unsc-prk, unsc-iran)']], (_l, r) => ({ ...r, subject: r.subject_label }));
 

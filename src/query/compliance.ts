@@ -2,28 +2,13 @@
  * Compliance flags: one per flagged subject (an event or a flow) and sanctions regime, listing
  * every provision of that regime the subject may breach. The store keeps one row per subject and
  * provision (the compliance stage's); the regimes, their resolutions and the order those were
- * adopted in come from data/sanctions/*.yaml.
+ * adopted in come from data/sanctions/*.yaml, read by the caller (src/app/regimes.ts): without
+ * them a flag is one per subject, its regime unnamed.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
-import { DEFAULT_DATA_DIR } from '../knowledge/load.js';
 import type { Queryable } from '../store/store.js';
 
 /** a resolution (or other act) id → its regime and when it was adopted */
 export type RegimeIndex = Record<string, { id: string; name: string; target: string; adopted: string }>;
-
-/** The regimes of data/sanctions: each resolution id with its regime's id, name and target. */
-export function loadRegimes(dataDir: string = DEFAULT_DATA_DIR): RegimeIndex {
-  const dir = path.join(dataDir, 'sanctions');
-  const out: RegimeIndex = {};
-  if (!existsSync(dir)) return out;
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml')).sort()) {
-    const r = parse(readFileSync(path.join(dir, f), 'utf8')) as { id: string; regime: string; target: string; resolutions?: { id: string; adopted: string }[] } | null;
-    for (const res of r?.resolutions ?? []) out[res.id] = { id: r!.id, name: r!.regime, target: r!.target, adopted: String(res.adopted) };
-  }
-  return out;
-}
 
 export interface ComplianceFilter {
   limit?: number;
@@ -75,7 +60,7 @@ export function flagReason(provisions: FlagProvision[]): string {
  * `regime`, `provision` and `reason` keep their export meaning: the first provision's resolution
  * and label, and the reason in words; `regime_id` and `regime_name` name the regime.
  */
-export async function complianceFlags(q: Queryable, f: ComplianceFilter = {}, regimes: RegimeIndex = loadRegimes()) {
+export async function complianceFlags(q: Queryable, f: ComplianceFilter = {}, regimes: RegimeIndex = {}) {
   const res = Object.keys(regimes);
   const p: unknown[] = [res, res.map((r) => regimes[r].id), res.map((r) => regimes[r].name)];
   const w: string[] = [];
@@ -84,7 +69,7 @@ export async function complianceFlags(q: Queryable, f: ComplianceFilter = {}, re
   if (f.regime) w.push(`regime_id = $${p.push(f.regime)}`);
   const where = w.length ? `WHERE ${w.join(' AND ')}` : '';
   const flagged = `WITH m AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) AS m(resolution, regime_id, regime_name)),
-    c AS (SELECT c.*, coalesce(m.regime_id, c.regime) AS regime_id, coalesce(m.regime_name, c.regime) AS regime_name
+    c AS (SELECT c.*, coalesce(m.regime_id, '') AS regime_id, m.regime_name AS regime_name
             FROM compliance c LEFT JOIN m ON m.resolution = c.regime)`;
   const limit = Math.max(0, Math.min(f.limit ?? 200, 10000));
   const offset = Math.max(0, f.offset ?? 0);
@@ -102,7 +87,7 @@ export async function complianceFlags(q: Queryable, f: ComplianceFilter = {}, re
     const evidence = [...r.evidence].sort((x, y) => x.doc.localeCompare(y.doc) || x.span[0] - y.span[0]);
     return {
       type: 'compliance', id: r.id, subject: r.subject, regime: provisions[0].resolution, provision: provisions[0].provision, reason: flagReason(provisions),
-      regime_id: r.regime_id, regime_name: r.regime_name, provisions, evidence,
+      regime_id: r.regime_id || null, regime_name: r.regime_name ?? null, provisions, evidence,
     };
   });
   return { items, total };

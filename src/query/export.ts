@@ -2,6 +2,7 @@
 import type { Queryable } from '../store/store.js';
 import { actorRecord, claimRecord, documentRecord, eventRecord, flowRecord } from './records.js';
 import { agreements, compliance, ledger } from './views.js';
+import type { RegimeIndex } from './compliance.js';
 
 type Row = Record<string, unknown>;
 
@@ -18,8 +19,8 @@ async function* paged<T>(q: Queryable, sql: string, key: (r: T) => unknown[], si
 
 const keys = (r: Row) => [r.k1, r.k2];
 
-/** documents, actors, events, claims, flows, agreements, compliance: each record once, each with its `type` */
-export async function* exportRecords(q: Queryable): AsyncGenerator<Row & { type: string }> {
+/** documents, actors, events, claims, flows, agreements, compliance: each record once, each with its `type`; `regimes` groups the compliance flags (src/app/regimes.ts) */
+export async function* exportRecords(q: Queryable, regimes: RegimeIndex = {}): AsyncGenerator<Row & { type: string }> {
   for await (const d of paged<Row>(
     q,
     `SELECT * FROM (SELECT d.id AS k1, '' AS k2, d.*, (SELECT count(*)::int FROM sentences s WHERE s.doc_id = d.id) AS n_sent FROM documents d) x /*AFTER*/ ORDER BY k1, k2 LIMIT $1`,
@@ -46,7 +47,7 @@ export async function* exportRecords(q: Queryable): AsyncGenerator<Row & { type:
   const lists: [(r: Row) => Row, (p: { limit: number; offset: number }) => Promise<{ items: Row[] }>][] = [
     [flowRecord, (p) => ledger(q, p)],
     [same, (p) => agreements(q, p)],
-    [same, (p) => compliance(q, p)],
+    [same, (p) => compliance(q, p, regimes)],
   ];
   for (const [record, fetch] of lists) {
     for (let offset = 0; ; offset += 1000) {

@@ -9,11 +9,11 @@ import { dateSort } from '../store/records.js';
 import { listDocuments } from './documents.js';
 import { eventSource } from './events.js';
 import { agreementRecord, claimRecord } from './records.js';
-import { complianceFlags } from './compliance.js';
+import { complianceFlags, type RegimeIndex } from './compliance.js';
 
 const n = async (q: Queryable, sql: string, p: unknown[] = []) => (await q.query<{ n: number }>(sql, p))[0].n;
 
-export async function stats(q: Queryable) {
+export async function stats(q: Queryable, regimes: RegimeIndex = {}) {
   const [documents, sentences, events, actors, mentions, claims, flows, agreements, compliance] = await Promise.all([
     rowCount(q, 'documents'),
     rowCount(q, 'sentences'),
@@ -23,7 +23,7 @@ export async function stats(q: Queryable) {
     rowCount(q, 'claims'),
     n(q, 'SELECT count(DISTINCT flow_id)::int AS n FROM flow_evidence'),
     n(q, 'SELECT count(DISTINCT agreement_id)::int AS n FROM agreement_evidence'),
-    complianceFlags(q, { limit: 0 }).then((r) => r.total),
+    complianceFlags(q, { limit: 0 }, regimes).then((r) => r.total),
   ]);
   const newest = (await listDocuments(q, { limit: 8 })).items;
   // countries on both sides (a side's node is its country when it has one): from the aggregate of pairs
