@@ -15,7 +15,7 @@ import { createDefaultPipeline } from '../src/app/pipeline.js';
 import { loadRegimes } from '../src/app/regimes.js';
 import { complianceFlags } from '../src/query/compliance.js';
 import { agreements, ledgerDyads, stats } from '../src/query/views.js';
-import { pgliteStore, type TestStore } from './support/stores.js';
+import { pgliteStore, postgresStore, serverUnavailable, type TestStore } from './support/stores.js';
 
 const DOCS: Record<string, string> = {
   'pact.txt': [
@@ -32,8 +32,14 @@ const DOCS: Record<string, string> = {
   'old.txt': ['---', 'title: "An old sale"', 'published: 2024-03-01', '---', '', 'In 2004 North Korea sold missiles to Iran, according to a new history of the programme.'].join('\n'),
 };
 
-describe('agreements merged, compliance flags, the ledger by dyad (#13)', () => {
+const drivers: [string, () => Promise<TestStore>, () => Promise<string | null>][] = [
+  ['pglite', pgliteStore, async () => null],
+  ['postgres', postgresStore, serverUnavailable],
+];
+
+describe.each(drivers)('agreements merged, compliance flags, the ledger by dyad (#13): %s', (_name, open, unavailable) => {
   let ts: TestStore;
+  let reason: string | null = null;
   let app: FastifyInstance;
   const dir = mkdtempSync(path.join(tmpdir(), 'statecraft-agree-'));
   const get = async (url: string) => {
@@ -42,8 +48,10 @@ describe('agreements merged, compliance flags, the ledger by dyad (#13)', () => 
   };
 
   beforeAll(async () => {
+    reason = await unavailable();
+    if (reason) return console.warn(`skipped: ${reason}`);
     for (const [f, text] of Object.entries(DOCS)) writeFileSync(path.join(dir, f), text);
-    ts = await pgliteStore();
+    ts = await open();
     await ingestPaths(ts.store, await createDefaultPipeline(), [dir]);
     app = await createServer({ store: ts.store });
   }, 120_000);
@@ -53,7 +61,8 @@ describe('agreements merged, compliance flags, the ledger by dyad (#13)', () => 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('keeps one agreement per treaty across documents, with the parties and date the texts give', async () => {
+  it('keeps one agreement per treaty across documents, with the parties and date the texts give', async (ctx) => {
+    if (reason) return ctx.skip();
     const { items } = await agreements(ts.store, { limit: 100 });
     const treaty = items.filter((a) => String(a.name).includes('Comprehensive Strategic Partnership'));
     expect(treaty).toHaveLength(1);
@@ -67,7 +76,8 @@ describe('agreements merged, compliance flags, the ledger by dyad (#13)', () => 
     for (const a of items) expect(a.parties).not.toContain('CHN');
   });
 
-  it('flags each subject once per regime, listing its provisions, and not an act older than the regime', async () => {
+  it('flags each subject once per regime, listing its provisions, and not an act older than the regime', async (ctx) => {
+    if (reason) return ctx.skip();
     const { items, total } = await complianceFlags(ts.store, { limit: 100 }, loadRegimes());
     expect(total).toBe(items.length);
     const keys = items.map((f) => `${f.subject}|${f.regime_id}`);
@@ -92,7 +102,8 @@ describe('agreements merged, compliance flags, the ledger by dyad (#13)', () => 
     expect((await stats(ts.store, loadRegimes())).compliance).toBe(total);
   });
 
-  it('answers the flags with their subject in words, filters them, and refuses bad input with a 400', async () => {
+  it('answers the flags with their subject in words, filters them, and refuses bad input with a 400', async (ctx) => {
+    if (reason) return ctx.skip();
     const all = await get('/api/compliance');
     expect(all.status).toBe(200);
     expect(all.body.items.length).toBeGreaterThan(0);
@@ -114,7 +125,8 @@ describe('agreements merged, compliance flags, the ledger by dyad (#13)', () => 
     expect((await get('/api/agreements?limit=abc')).status).toBe(400);
   });
 
-  it('groups the ledger by dyad, both ways, with the evidence of each flow', async () => {
+  it('groups the ledger by dyad, both ways, with the evidence of each flow', async (ctx) => {
+    if (reason) return ctx.skip();
     const { items, total } = await ledgerDyads(ts.store, { limit: 100 });
     expect(total).toBe(items.length);
     const rp = items.find((d) => d.a === 'PRK' && d.b === 'RUS')!;
