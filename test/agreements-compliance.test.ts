@@ -26,7 +26,7 @@ const DOCS: Record<string, string> = {
   ].join('\n'),
   'charter.txt': [
     '---', 'title: "Reading the new treaty"', 'published: 2024-09-10', '---', '',
-    "Officials in Seoul said the Treaty on Comprehensive Strategic Partnership strains the sanctions regime. The treaty cites the UN Charter's Article 51, which recognises the inherent right of individual or collective self-defence, a choice critics found odd.",
+    "Officials in Seoul said the Treaty on Comprehensive Strategic Partnership strains the sanctions regime. The treaty cites the UN Charter's Article 51, which recognises the inherent right of individual or collective self-defence, a choice critics found odd. China warned that the pact will probably destabilise the region.",
   ].join('\n'),
   // a sale told in 2024 of 2004, two years before the first resolution on North Korea
   'old.txt': ['---', 'title: "An old sale"', 'published: 2024-03-01', '---', '', 'In 2004 North Korea sold missiles to Iran, according to a new history of the programme.'].join('\n'),
@@ -123,6 +123,15 @@ describe.each(drivers)('agreements merged, compliance flags, the ledger by dyad 
     }
     expect((await get('/api/compliance?subject=%27%3B%20drop%20table%20compliance')).body.total).toBe(0);
     expect((await get('/api/agreements?limit=abc')).status).toBe(400);
+  });
+
+  it('gives a claim holder that names an actor the actor\'s id, so faces can say its name and code', async (ctx) => {
+    if (reason) return ctx.skip();
+    const r = await get('/api/claims?limit=50');
+    expect(r.status).toBe(200);
+    const china = r.body.items.find((c: { holder: string }) => c.holder === 'China');
+    expect(china).toMatchObject({ holder_kind: 'quoted', holder_id: 'CHN' });
+    expect(r.body.items.find((c: { holder: string }) => c.holder === 'Officials in Seoul')?.holder_id ?? null).toBeNull();
   });
 
   it('groups the ledger by dyad, both ways, with the evidence of each flow', async (ctx) => {

@@ -163,7 +163,7 @@ export function registerExtended(program: Command, io: Io, _state: { code: numbe
   listCommand('claims', 'claims: assessments, motives, predictions, recommendations, disagreements', ['holder', 'kind', 'about', 'likelihood', 'wep', 'quote'],
     (st, o) => claims(st, { holder: o.holder, kind: oneOf(o.kind, '--kind', CLAIM_KINDS), about: o.about ? country(o.about, '--about') : undefined, limit: 10000 }),
     [['--holder <name>', 'who holds it'], ['--kind <kind>', 'assessment|motive|prediction|recommendation|disagreement'], ['--about <country>', 'a country it concerns']],
-    (l, r) => ({ ...r, holder: side(l, r.holder, null), about: (r.about as string[]).map((a) => nameOf(l, a)) }));
+    (l, r) => ({ ...r, holder: side(l, r.holder_id ?? r.holder, null), about: (r.about as string[]).map((a) => nameOf(l, a)) }));
   listCommand('ledger', 'the exchange ledger: what flows from whom to whom (--by-dyad: grouped by pair of sides, with the evidence)',
     (o) => (o.byDyad ? ['a', 'b', 'a_to_b', 'b_to_a', 'evidence', 'flows'] : ['giver', 'receiver', 'item', 'category', 'status', 'evidence']),
     async (st, o) => {

@@ -179,7 +179,18 @@ export async function claims(q: Queryable, f: { holder?: string; kind?: string; 
   const where = w.length ? `WHERE ${w.join(' AND ')}` : '';
   const rows = await q.query<Record<string, unknown>>(`SELECT * FROM claims ${where} ORDER BY doc_id, start_off ${page(f)}`, p);
   const total = await n(q, `SELECT count(*)::int AS n FROM claims ${where}`, p);
-  return { items: rows.map(claimRecord), total };
+  // a holder the text names as an actor ("US", "the Kremlin") with that actor's id beside it, so faces can say its name and code
+  const holders = [...new Set(rows.map((r) => String(r.holder)))];
+  const ids = holders.length
+    ? await q.query<{ h: string; id: string }>(
+        `SELECT DISTINCT ON (h) h, a.id FROM unnest($1::text[]) AS h
+           JOIN actors a ON a.id = h OR lower(a.name) = lower(h) OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(a.aliases) x WHERE lower(x) = lower(h))
+          ORDER BY h, (a.id = h) DESC, (lower(a.name) = lower(h)) DESC, length(a.id), a.id`,
+        [holders],
+      )
+    : [];
+  const idOf = new Map(ids.map((r) => [r.h, r.id]));
+  return { items: rows.map((r) => ({ ...claimRecord(r), holder_id: idOf.get(String(r.holder)) ?? null })), total };
 }
 
 export async function agreements(q: Queryable, f: Page & { doc?: string } = {}) {

@@ -87,6 +87,8 @@ export interface Claim {
   span: Span;
   quote: string;
   holder: string;
+  /** the actor a holder names ("US" → USA), when one does (the API's claims list adds it) */
+  holder_id?: string | null;
   holder_kind: 'author' | 'quoted' | 'unknown';
   kind: string;
   about: string[];

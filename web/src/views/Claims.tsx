@@ -51,10 +51,10 @@ export function Claims({ route }: { route: Route }) {
             </p>
             <div class="claim-groups">
               {sorted.map(([holder, claims]) => (
-                <section class="claim-group" key={holder} aria-label={`Claims held by ${nameOf(l, holder)}`}>
+                <section class="claim-group" key={holder} aria-label={`Claims held by ${nameOf(l, claims[0].holder_id ?? holder)}`}>
                   <h2 class="holder">
                     <a href={link('claims', { ...q, holder })} title={holder}>
-                      <ActorRef id={holder} />
+                      <ActorRef id={claims[0].holder_id ?? holder} />
                     </a>{' '}
                     <span class="tag">{claims[0].holder_kind}</span> <span class="muted small">{claims.length}</span>
                   </h2>
