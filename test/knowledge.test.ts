@@ -53,6 +53,8 @@ describe('the real data/', () => {
     expect(r.errors).toEqual([]);
     expect(r.coverage.patterns.roots.map((x) => x.root)).toEqual(Array.from({ length: 20 }, (_, i) => String(i + 1).padStart(2, '0')));
     expect(r.coverage.patterns.roots.find((x) => x.root === '04')!.rules).toBeGreaterThan(10);
+    // every CAMEO code of the codebook has a lexicon entry (a root's heading by its unspecified code, "01" by "010")
+    expect(r.coverage.patterns.uncovered).toEqual([]);
     expect(r.coverage.actors.people).toBeGreaterThan(500);
     expect(r.coverage.files.find((f) => f.file === 'codebook/cameo.yaml')!.counts.codes).toBeGreaterThan(300);
     expect(() => assertKnowledge(DATA)).not.toThrow();

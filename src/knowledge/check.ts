@@ -264,7 +264,9 @@ function coverageOf(files: Map<string, unknown>, valid: Set<string>): KnowledgeC
     const used = new Set(uses.map((u) => u.code));
     for (const root of book.codes.filter((c) => c.code.length === 2)) {
       const codes = book.codes.filter((c) => c.code.startsWith(root.code));
-      const uncovered = codes.filter((c) => !used.has(c.code)).map((c) => c.code);
+      // the root's own heading ("01") is no code an event takes: it is covered when its unspecified code ("010") is
+      const covered = (code: string) => used.has(code) || (code.length === 2 && used.has(`${code}0`));
+      const uncovered = codes.filter((c) => !covered(c.code)).map((c) => c.code);
       cov.patterns.roots.push({ root: root.code, label: root.label, rules: uses.filter((u) => u.code.startsWith(root.code)).length, codes: codes.length, uncovered });
       cov.patterns.uncovered.push(...uncovered);
     }
