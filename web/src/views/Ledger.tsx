@@ -84,12 +84,7 @@ export function Ledger({ route }: { route: Route }) {
                         <span class={`status st-${f.status}`}>{f.status}</span>
                       </td>
                       <td class="ev-cell">
-                        <details class="ev-details">
-                          <summary>
-                            <span class="ev-count">{f.evidence.length}</span> {f.evidence.length === 1 ? 'source' : 'sources'}
-                          </summary>
-                          <EvidenceList evidence={f.evidence} />
-                        </details>
+                        <Sources evidence={f.evidence} />
                       </td>
                     </tr>
                   ))}
@@ -103,6 +98,18 @@ export function Ledger({ route }: { route: Route }) {
         )
       ) : null}
     </section>
+  );
+}
+
+/** A flow's evidence, folded: how many sources, then their quotes. */
+function Sources({ evidence }: { evidence: Parameters<typeof EvidenceList>[0]['evidence'] }) {
+  return (
+    <details class="ev-details">
+      <summary>
+        <span class="ev-count">{evidence.length}</span> {evidence.length === 1 ? 'source' : 'sources'}
+      </summary>
+      <EvidenceList evidence={evidence} />
+    </details>
   );
 }
 
@@ -122,12 +129,7 @@ function DyadGroups({ route, loaded, offset }: { route: Route; loaded: Loaded<Li
           {flows.map((f) => (
             <li key={f.id}>
               {f.item} <span class="tag">{f.category}</span> <span class={`status st-${f.status}`}>{f.status}</span>
-              <details class="ev-details">
-                <summary>
-                  <span class="ev-count">{f.evidence.length}</span> {f.evidence.length === 1 ? 'source' : 'sources'}
-                </summary>
-                <EvidenceList evidence={f.evidence} />
-              </details>
+              <Sources evidence={f.evidence} />
             </li>
           ))}
         </ul>
