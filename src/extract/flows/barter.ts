@@ -16,7 +16,10 @@ export function createBarter(lx: Lexicon) {
     if (items.length < 2) return null;
     const [a, b] = items;
     const between = s.text.slice(a.end - s.start, b.at - s.start);
-    if (!FOR_CLOSE.test(between) && !VERB.test(s.text.slice(0, a.at - s.start))) return null;
+    const verb = VERB.test(s.text.slice(0, a.at - s.start));
+    if (!FOR_CLOSE.test(between) && !verb) return null;
+    // ("earmarked $210 million for air defense": a sum for something pays for it, no barter)
+    if (a.category === 'finance' && a.pattern && !verb) return null;
     if (!FOR.test(between)) return null;
     const actors = partyActors(ms);
     const subj = actors[0];

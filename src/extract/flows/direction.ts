@@ -33,6 +33,14 @@ export function createFlowReader(lx: Lexicon) {
   const ASKED_TO = lx.cue('flow_asked_to');
   const POSSESSIVE = lx.cue('flow_possessive_after');
   const ERA = lx.cue('flow_era_after');
+  const BREAK = lx.cue('flow_frame_break');
+  const PLACE_FOR = lx.cue('flow_beneficiary_place');
+  const GAPPED = lx.cue('flow_gapped_giver');
+  const SALE = lx.cue('flow_sale');
+  const ASKED_NOUN = lx.cue('flow_asked_unnamed');
+  const SALE_AFTER = lx.cue('flow_sale_after_sum');
+  const MEASURES = lx.cue('flow_sum_of');
+  const MEASURED = lx.cue('flow_worth');
 
   /** "did not send …" (negation in the clause before the first item, and a denial): no flow */
   function denied(s: DocSentence, items: ItemHit[]): boolean {
@@ -51,7 +59,8 @@ export function createFlowReader(lx: Lexicon) {
     return status;
   }
 
-  return function flowsIn(s: DocSentence, items: ItemHit[], ms: Mention[], evs: EventRecord[], frame?: Frame, subjectsAt?: (at: number) => Mention[]): FlowEvidenceRow[] {
+  /** `unnamed` collects the flows whose open side the text names as no party ("asked its partners for air defence") */
+  return function flowsIn(s: DocSentence, items: ItemHit[], ms: Mention[], evs: EventRecord[], frame?: Frame, subjectsAt?: (at: number) => Mention[], unnamed?: Set<FlowEvidenceRow>): FlowEvidenceRow[] {
     const text = s.text;
     if (denied(s, items)) return [];
     const actors = partyActors(ms);
@@ -84,17 +93,38 @@ export function createFlowReader(lx: Lexicon) {
     // the prepositions of the frame come after its predicate
     const from = frame ? frame.at - s.start : 0;
     let giver: string | null = null, receiver: string | null = null;
+    let openGiver = false;
     let status: FlowStatus = 'delivered';
     /** the country right after the first match of a preposition that is not an attribution ("According to Azerbaijani media, France has shipped … to Armenia") */
     const source = SOURCE.exec(text);
+    // (the frame's clause ends at the next break: "…, while Moscow …")
+    const brk = BREAK.exec(text.slice(from + 1));
+    const clauseEnd = brk ? from + 1 + brk.index : text.length;
+    /** the party right after the first match of `re` in the frame's clause that has one ("earmarked $210 million for air defense and shells for Kyiv") */
     const toAfter = (re: RegExp) => {
-      const m = [...text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))].find((x) => x.index! >= from && (!source || x.index! < source.index || x.index! >= source.index + source[0].length));
-      if (!m) return null;
-      const at = s.start + m.index! + m[0].length;
-      // ("from the United States": the mention may hold the article)
-      // (not past a verb: "to see Korea do more" names no receiver)
-      return actors.find((x) => x.span[0] > s.start + m.index! && x.span[0] - at <= 12 && !s.tokens?.some((t) => t.start >= at && t.end <= x.span[0] && t.pos === 'VERB')) ?? null;
+      let tried = 0;
+      for (const m of text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))) {
+        if (m.index! < from || (source && m.index! >= source.index && m.index! < source.index + source[0].length)) continue;
+        if (m.index! >= clauseEnd) break;
+        // (a later one only with no verb before it: "the supply of munitions may be that Russia … with NATO" names no receiver)
+        if (tried++ && s.tokens?.some((t) => t.start >= (frame?.end ?? s.start + from) && t.end <= s.start + m.index! && (t.pos === 'VERB' || t.pos === 'AUX'))) break;
+        const at = s.start + m.index! + m[0].length;
+        // ("from the United States": the mention may hold the article)
+        // (not past a verb: "to see Korea do more" names no receiver)
+        const x = actors.find((x) => x.span[0] > s.start + m.index! && x.span[0] - at <= 12 && !s.tokens?.some((t) => t.start >= at && t.end <= x.span[0] && t.pos === 'VERB'));
+        if (x) return x;
+      }
+      return null;
     };
+    /** the place a purpose phrase names ("$32 million for earthquake relief in Haiti", "to tackle the emergency in Yemen"): the one the transfer is for */
+    const placeFor = () => ms.find((m) => m.via === 'place' && m.span[0] >= firstItem && m.span[0] - s.start < clauseEnd && PLACE_FOR.test(text.slice(Math.max(from, firstItem - s.start), m.span[0] - s.start)));
+    // "Saudi Arabia offered $150 million, the United States $94 million": a party right before a later item of the list gives it
+    const gapped = new Map<ItemHit, Mention>();
+    for (const it of items.slice(1)) {
+      const m = actors.find((x) => x.span[1] <= it.at && /^\s*$/.test(text.slice(x.span[1] - s.start, it.at - s.start)) && GAPPED.test(text.slice(0, x.span[0] - s.start)));
+      if (m) gapped.set(it, m);
+    }
+    const listed = [...gapped.values()];
     const fromX = toAfter(FROM);
     const toX = toAfter(TO);
     if (want >= 0 && (give < 0 || want < give)) {
@@ -106,6 +136,8 @@ export function createFlowReader(lx: Lexicon) {
       const wantedOf = actors.find((m) => m.span[0] > want && m.span[0] - want <= 24 && partyOf(m) !== receiver && WANTED_OF.test(text.slice(m.span[1] - s.start)));
       giver = fromX && partyOf(fromX) !== receiver ? partyOf(fromX) : objOfAsk ? partyOf(objOfAsk) : wantedOf ? partyOf(wantedOf) : null;
       status = 'sought';
+      // "asked its partners for air defence": the one asked is named, but as no party
+      if (!giver && frame && firstItem > frame.end && ASKED_NOUN.test(text.slice(frame.end - s.start, firstItem - s.start)) && !actors.some((m) => m.span[0] >= frame.end && m.span[1] <= firstItem)) openGiver = true;
     } else if (receive >= 0 && (give < 0 || receive < give)) {
       const subj = subjects(receive, actors.filter((m) => m.span[1] <= receive).pop() ?? null)[0] ?? null;
       receiver = subj ? partyOf(subj) : null;
@@ -123,7 +155,8 @@ export function createFlowReader(lx: Lexicon) {
       const dative = actors.find((x) => x.span[0] >= giveEnd && x.span[0] - giveEnd <= 5 && partyOf(x) !== giver);
       // "deployed troops to Belarus" is a transfer; "deploying heavy weaponry" (its own, at home or at the front) is none
       if (frame && DEPLOY.test(text.slice(frame.at - s.start, frame.end - s.start)) && !(toX && partyOf(toX) !== giver) && !dative) return [];
-      receiver = toX && partyOf(toX) !== giver ? partyOf(toX) : dative ? partyOf(dative) : firstOther(giver, actors.filter((x) => x.span[0] > give));
+      const place = toX || dative ? undefined : placeFor();
+      receiver = toX && partyOf(toX) !== giver ? partyOf(toX) : dative ? partyOf(dative) : place ? partyOf(place) : firstOther(giver, actors.filter((x) => x.span[0] > give && !listed.includes(x)));
     } else if (passive >= 0) {
       // "shells supplied by China to Russia", "drones delivered from Iran": the agent or source gives; the one after "to", else the clause's subject, receives
       const by = actors.find((m) => m.span[0] >= frame!.end && AGENT_GAP.test(s.text.slice(frame!.end - s.start, m.span[0] - s.start)));
@@ -164,7 +197,14 @@ export function createFlowReader(lx: Lexicon) {
         cur = nxt;
       }
     }
-    return givers.flatMap((gv) => items.map((it) => ({ it, gv }))).map(({ it, gv }) => {
+    // a sale's price goes the other way ("bought radars in a $1.2 billion deal", "a $2.2 billion sale of missiles")
+    const sale = !!frame && (SALE.test(text.slice(frame.at - s.start, frame.end - s.start)) || items.some((it) => it.pattern && it.category === 'finance' && SALE_AFTER.test(text.slice(it.end - s.start))));
+    const paid = sale && items.some((it) => it.category !== 'finance') ? items.filter((it) => it.category === 'finance' && !it.verb) : [];
+    // a sum that measures the goods of its frame ("5 million euros in humanitarian aid", "$210 million for air defense", "$3 billion in loans", "an $8 billion arms package") is no transfer of its own
+    const sums = items.filter((it) => it.pattern && it.category === 'finance');
+    const measured = !sale && sums.some((x) => items.some((y) => !sums.includes(y) && (y.at >= x.end ? MEASURES.test(text.slice(x.end - s.start, y.at - s.start)) : MEASURED.test(text.slice(y.end - s.start, x.at - s.start)))));
+    const pairs = [...givers.flatMap((gv) => items.filter((it) => !gapped.has(it)).map((it) => ({ it, gv }))), ...[...gapped].map(([it, m]) => ({ it, gv: partyOf(m) as string | null }))];
+    const rows = pairs.filter(({ it }) => !(measured && sums.includes(it))).map(({ it, gv }) => {
       // "Russian gas", "North Korean workers": a country adjective before the item names where it comes from
       // ("North Korean workers" read as one actor: the mention that holds the item names where it comes from)
       // ("Soviet-era weapons": a hyphened word that is no participle of making names an era, not an origin)
@@ -174,9 +214,12 @@ export function createFlowReader(lx: Lexicon) {
         g = partyOf(origin);
         if (!r) r = firstOther(g);
       }
+      if (paid.includes(it)) [g, r] = [r, g];
       // political backing is between states: a group is backed with something else
       const category = it.category === 'diplomatic-support' && r?.startsWith('group:') ? 'other' : it.category;
       return { id: `f_${hash64(`${g}|${r}|${it.item}`)}`, giver: g, receiver: r, item: it.item, category, status, span, quote: text };
     }).filter((f) => !(f.giver && f.giver === f.receiver));
+    if (openGiver) for (const f of rows) if (!f.giver) unnamed?.add(f);
+    return rows;
   };
 }

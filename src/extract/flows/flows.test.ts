@@ -6,7 +6,7 @@ import { handDoc, lexiconOf, type Named } from '../../../test/support/analysis.j
 import { flowsStage } from './index.js';
 
 const items = new TokenTrie<ItemTerm>();
-for (const [term, item, category] of [['artillery shells', 'artillery shells', 'arms'], ['shells', 'artillery shells', 'arms'], ['grain', 'grain', 'food'], ['gas', 'natural gas', 'energy'], ['drones', 'drones', 'arms'], ['diplomatic support', 'diplomatic support', 'diplomatic-support'], ['aid', 'humanitarian aid', 'other'], ['fuel', 'fuel', 'energy']] as const) items.add(phraseKeys(term), { item, category });
+for (const [term, item, category] of [['artillery shells', 'artillery shells', 'arms'], ['shells', 'artillery shells', 'arms'], ['grain', 'grain', 'food'], ['gas', 'natural gas', 'energy'], ['drones', 'drones', 'arms'], ['diplomatic support', 'diplomatic support', 'diplomatic-support'], ['aid', 'humanitarian aid', 'other'], ['fuel', 'fuel', 'energy'], ['money', 'money', 'finance'], ['loans', 'loans', 'finance']] as const) items.add(phraseKeys(term), { item, category });
 const stage = flowsStage({ analysis: { items }, lexicon: lexiconOf('flows') });
 
 const NAMES: Named[] = [
@@ -151,5 +151,42 @@ describe('stage flows', () => {
   it('reads a deployment as a transfer only to a receiver it names', () => {
     expect(flowsOf('Russia deployed artillery shells to Iran.')).toMatchObject([{ giver: 'RUS', receiver: 'IRN' }]);
     expect(flowsOf('Pakistan accused Iran of deploying artillery shells near the border.')).toEqual([]);
+  });
+
+  const news = (sentences: string[], names: Named[] = NAMES) => {
+    const d = handDoc(sentences, names);
+    d.genreRead = 'news';
+    stage.run(d);
+    return d.flows!.map((f) => `${f.giver ?? '?'}>${f.receiver ?? '?'} ${f.item} ${f.status}`);
+  };
+
+  it('reads a sum of money as money given, one flow per sum, a party right before a later sum giving it', () => {
+    expect(news(['The donors met in Oslo to help Ukraine.', 'Norway pledged $40 million, Denmark $25 million and Poland €10 million.'])).toEqual(['NOR>UKR money promised', 'DNK>UKR money promised', 'POL>UKR money promised']);
+    expect(flowsOf('China lent Pakistan 2 billion yuan.')).toMatchObject([{ giver: 'CHN', receiver: 'PAK', item: 'money', category: 'finance' }]);
+  });
+
+  it('reads no sum that measures goods, and the price of a sale the other way', () => {
+    expect(flowsOf('Norway sent $30 million of fuel to Ukraine.').map((f) => `${f.giver}>${f.receiver} ${f.item}`)).toEqual(['NOR>UKR fuel']);
+    expect(flowsOf('China promised $3 billion in loans to Pakistan.').map((f) => `${f.giver}>${f.receiver} ${f.item}`)).toEqual(['CHN>PAK loans']);
+    expect(flowsOf('Pakistan bought drones from China in a $500 million deal.').map((f) => `${f.giver}>${f.receiver} ${f.item}`)).toEqual(['CHN>PAK drones', 'PAK>CHN money']);
+    // ("the $7 billion package of deals" measures trade, no transfer)
+    expect(flowsOf('Russia and China welcomed a $7 billion package of trade deals.')).toEqual([]);
+  });
+
+  it('takes the place a purpose phrase names as the receiver of what is given', () => {
+    const d = handDoc(['China will provide $20 million for flood relief in Haiti.'], [...NAMES, ['Haiti', 'HTI', 'HTI', 'place']]);
+    stage.run(d);
+    expect(d.flows!.map((f) => `${f.giver}>${f.receiver} ${f.item} ${f.status}`)).toEqual(['CHN>HTI money promised']);
+  });
+
+  it('keeps a giver the text names as no party unknown, in a report too', () => {
+    expect(news(['Poland and Ukraine met in Warsaw.', 'Ukraine asked its partners for drones.'])).toEqual(['?>UKR drones sought']);
+    // with no one named as asked, the party the report names most gives
+    expect(news(['Poland and Ukraine met in Warsaw.', 'Ukraine is looking for drones.'])).toEqual(['POL>UKR drones sought']);
+  });
+
+  it('carries the receiver of a flow on to the next sentences that leave it open', () => {
+    // (the report names Norway as much as Ukraine: the receiver of the flow before decides)
+    expect(news(['Norway sent fuel to Ukraine.', 'Denmark pledged $25 million.'])).toEqual(['NOR>UKR fuel delivered', 'DNK>UKR money promised']);
   });
 });

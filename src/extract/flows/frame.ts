@@ -78,7 +78,8 @@ export function createFrameGate(lx: Lexicon) {
     preds.sort((x, y) => x.a - y.a);
     const breaks = [...text.matchAll(BREAK)].map((m) => m.index!);
     // ", and North Korea shipped …": a party after a comma and a conjunction opens a new clause
-    for (const m of ms) if (m.via !== 'place' && AND_NEW.test(text.slice(0, m.span[0] - s.start))) breaks.push(m.span[0] - s.start);
+    // (not a party right before an item: "offered $150 million, the United States $94 million" gaps the verb)
+    for (const m of ms) if (m.via !== 'place' && AND_NEW.test(text.slice(0, m.span[0] - s.start)) && !items.some((it) => it.at >= m.span[1] && /^\s*$/.test(text.slice(m.span[1] - s.start, it.at - s.start)))) breaks.push(m.span[0] - s.start);
     /** Whether what stands between a verb (ending at b) and an item (at) leaves the item its object: no other verb ("hoped to put together two battalions"), save another of transfer or a participle before a noun */
     const objectOf = (b: number, at: number): boolean => {
       if (!s.tokens?.length) return true;
@@ -122,6 +123,8 @@ export function createFrameGate(lx: Lexicon) {
         const q = preds.find((x) => x.b === end + w) ?? preds.find((x) => x.a >= end && x.a < end + w);
         // ("technology transfer from Russia": a verb's form right after the item is a noun of transfer)
         const kind: Frame['kind'] = PASSIVE.test(text.slice(end, end + w)) ? 'passive' : q && q.a - end <= 1 && NOMINAL.test(text.slice(q.a, q.b)) ? 'nominal' : (q?.kind ?? 'give');
+        // (a sum before a noun measures it: "the $7 billion package of deals" is no transfer of money)
+        if (it.pattern && it.category === 'finance' && kind !== 'passive' && kind !== 'nominal') continue;
         out.push({ it, frame: { kind, at: s.start + (q?.a ?? end), end: s.start + (q?.b ?? end + w) } });
       }
     }
@@ -133,6 +136,7 @@ export function createFrameGate(lx: Lexicon) {
       if (next && COORD.test(text.slice(it.end - s.start, items[n + 1].at - s.start))) out.push({ it, frame: next.frame });
     }
     // each item once in each frame: its first mention there
-    return out.sort((x, y) => x.it.at - y.it.at).filter((x, n, all) => all.findIndex((y) => y.it.item === x.it.item && y.frame.at === x.frame.at) === n);
+    // (a sum is its own: "$150 million, the United States $94 million")
+    return out.sort((x, y) => x.it.at - y.it.at).filter((x, n, all) => x.it.pattern || all.findIndex((y) => y.it.item === x.it.item && y.frame.at === x.frame.at) === n);
   };
 }

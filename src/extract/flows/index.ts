@@ -42,6 +42,10 @@ export function flowsStage(k: FlowsKnowledge, shared?: ClauseKnowledge): Stage {
     run(doc) {
       const flows: FlowEvidenceRow[] = [];
       const news = doc.genreRead === 'news';
+      /** the receiver of the report's last flow, and the sentence it was read in */
+      let last: { receiver: string; idx: number } | null = null;
+      /** flows with a side the text names but as no party ("its partners") */
+      const unnamed = new Set<FlowEvidenceRow>();
       for (const { s, ms: all, evs } of proseSentences(doc)) {
         // (an armed group the text leaves unnamed, "fighters", is no side of a flow)
         const ms = all.filter((m) => partyOf(m) !== UNNAMED_ARMED);
@@ -56,17 +60,22 @@ export function flowsStage(k: FlowsKnowledge, shared?: ClauseKnowledge): Stage {
         for (const x of framedItems) (byFrame.get(x.frame.at) ?? byFrame.set(x.frame.at, []).get(x.frame.at)!).push(x);
         const subjectsAt = clause && s.tokens?.length && s.mentions ? subjectsOf(viewOf(clause, doc.id, s)) : undefined;
         const read = barterIn(s, items, ms) ?? [...byFrame.values()].flatMap((g) => {
-          const fs = flowsIn(s, g.map((x) => x.it), ms, evs, g[0].frame, subjectsAt);
+          const fs = flowsIn(s, g.map((x) => x.it), ms, evs, g[0].frame, subjectsAt, unnamed);
           // a side a verb's frame leaves open is the party the text has named most before it (a report, an analysis of one relationship)
-          if (g[0].frame.kind !== 'nominal') for (const f of fs) if (!f.giver !== !f.receiver) {
-            const other = reportParty(doc, s.start, f.giver ?? f.receiver);
+          // (not a side the text names with no party: "asked its partners for")
+          if (g[0].frame.kind !== 'nominal') for (const f of fs) if (!f.giver !== !f.receiver && !unnamed.has(f)) {
+            // (a receiver the sentence before named carries on: "… aid for Yemen. Saudi Arabia offered $150 million, …")
+            const other = f.giver && last && s.idx - last.idx <= 2 && last.receiver !== f.giver ? last.receiver : reportParty(doc, s.start, f.giver ?? f.receiver);
             if (f.giver) f.receiver = other;
             else f.giver = other;
           }
           return fs;
         });
+        const rcv = read.find((f) => f.receiver)?.receiver;
+        if (rcv) last = { receiver: rcv, idx: s.idx };
         // a flow still one-sided is a mention of the item, not a transfer the report tells
-        flows.push(...(news ? read.filter((f) => f.giver && f.receiver) : read));
+        // (a side the text names with no party stays unknown: "Ukraine asked its partners for air defence")
+        flows.push(...(news ? read.filter((f) => (f.giver && f.receiver) || unnamed.has(f)) : read));
       }
       doc.flows = flows;
     },

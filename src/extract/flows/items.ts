@@ -18,6 +18,8 @@ export interface ItemHit {
   end: number;
   /** named by a verb with a party for object ("is supporting the M23 rebels"): the verb is its frame */
   verb?: boolean;
+  /** named by a construction (lexicon map flow_pattern_items) rather than a noun: a sum of money ("$150 million"), help to build */
+  pattern?: boolean;
 }
 
 /** Every item the trie finds, the longest phrase at each token. */
@@ -53,14 +55,13 @@ export function createPatternItems(lx: Lexicon, items: TokenTrie<ItemTerm>) {
   // (an item the table lacks is left out: a partial table in a test)
   const table = [...lx.map('flow_pattern_items')].flatMap(([item, cue]) => {
     const hit = items.longestAt(phraseKeys(item).map((key) => ({ key }) as KeyToken), 0);
-    return hit ? [{ re: lx.cue(cue), term: hit[1][0] }] : [];
+    const re = lx.cue(cue);
+    return hit ? [{ re: new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'), term: hit[1][0] }] : [];
   });
   return function patternItems(s: DocSentence): ItemHit[] {
     const out: ItemHit[] = [];
-    for (const { re, term } of table) {
-      const m = re.exec(s.text);
-      if (m) out.push({ ...term, at: s.start + m.index, end: s.start + m.index + m[0].length });
-    }
+    // (each match: "$150 million, the United States $94 million" names two sums)
+    for (const { re, term } of table) for (const m of s.text.matchAll(re)) out.push({ ...term, at: s.start + m.index!, end: s.start + m.index! + m[0].length, pattern: true });
     return out;
   };
 }
