@@ -59,8 +59,12 @@ export function createFlowReader(lx: Lexicon) {
     return status;
   }
 
-  /** `unnamed` collects the flows whose open side the text names as no party ("asked its partners for air defence") */
-  return function flowsIn(s: DocSentence, items: ItemHit[], ms: Mention[], evs: EventRecord[], frame?: Frame, subjectsAt?: (at: number) => Mention[], unnamed?: Set<FlowEvidenceRow>): FlowEvidenceRow[] {
+  /**
+   * `marks.unnamed` collects the flows whose open side the text names as no party ("asked its
+   * partners for air defence"); `marks.group`, those whose receiver is a group named by a common
+   * noun ("the Iran-backed group")
+   */
+  return function flowsIn(s: DocSentence, items: ItemHit[], ms: Mention[], evs: EventRecord[], frame?: Frame, subjectsAt?: (at: number) => Mention[], marks?: { unnamed: Set<FlowEvidenceRow>; group: Set<FlowEvidenceRow> }): FlowEvidenceRow[] {
     const text = s.text;
     if (denied(s, items)) return [];
     const actors = partyActors(ms);
@@ -71,6 +75,10 @@ export function createFlowReader(lx: Lexicon) {
       return m ? partyOf(m) : null;
     };
     const firstItem = items[0].at;
+    // "Russian gas", "North Korean workers": a country adjective before the item names where it comes from
+    // ("North Korean workers" read as one actor: the mention that holds the item names where it comes from)
+    // ("Soviet-era weapons": a hyphened word that is no participle of making names an era, not an origin)
+    const originOf = (it: ItemHit) => actors.find((m) => (m.span[0] < it.end && m.span[1] > it.at) || (m.via === 'adj' && m.span[1] <= it.at && it.at - m.span[1] <= 26 && /^[\s\p{L}-]*$/u.test(text.slice(m.span[1] - s.start, it.at - s.start)) && !ERA.test(text.slice(m.span[1] - s.start))));
     /** the subject of the predicate at `at` by the clause layer (with its coordinated parties), else the last party before it */
     const subjects = (at: number, fallback: Mention | null): Mention[] => {
       const src = SOURCE.exec(text);
@@ -156,7 +164,7 @@ export function createFlowReader(lx: Lexicon) {
       // "deployed troops to Belarus" is a transfer; "deploying heavy weaponry" (its own, at home or at the front) is none
       if (frame && DEPLOY.test(text.slice(frame.at - s.start, frame.end - s.start)) && !(toX && partyOf(toX) !== giver) && !dative) return [];
       const place = toX || dative ? undefined : placeFor();
-      receiver = toX && partyOf(toX) !== giver ? partyOf(toX) : dative ? partyOf(dative) : place ? partyOf(place) : firstOther(giver, actors.filter((x) => x.span[0] > give && !listed.includes(x)));
+      receiver = items[0].anaphor ? null : toX && partyOf(toX) !== giver ? partyOf(toX) : dative ? partyOf(dative) : place ? partyOf(place) : firstOther(giver, actors.filter((x) => x.span[0] > give && !listed.includes(x)));
     } else if (passive >= 0) {
       // "shells supplied by China to Russia", "drones delivered from Iran": the agent or source gives; the one after "to", else the clause's subject, receives
       const by = actors.find((m) => m.span[0] >= frame!.end && AGENT_GAP.test(s.text.slice(frame!.end - s.start, m.span[0] - s.start)));
@@ -176,6 +184,11 @@ export function createFlowReader(lx: Lexicon) {
       if (giver && !receiver) receiver = firstOther(giver);
     } else {
       return [];
+    }
+    // "a further handover of US military equipment": a nominal's giver is where its item comes from
+    if (nominal >= 0 && !giver) {
+      const o = originOf(items[0]);
+      if (o && partyOf(o) !== receiver) giver = partyOf(o);
     }
     if (!giver && !receiver) return [];
     if (giver && giver === receiver) return [];
@@ -208,7 +221,7 @@ export function createFlowReader(lx: Lexicon) {
       // "Russian gas", "North Korean workers": a country adjective before the item names where it comes from
       // ("North Korean workers" read as one actor: the mention that holds the item names where it comes from)
       // ("Soviet-era weapons": a hyphened word that is no participle of making names an era, not an origin)
-      const origin = actors.find((m) => (m.span[0] < it.end && m.span[1] > it.at) || (m.via === 'adj' && m.span[1] <= it.at && it.at - m.span[1] <= 26 && /^[\s\p{L}-]*$/u.test(text.slice(m.span[1] - s.start, it.at - s.start)) && !ERA.test(text.slice(m.span[1] - s.start))));
+      const origin = originOf(it);
       let g = gv, r = receiver;
       if (origin && partyOf(origin) !== receiver && (status === 'sought' || receive >= 0 || !g || guessed)) {
         g = partyOf(origin);
@@ -219,7 +232,8 @@ export function createFlowReader(lx: Lexicon) {
       const category = it.category === 'diplomatic-support' && r?.startsWith('group:') ? 'other' : it.category;
       return { id: `f_${hash64(`${g}|${r}|${it.item}`)}`, giver: g, receiver: r, item: it.item, category, status, span, quote: text };
     }).filter((f) => !(f.giver && f.giver === f.receiver));
-    if (openGiver) for (const f of rows) if (!f.giver) unnamed?.add(f);
+    if (openGiver) for (const f of rows) if (!f.giver) marks?.unnamed.add(f);
+    if (items[0].anaphor) for (const f of rows) if (!f.receiver) marks?.group.add(f);
     return rows;
   };
 }

@@ -189,4 +189,16 @@ describe('stage flows', () => {
     // (the report names Norway as much as Ukraine: the receiver of the flow before decides)
     expect(news(['Norway sent fuel to Ukraine.', 'Denmark pledged $25 million.'])).toEqual(['NOR>UKR fuel delivered', 'DNK>UKR money promised']);
   });
+
+  it('reads the origin of a nominal\'s item as its giver, and fills its receiver from the report', () => {
+    expect(news(['Norway and Ukraine met in Oslo.', 'Officials confirmed a further handover of Russian drones.'])).toEqual(['RUS>NOR drones delivered']);
+    expect(flowsOf('China handed out fuel to Pakistan.')).toMatchObject([{ giver: 'CHN', receiver: 'PAK', item: 'fuel' }]);
+  });
+
+  it('reads "the Iran-backed group" as backing for the group the report names', () => {
+    const names: Named[] = [...NAMES, ['Houthis', 'group:houthis', 'YEM']];
+    expect(news(['The Houthis seized a ship.', 'The Iran-backed group met in Sanaa.'], names)).toEqual(['IRN>group:houthis diplomatic support delivered']);
+    // (no group named: no receiver)
+    expect(news(['Pakistan seized a ship.', 'The Iran-backed group met in Sanaa.'])).toEqual([]);
+  });
 });

@@ -44,8 +44,9 @@ export function flowsStage(k: FlowsKnowledge, shared?: ClauseKnowledge): Stage {
       const news = doc.genreRead === 'news';
       /** the receiver of the report's last flow, and the sentence it was read in */
       let last: { receiver: string; idx: number } | null = null;
-      /** flows with a side the text names but as no party ("its partners") */
-      const unnamed = new Set<FlowEvidenceRow>();
+      /** flows with a side the text names but as no party ("its partners"), and those whose receiver is a group the text names by a common noun */
+      const marks = { unnamed: new Set<FlowEvidenceRow>(), group: new Set<FlowEvidenceRow>() };
+      const unnamed = marks.unnamed;
       for (const { s, ms: all, evs } of proseSentences(doc)) {
         // (an armed group the text leaves unnamed, "fighters", is no side of a flow)
         const ms = all.filter((m) => partyOf(m) !== UNNAMED_ARMED);
@@ -60,10 +61,16 @@ export function flowsStage(k: FlowsKnowledge, shared?: ClauseKnowledge): Stage {
         for (const x of framedItems) (byFrame.get(x.frame.at) ?? byFrame.set(x.frame.at, []).get(x.frame.at)!).push(x);
         const subjectsAt = clause && s.tokens?.length && s.mentions ? subjectsOf(viewOf(clause, doc.id, s)) : undefined;
         const read = barterIn(s, items, ms) ?? [...byFrame.values()].flatMap((g) => {
-          const fs = flowsIn(s, g.map((x) => x.it), ms, evs, g[0].frame, subjectsAt, unnamed);
+          const fs = flowsIn(s, g.map((x) => x.it), ms, evs, g[0].frame, subjectsAt, marks);
+          // "the Iran-backed group": the group the report names most, up to this sentence
+          for (const f of fs) if (marks.group.has(f)) {
+            f.receiver = reportGroup(doc, s.start + s.text.length, f.giver);
+            // (political backing is between states: a group is backed with something else)
+            if (f.receiver && f.category === 'diplomatic-support') f.category = 'other';
+          }
           // a side a verb's frame leaves open is the party the text has named most before it (a report, an analysis of one relationship)
           // (not a side the text names with no party: "asked its partners for")
-          if (g[0].frame.kind !== 'nominal') for (const f of fs) if (!f.giver !== !f.receiver && !unnamed.has(f)) {
+          if (g[0].frame.kind !== 'nominal' || news) for (const f of fs) if (!f.giver !== !f.receiver && !unnamed.has(f) && !marks.group.has(f)) {
             // (a receiver the sentence before named carries on: "… aid for Yemen. Saudi Arabia offered $150 million, …")
             const other = f.giver && last && s.idx - last.idx <= 2 && last.receiver !== f.giver ? last.receiver : reportParty(doc, s.start, f.giver ?? f.receiver);
             if (f.giver) f.receiver = other;
@@ -88,6 +95,15 @@ function subjectsOf(v: SentenceView): (at: number) => Mention[] {
     const i = v.toks.findIndex((t) => t.start >= at);
     return i < 0 ? [] : v.subjectOf(i).map((p) => p.m);
   };
+}
+
+/** The armed group a report names most often before `before` other than `not` (on a tie, the first named), if any. */
+function reportGroup(doc: Doc, before: number, not: string | null): string | null {
+  const n = new Map<string, number>();
+  for (const m of doc.mentions!) if (m.span[1] <= before && m.actor.startsWith('group:') && partyOf(m) === m.actor && m.actor !== not) n.set(m.actor, (n.get(m.actor) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [p, c] of n) if (!best || c > n.get(best)!) best = p;
+  return best;
 }
 
 /** The party a report names most often before `before` other than `not` (on a tie, the first named). */

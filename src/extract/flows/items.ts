@@ -18,6 +18,8 @@ export interface ItemHit {
   end: number;
   /** named by a verb with a party for object ("is supporting the M23 rebels"): the verb is its frame */
   verb?: boolean;
+  /** backing a hyphened party gives a group the sentence names by a common noun ("the Iran-backed group"): its receiver is the report's group */
+  anaphor?: boolean;
   /** named by a construction (lexicon map flow_pattern_items) rather than a noun: a sum of money ("$150 million"), help to build */
   pattern?: boolean;
 }
@@ -74,12 +76,16 @@ export function createVerbItems(lx: Lexicon, items: TokenTrie<ItemTerm>) {
     return hit ? [{ re: new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'), term: hit[1][0] }] : [];
   });
   const NOT_AFTER = lx.cue('flow_verb_item_not_after');
+  const GROUP_NOUN = lx.cue('flow_backed_group_noun');
   return function verbItems(s: DocSentence, parties: { span: [number, number] }[]): ItemHit[] {
     const out: ItemHit[] = [];
     for (const { re, term } of table) for (const m of s.text.matchAll(re)) {
       const end = s.start + m.index! + m[0].length;
       // ("accused Doha of supporting …", "distract them from supporting …": a gerund after a preposition tells no act)
-      if (parties.some((p) => p.span[0] >= end && p.span[0] - end <= 1) && !NOT_AFTER.test(s.text.slice(0, m.index!))) out.push({ ...term, at: s.start + m.index!, end: s.start + m.index! + m[0].trimEnd().length, verb: true });
+      const item = { ...term, at: s.start + m.index!, end: s.start + m.index! + m[0].trimEnd().length, verb: true };
+      if (parties.some((p) => p.span[0] >= end && p.span[0] - end <= 1) && !NOT_AFTER.test(s.text.slice(0, m.index!))) out.push(item);
+      // ("the Iran-backed group": a party right before the hyphen, a common noun after)
+      else if (s.text[m.index! - 1] === '-' && parties.some((p) => p.span[1] === s.start + m.index! - 1) && !parties.some((p) => p.span[0] >= end && p.span[0] < end + 2) && GROUP_NOUN.test(s.text.slice(m.index! + m[0].length))) out.push({ ...item, anaphor: true });
     }
     return out;
   };
