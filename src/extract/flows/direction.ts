@@ -38,6 +38,8 @@ export function createFlowReader(lx: Lexicon) {
   const GAPPED = lx.cue('flow_gapped_giver');
   const SALE = lx.cue('flow_sale');
   const ASKED_NOUN = lx.cue('flow_asked_unnamed');
+  const PAST_PARTICIPLE = lx.cue('flow_past_participle_ending');
+  const TO_NEXT = new RegExp(`^\\s*(?:${TO.source})`, TO.flags.replace('g', ''));
   const SALE_AFTER = lx.cue('flow_sale_after_sum');
   const MEASURES = lx.cue('flow_sum_of');
   const MEASURED = lx.cue('flow_worth');
@@ -62,9 +64,10 @@ export function createFlowReader(lx: Lexicon) {
   /**
    * `marks.unnamed` collects the flows whose open side the text names as no party ("asked its
    * partners for air defence"); `marks.group`, those whose receiver is a group named by a common
-   * noun ("the Iran-backed group")
+   * noun ("the Iran-backed group"); `marks.closed`, those with a side the text names by a common
+   * noun ("to terrorist groups"), which no party of the report fills
    */
-  return function flowsIn(s: DocSentence, items: ItemHit[], ms: Mention[], evs: EventRecord[], frame?: Frame, subjectsAt?: (at: number) => Mention[], marks?: { unnamed: Set<FlowEvidenceRow>; group: Set<FlowEvidenceRow> }): FlowEvidenceRow[] {
+  return function flowsIn(s: DocSentence, items: ItemHit[], ms: Mention[], evs: EventRecord[], frame?: Frame, subjectsAt?: (at: number) => Mention[], marks?: { unnamed: Set<FlowEvidenceRow>; group: Set<FlowEvidenceRow>; closed: Set<FlowEvidenceRow> }): FlowEvidenceRow[] {
     const text = s.text;
     if (denied(s, items)) return [];
     const actors = partyActors(ms);
@@ -81,12 +84,28 @@ export function createFlowReader(lx: Lexicon) {
     const originOf = (it: ItemHit) => actors.find((m) => (m.span[0] < it.end && m.span[1] > it.at) || (m.via === 'adj' && m.span[1] <= it.at && it.at - m.span[1] <= 26 && /^[\s\p{L}-]*$/u.test(text.slice(m.span[1] - s.start, it.at - s.start)) && !ERA.test(text.slice(m.span[1] - s.start))));
     /** the subject of the predicate at `at` by the clause layer (with its coordinated parties), else the last party before it */
     const subjects = (at: number, fallback: Mention | null): Mention[] => {
+      // ("groups receiving money", "six trucks … brought supplies": a common noun right before the verb is its subject, no party)
+      if (s.tokens?.length) {
+        let i = s.tokens.findIndex((t) => t.start >= at) - 1;
+        while (i >= 0 && ['AUX', 'ADV'].includes(s.tokens[i].pos)) i--;
+        const t = s.tokens[i];
+        // (its noun phrase, back to its determiner: "Russian drug makers" holds a party)
+        let j = i;
+        while (j > 0 && ['NOUN', 'ADJ', 'PROPN', 'NUM'].includes(s.tokens[j - 1].pos)) j--;
+        const np = s.tokens.slice(j, i + 1);
+        // (a plural: "the agency has handed out" is a body the report names)
+        if (t && t.pos === 'NOUN' && t.norm !== t.lemma && !np.some((x) => ms.some((m) => m.span[0] <= x.start && m.span[1] >= x.end))) {
+          nounSubject = true;
+          return [];
+        }
+      }
       const src = SOURCE.exec(text);
       const own = subjectsAt?.(at).filter((m) => actors.includes(m) && !POSSESSIVE.test(text.slice(m.span[1] - s.start)) && !(src && m.span[0] >= s.start + src.index && m.span[0] < s.start + src.index + src[0].length)) ?? [];
       // (a possessor is no subject: "Putin's war effort")
       return own.length ? own : fallback && !POSSESSIVE.test(text.slice(fallback.span[1] - s.start)) ? [fallback] : [];
     };
     let coSubjects: Mention[] = [];
+    let nounSubject = false;
     /** the giver is the sentence's first other party, no word of the frame's */
     let guessed = false;
     const before = actors.filter((m) => m.span[1] <= firstItem);
@@ -102,6 +121,8 @@ export function createFlowReader(lx: Lexicon) {
     const from = frame ? frame.at - s.start : 0;
     let giver: string | null = null, receiver: string | null = null;
     let openGiver = false;
+    /** a side the text names as no party, so none to fill from the report */
+    let closed = false;
     let status: FlowStatus = 'delivered';
     /** the country right after the first match of a preposition that is not an attribution ("According to Azerbaijani media, France has shipped … to Armenia") */
     const source = SOURCE.exec(text);
@@ -133,6 +154,18 @@ export function createFlowReader(lx: Lexicon) {
       if (m) gapped.set(it, m);
     }
     const listed = [...gapped.values()];
+    /** "lethal aid to terrorist groups", "backing for armed groups": right after the item, a receiver the text names by a common noun, no party */
+    const toNoParty = (() => {
+      const last = items.at(-1)!;
+      const m = TO_NEXT.exec(text.slice(last.end - s.start));
+      if (!m || !s.tokens?.length) return false;
+      const at = last.end + m[0].length;
+      const t = s.tokens.find((x) => x.start >= at);
+      // (a participle before a noun modifies it: "to armed groups")
+      const next = t ? s.tokens[s.tokens.indexOf(t) + 1] : undefined;
+      if (!t || t.start - at > 1 || !(['NOUN', 'ADJ', 'NUM'].includes(t.pos) || (t.pos === 'VERB' && PAST_PARTICIPLE.test(t.norm) && next?.pos === 'NOUN'))) return false;
+      return !ms.some((x) => x.span[0] <= t.start && x.span[1] > t.start) && !placeFor();
+    })();
     const fromX = toAfter(FROM);
     const toX = toAfter(TO);
     if (want >= 0 && (give < 0 || want < give)) {
@@ -149,6 +182,7 @@ export function createFlowReader(lx: Lexicon) {
     } else if (receive >= 0 && (give < 0 || receive < give)) {
       const subj = subjects(receive, actors.filter((m) => m.span[1] <= receive).pop() ?? null)[0] ?? null;
       receiver = subj ? partyOf(subj) : null;
+      if (!subj && nounSubject) closed = true;
       // "gains access to North Korea's weapons": the owner of the item gives
       const owner = actors.find((m) => m.span[1] <= firstItem && firstItem - m.span[1] <= 30 && m.span[0] > receive && POSSESSIVE.test(text.slice(m.span[1] - s.start)) && !/[,;]/.test(text.slice(m.span[1] - s.start, firstItem - s.start)));
       giver = fromX ? partyOf(fromX) : owner && partyOf(owner) !== receiver ? partyOf(owner) : null;
@@ -158,13 +192,15 @@ export function createFlowReader(lx: Lexicon) {
       coSubjects = hyphened ? [hyphened] : subjects(give, actors.filter((m) => m.span[1] <= give).pop() ?? null);
       const subj = coSubjects[0] ?? null;
       giver = subj ? partyOf(subj) : null;
+      if (!subj && nounSubject) closed = true;
       // the indirect object right after the verb ("supply Yerevan with radars", "send Ukraine more systems")
       const giveEnd = frame ? frame.end : give + GIVE.exec(text)![0].length;
       const dative = actors.find((x) => x.span[0] >= giveEnd && x.span[0] - giveEnd <= 5 && partyOf(x) !== giver);
       // "deployed troops to Belarus" is a transfer; "deploying heavy weaponry" (its own, at home or at the front) is none
       if (frame && DEPLOY.test(text.slice(frame.at - s.start, frame.end - s.start)) && !(toX && partyOf(toX) !== giver) && !dative) return [];
       const place = toX || dative ? undefined : placeFor();
-      receiver = items[0].anaphor ? null : toX && partyOf(toX) !== giver ? partyOf(toX) : dative ? partyOf(dative) : place ? partyOf(place) : firstOther(giver, actors.filter((x) => x.span[0] > give && !listed.includes(x)));
+      receiver = items[0].anaphor ? null : toX && partyOf(toX) !== giver ? partyOf(toX) : dative ? partyOf(dative) : place ? partyOf(place) : toNoParty ? null : firstOther(giver, actors.filter((x) => x.span[0] > give && !listed.includes(x)));
+      if (!receiver && toNoParty) closed = true;
     } else if (passive >= 0) {
       // "shells supplied by China to Russia", "drones delivered from Iran": the agent or source gives; the one after "to", else the clause's subject, receives
       const by = actors.find((m) => m.span[0] >= frame!.end && AGENT_GAP.test(s.text.slice(frame!.end - s.start, m.span[0] - s.start)));
@@ -181,7 +217,8 @@ export function createFlowReader(lx: Lexicon) {
         giver = firstOther(receiver);
         guessed = true;
       }
-      if (giver && !receiver) receiver = firstOther(giver);
+      if (giver && !receiver && toNoParty) closed = true;
+      else if (giver && !receiver) receiver = firstOther(giver);
     } else {
       return [];
     }
@@ -233,6 +270,7 @@ export function createFlowReader(lx: Lexicon) {
       return { id: `f_${hash64(`${g}|${r}|${it.item}`)}`, giver: g, receiver: r, item: it.item, category, status, span, quote: text };
     }).filter((f) => !(f.giver && f.giver === f.receiver));
     if (openGiver) for (const f of rows) if (!f.giver) marks?.unnamed.add(f);
+    if (closed) for (const f of rows) marks?.closed.add(f);
     if (items[0].anaphor) for (const f of rows) if (!f.receiver) marks?.group.add(f);
     return rows;
   };

@@ -45,7 +45,7 @@ export function flowsStage(k: FlowsKnowledge, shared?: ClauseKnowledge): Stage {
       /** the receiver of the report's last flow, and the sentence it was read in */
       let last: { receiver: string; idx: number } | null = null;
       /** flows with a side the text names but as no party ("its partners"), and those whose receiver is a group the text names by a common noun */
-      const marks = { unnamed: new Set<FlowEvidenceRow>(), group: new Set<FlowEvidenceRow>() };
+      const marks = { unnamed: new Set<FlowEvidenceRow>(), group: new Set<FlowEvidenceRow>(), closed: new Set<FlowEvidenceRow>() };
       const unnamed = marks.unnamed;
       for (const { s, ms: all, evs } of proseSentences(doc)) {
         // (an armed group the text leaves unnamed, "fighters", is no side of a flow)
@@ -70,7 +70,7 @@ export function flowsStage(k: FlowsKnowledge, shared?: ClauseKnowledge): Stage {
           }
           // a side a verb's frame leaves open is the party the text has named most before it (a report, an analysis of one relationship)
           // (not a side the text names with no party: "asked its partners for")
-          if (g[0].frame.kind !== 'nominal' || news) for (const f of fs) if (!f.giver !== !f.receiver && !unnamed.has(f) && !marks.group.has(f)) {
+          if (g[0].frame.kind !== 'nominal' || news) for (const f of fs) if (!f.giver !== !f.receiver && !unnamed.has(f) && !marks.group.has(f) && !marks.closed.has(f)) {
             // (a receiver the sentence before named carries on: "… aid for Yemen. Saudi Arabia offered $150 million, …")
             const other = f.giver && last && s.idx - last.idx <= 2 && last.receiver !== f.giver ? last.receiver : reportParty(doc, s.start, f.giver ?? f.receiver);
             if (f.giver) f.receiver = other;
