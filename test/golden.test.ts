@@ -75,7 +75,7 @@ describe('news ledger (test/golden/ledger.news.dev.jsonl)', () => {
     expect(c.precision).toBeGreaterThanOrEqual(0.82);
     expect(c.kind_agree).toBeGreaterThanOrEqual(0.79);
     expect(c.from_narration).toBeLessThanOrEqual(25);
-    expect(r.flows.precision).toBeGreaterThanOrEqual(0.54);
-    expect(r.flows.recall).toBeGreaterThanOrEqual(0.24);
+    expect(r.flows.precision).toBeGreaterThanOrEqual(0.66);
+    expect(r.flows.recall).toBeGreaterThanOrEqual(0.32);
   });
 });
