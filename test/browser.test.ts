@@ -116,7 +116,11 @@ describe.skipIf(!!reason)('dashboard in chromium', () => {
     await page.fill('input[name="giver"]', 'North Korea');
     await page.press('input[name="giver"]', 'Enter');
     await page.waitForFunction(() => location.hash.includes('giver='), null, { timeout: 10000 });
-    await page.waitForSelector('table.ledger tbody tr', { timeout: 20000 });
+    // (the unfiltered rows stay on screen until the filtered page arrives: wait for the filtered rows, not for any rows)
+    await page.waitForFunction(() => {
+      const cells = [...document.querySelectorAll('table.ledger tbody tr td:nth-child(1)')].map((td) => (td as HTMLElement).innerText);
+      return cells.length > 0 && cells.every((t) => t.startsWith('North Korea'));
+    }, null, { timeout: 20000 });
     for (const t of await page.locator('table.ledger tbody tr td:nth-child(1)').allInnerTexts()) expect(t).toMatch(/^North Korea/);
     await page.goto(`${base}/#/claims`);
     await page.waitForSelector('.claim-group h2.holder', { timeout: 20000 });
