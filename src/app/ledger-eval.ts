@@ -64,9 +64,9 @@ export function evalLedger(k: Knowledge, gold: LedgerGold[], pipeline: Awaited<R
   const byName = new Map<string, Actor>();
   for (const x of k.actors.actors.values()) for (const n of [x.name, ...x.aliases]) if (!byName.has(fold(n))) byName.set(fold(n), x);
   const known = (name: string) => byName.get(fold(name)) ?? byName.get(fold(name).replace(/^the /, ''));
-  // a name with a title of the dictionaries in it ("Azerbaijani Defense Ministry", "Kyrgyz Border Service") is a body, not a person
-  // so is a name that ends in the head word of a body ("Kyrgyz Border Service", "US Treasury Department", "Myawaddy TV":
-  // the words the claims stage knows as bodies' heads, data/lexicon/claims.yaml claim_state_body_heads)
+  // a name with a title of the dictionaries in it ("Azerbaijani Defense Ministry") is a body, not a person; so is a name
+  // that ends in the head word of a body ("Kyrgyz Border Service", "US Treasury Department", "Myawaddy TV": the words the
+  // claims stage knows as bodies' heads, data/lexicon/claims.yaml claim_state_body_heads)
   const bodyHeads = k.lexicon.words('claim_state_body_heads');
   const titled = (name: string) => {
     const w = fold(name).split(' ');

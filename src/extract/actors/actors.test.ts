@@ -140,7 +140,6 @@ describe('actors stage', () => {
     ]);
   });
 
-
   it('takes "the two countries" to the pair the story is about, not a state named in passing just before', () => {
     const doc = read([
       'Russia and North Korea renewed their trade pact on Tuesday, and Russia agreed to buy more North Korean shells.',
@@ -150,6 +149,7 @@ describe('actors stage', () => {
     const pair = mentions(doc).filter((m) => m[2] === 'pair');
     expect(pair.map((m) => m[1]).sort()).toEqual(['PRK', 'RUS']);
   });
+
   it('in text typed in lower case, reads names that are not also common words', () => {
     const doc = read(['putin met officials from jordan and north korea on monday.'], { published: '2024-01-01' });
     expect(mentions(doc)).toEqual([

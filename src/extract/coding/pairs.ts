@@ -7,6 +7,7 @@
 import type { Participant, Trigger } from '../../core/doc.js';
 import type { Modality } from '../../core/types.js';
 import { dedupeParts, distinct } from '../clause/parts.js';
+import { hasPrefix } from '../clause/words.js';
 
 export type Pair = [Participant, Participant | null, string];
 
@@ -32,7 +33,7 @@ export function pairsOf(tr: Trigger, modality: Modality, untargeted: ReadonlySet
   if (tr.code.startsWith('15') && tgts.length === 0) {
     // joint drills: each participant shows force; no dyad between partners
     for (const a of srcs) pairs.push([a, null, tr.code]);
-  } else if ((tr.symmetric || mutual.some((c) => tr.code.startsWith(c))) && tgts.length === 0 && srcs.length >= 2) {
+  } else if ((tr.symmetric || hasPrefix(mutual, tr.code)) && tgts.length === 0 && srcs.length >= 2) {
     for (const a of srcs) for (const b of srcs) if (distinct(a.m, b.m)) pairs.push([a, b, tr.code]);
   } else if (tgts.length) {
     for (const a of srcs) for (const b of tgts) {
@@ -41,29 +42,29 @@ export function pairsOf(tr: Trigger, modality: Modality, untargeted: ReadonlySet
       if (tr.reverse && modality !== 'negated') pairs.push([b, a, tr.reverse]); // nobody hosts a visit that did not happen
       if (tr.symmetric && tr.form === 'nominal' && srcs.length === 1) pairs.push([b, a, tr.code]);
     }
-  } else if (conv.ownPublicCodes?.some((c) => tr.code.startsWith(c))) {
+  } else if (hasPrefix(conv.ownPublicCodes ?? [], tr.code)) {
     // "the prime minister stepped down", "the junta lifted the curfew": a state's act on its own public
-    for (const a of srcs) if (a.m.country && !a.m.org && !a.m.actor.startsWith('group:')) pairs.push([a, ownPublic(a), tr.code]);
+    for (const a of srcs) if (a.m.country && !a.m.org && !a.m.actor.startsWith('group:')) pairs.push([a, ownSide(a, 'public'), tr.code]);
   } else if ((tr.noTarget || (tr.code.startsWith('14') && tr.form === 'clause')) && untargeted.has(tr.code.slice(0, 2))) {
     // a protest, strike or rally aimed at nobody named is still an act of its own; other acts
     // need a target (a resignation, a ceasefire declared, tear gas fired at nobody named are no dyad)
     // a country's crowd protesting at nobody named protests against its own state (CAMEO: domestic
     // dissent targets the government); anyone else's untargeted act stays untargeted
-    for (const a of srcs) pairs.push([a, tr.code.startsWith('14') && a.m.country && a.m.role && streetRoles.has(a.m.role) ? ownState(a) : null, tr.code]);
+    for (const a of srcs) pairs.push([a, tr.code.startsWith('14') && a.m.country && a.m.role && streetRoles.has(a.m.role) ? ownSide(a, 'state') : null, tr.code]);
   }
   return pairs.map((p) => domesticForce(p, conv));
 }
 
-/** The public of a participant's country (CVL), standing where the participant stands. */
-function ownPublic(a: Participant): Participant {
+/**
+ * A side of the participant's own country, standing where the participant stands: its state (the
+ * implied other side of domestic dissent) or its public (CVL, what a government's act on its own
+ * people is aimed at).
+ */
+function ownSide(a: Participant, side: 'state' | 'public'): Participant {
   const c = a.m.country!;
-  return { m: { ...a.m, actor: `${c}CVL`, country: c, org: null, role: 'CVL' }, how: 'own public' };
-}
-
-/** The state of a participant's country, standing where the participant stands (the implied other side of domestic dissent). */
-function ownState(a: Participant): Participant {
-  const c = a.m.country!;
-  return { m: { ...a.m, actor: c, country: c, org: null, role: null }, how: 'own state' };
+  return side === 'state'
+    ? { m: { ...a.m, actor: c, country: c, org: null, role: null }, how: 'own state' }
+    : { m: { ...a.m, actor: `${c}CVL`, country: c, org: null, role: 'CVL' }, how: 'own public' };
 }
 
 /**
@@ -74,7 +75,7 @@ function ownState(a: Participant): Participant {
 function domesticForce(p: Pair, conv: PairConventions): Pair {
   const [a, b, code] = p;
   const street = conv.streetRoles;
-  if (!b || !street || !conv.domesticForceCodes?.some((c) => code.startsWith(c)) || !a.m.country || a.m.country !== b.m.country) return p;
+  if (!b || !street || !hasPrefix(conv.domesticForceCodes ?? [], code) || !a.m.country || a.m.country !== b.m.country) return p;
   const aStreet = !!a.m.role && street.has(a.m.role), bStreet = !!b.m.role && street.has(b.m.role);
   const recode = aStreet && !bStreet ? conv.domesticForceCode?.get('dissent') : bStreet && !aStreet ? conv.domesticForceCode?.get('repression') : undefined;
   return recode ? [a, b, recode] : p;
